@@ -101,6 +101,7 @@ public final class Ledger: Sendable {
                 try db.inTransaction(.immediate) {
                     var writer = try LedgerWriter(db: db)
                     result = try body(&writer)
+                    try writer.flushJournal()
                     return commit ? .commit : .rollback
                 }
                 guard let result else { throw LedgerError.database("the transaction produced no result") }

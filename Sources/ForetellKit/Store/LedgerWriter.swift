@@ -12,12 +12,17 @@ public struct LedgerWriter {
     private var head: [UInt8]
     private var ownerIDs: [String: Int64] = [:]
     private var lastQuestionSeen: Int64?
+    /// Journal entries hashed but not yet inserted: they go in `journalBatch` to a statement, and
+    /// the rest when the transaction ends, since one INSERT of many rows costs SQLite much less
+    /// than as many INSERTs of one. Nothing reads the journal inside a write transaction.
+    private var pendingEntries: [(kind: JournalKind, entityID: Int64, documentID: Int64?, hash: [UInt8])] = []
+    static let journalBatch = 64
     /// The per-row statements, prepared once per transaction (looking them up in GRDB's cache hashes
     /// their SQL, and its fetch methods box every argument and value).
     private var prepared: [Prepared: DirectStatement] = [:]
 
     private enum Prepared: Hashable {
-        case question, questionUnlessRefExists, tag, forecast, forecastUnlessRefExists, resolution, journal
+        case question, questionUnlessRefExists, tag, forecast, forecastUnlessRefExists, resolution, journal, journalBatch
         case questionExists, questionIdentity, forecastOnQuestion, currentResolution, ownerByName
 
         var sql: String {
@@ -37,6 +42,9 @@ public struct LedgerWriter {
                 VALUES (?, ?, ?, ?, ?, ?)
                 """
             case .journal: return "INSERT INTO journal (kind, entity_id, document_id, hash) VALUES (?, ?, ?, ?)"
+            case .journalBatch:
+                return "INSERT INTO journal (kind, entity_id, document_id, hash) VALUES "
+                    + Array(repeating: "(?, ?, ?, ?)", count: LedgerWriter.journalBatch).joined(separator: ", ")
             case .questionExists: return "SELECT 1 FROM questions WHERE id = ?"
             case .questionIdentity: return "SELECT claim, deadline FROM questions WHERE id = ?"
             // By (question, owner): without statistics SQLite otherwise picks another index and scans
@@ -339,12 +347,35 @@ public struct LedgerWriter {
 
     private mutating func append(_ kind: JournalKind, entityID: Int64, documentID: Int64? = nil, content: [UInt8]) throws {
         head = JournalContent.chain(previous: head, kind: kind, content: content)
-        let head = head
-        try statement(.journal).run(db) {
-            $0.bind(1, kind.rawValue)
-            $0.bind(2, entityID)
-            $0.bind(3, documentID)
-            $0.bind(4, blob: head)
+        pendingEntries.append((kind, entityID, documentID, head))
+        if pendingEntries.count == Self.journalBatch { try flushJournal() }
+    }
+
+    /// Inserts the journal entries still pending; ``Ledger/write(commit:_:)`` calls it before committing.
+    mutating func flushJournal() throws {
+        guard !pendingEntries.isEmpty else { return }
+        let entries = pendingEntries
+        pendingEntries.removeAll(keepingCapacity: true)
+        if entries.count == Self.journalBatch {
+            try statement(.journalBatch).run(db) { binder in
+                for (offset, entry) in entries.enumerated() {
+                    let first = Int32(offset * 4)
+                    binder.bind(first + 1, entry.kind.rawValue)
+                    binder.bind(first + 2, entry.entityID)
+                    binder.bind(first + 3, entry.documentID)
+                    binder.bind(first + 4, blob: entry.hash)
+                }
+            }
+            return
+        }
+        let single = try statement(.journal)
+        for entry in entries {
+            try single.run(db) {
+                $0.bind(1, entry.kind.rawValue)
+                $0.bind(2, entry.entityID)
+                $0.bind(3, entry.documentID)
+                $0.bind(4, blob: entry.hash)
+            }
         }
     }
 
