@@ -37,7 +37,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ForetellKitTests", dependencies: ["ForetellKit"]),
+        // FuzzRegressions holds raw inputs the fuzzer crashed on; FuzzRegressionTests reads them from disk.
+        .testTarget(name: "ForetellKitTests", dependencies: ["ForetellKit"], exclude: ["FuzzRegressions"]),
         .testTarget(
             name: "ForetellCLITests",
             // GRDB: tests read an imported ledger's tables directly, not through the code that wrote them.

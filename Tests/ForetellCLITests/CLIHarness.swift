@@ -31,12 +31,17 @@ struct CLI {
 
     /// Runs `foretell --db LEDGER ARGS...` with a clean environment (no NO_COLOR surprises, no real ledger).
     @discardableResult
-    func run(_ arguments: [String], ledgerFlag: Bool = true, environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
+    func run(_ arguments: [String], ledgerFlag: Bool = true, environment: [String: String] = [:], stdin: String? = nil,
+             timeout: TimeInterval? = nil) throws -> Result {
         try CLI.execute([CLI.binary] + (ledgerFlag ? ["--db", ledger] : []) + arguments,
-                        environment: ["HOME": folder.path, "PATH": "/usr/bin:/bin"].merging(environment) { $1 }, stdin: stdin)
+                        environment: ["HOME": folder.path, "PATH": "/usr/bin:/bin"].merging(environment) { $1 }, stdin: stdin,
+                        timeout: timeout)
     }
 
-    static func execute(_ command: [String], environment: [String: String], stdin: String? = nil) throws -> Result {
+    /// With a `timeout`, a command still running after that many seconds is killed (SIGKILL, status 9):
+    /// a hang fails the test instead of stalling the suite.
+    static func execute(_ command: [String], environment: [String: String], stdin: String? = nil,
+                        timeout: TimeInterval? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
@@ -46,6 +51,12 @@ struct CLI {
         process.standardError = errors
         process.standardInput = input
         try process.run()
+        let watchdog = timeout.map { seconds in
+            let pid = process.processIdentifier
+            let item = DispatchWorkItem { kill(pid, SIGKILL) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: item)
+            return item
+        }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         // Read both pipes concurrently so that a large output cannot block the child.
@@ -59,6 +70,7 @@ struct CLI {
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
+        watchdog?.cancel()
         return Result(status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
                       stderr: String(decoding: errorData, as: UTF8.self))
     }

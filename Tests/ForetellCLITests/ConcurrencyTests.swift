@@ -2,39 +2,105 @@ import Foundation
 import Testing
 
 @Suite struct ConcurrencyTests {
-    /// Four processes adding 25 forecasts each at the same time leave exactly 100 new forecasts.
-    @Test func fourWritersLoseNothing() throws {
+    static let writers = 8
+    static let rounds = 10
+    static let sharedQuestions = 4
+
+    /// Eight processes write at once, each adding its own questions and forecasting and resolving
+    /// four shared ones, while two readers run `list` and `score` over and over: every write lands
+    /// (counted per writer), no command fails, and the journal verifies afterwards.
+    @Test func eightWritersAndTwoReadersLoseNothing() throws {
         let cli = try CLI()
-        try cli.run(["add", "Seed question", "--owner", "me", "-p", "0.5", "--deadline", "2030"])
-        let script = """
-            for i in $(seq 1 25); do
-              "$FORETELL" --db "$LEDGER" add "writer $WRITER claim $i" --owner "writer $WRITER" -p 0.$WRITER --deadline 2030 >/dev/null || echo "failed $i" >&2
+        for shared in 1...Self.sharedQuestions {
+            #expect(try cli.run(["add", "Shared question \(shared)", "--owner", "seed", "-p", "0.5", "--deadline", "2030",
+                                 "--made-on", "2026-01-01"]).status == 0)
+        }
+        // Each command's stderr goes to the writer's log; a non-zero exit is reported on the script's stderr.
+        let writer = """
+            run() { "$FORETELL" --db "$LEDGER" "$@" >/dev/null 2>>"$LOG" || echo "exit $? from: $*" >&2; }
+            for i in $(seq 1 \(Self.rounds)); do
+              run add "writer $WRITER claim $i" --owner "writer $WRITER" -p 0.$WRITER --deadline 2030
+              run forecast $(( (i + WRITER) % \(Self.sharedQuestions) + 1 )) --owner "writer $WRITER" -p 0.$i
+              if [ $(( i % 5 )) -eq 0 ]; then
+                run resolve $(( WRITER % \(Self.sharedQuestions) + 1 )) $([ $(( i % 10 )) -eq 0 ] && echo yes || echo no) --note "writer $WRITER round $i"
+              fi
             done
             """
+        let reader = """
+            runs=0
+            while [ ! -e "$DONE" ] || [ $runs -lt 1 ]; do
+              "$FORETELL" --db "$LEDGER" $READ --format json >/dev/null 2>>"$LOG" || echo "exit $? from $READ" >&2
+              runs=$((runs + 1))
+            done
+            echo $runs
+            """
+        let done = cli.folder.appendingPathComponent("writers-done").path
+        let environment = ["FORETELL": CLI.binary, "LEDGER": cli.ledger, "DONE": done, "PATH": "/usr/bin:/bin",
+                           "SWIFT_BACKTRACE": "enable=no"]
         let group = DispatchGroup()
-        nonisolated(unsafe) var failures: [String] = []
         let lock = NSLock()
-        for writer in 1...4 {
+        nonisolated(unsafe) var writerFailures: [String] = []
+        nonisolated(unsafe) var readerResults: [String: CLI.Result] = [:]
+        for read in ["list", "score"] {
             group.enter()
             DispatchQueue.global().async {
-                let result = try? CLI.execute(["/bin/sh", "-c", script],
-                                              environment: ["FORETELL": CLI.binary, "LEDGER": cli.ledger, "WRITER": "\(writer)"])
-                lock.lock()
-                failures.append(result?.stderr ?? "writer \(writer) did not run")
-                lock.unlock()
+                let log = cli.folder.appendingPathComponent("reader-\(read).log").path
+                let result = try? CLI.execute(["/bin/sh", "-c", reader], environment: environment.merging(["READ": read, "LOG": log]) { $1 },
+                                              timeout: 300)
+                lock.withLock { readerResults[read] = result }
                 group.leave()
             }
         }
-        group.wait()
-        let everyWriteSucceeded = failures.allSatisfy { $0.isEmpty }
-        #expect(everyWriteSucceeded, "\(failures)")
-        let list = try #require(try CLI.json(cli.run(["list", "--format", "json"]).stdout) as? [[String: Any]])
-        #expect(list.count == 101)
-        let forecasts = list.flatMap { ($0["forecasts"] as? [[String: Any]]) ?? [] }
-        #expect(forecasts.count == 101)
-        for writer in 1...4 {
-            #expect(forecasts.filter { $0["owner"] as? String == "writer \(writer)" }.count == 25)
+        let writersDone = DispatchGroup()
+        for number in 1...Self.writers {
+            writersDone.enter()
+            DispatchQueue.global().async {
+                let log = cli.folder.appendingPathComponent("writer-\(number).log").path
+                let result = try? CLI.execute(["/bin/sh", "-c", writer],
+                                              environment: environment.merging(["WRITER": "\(number)", "LOG": log]) { $1 },
+                                              timeout: 300)
+                lock.withLock { writerFailures.append(result.map { $0.stderr } ?? "writer \(number) did not run") }
+                writersDone.leave()
+            }
         }
-        #expect(try cli.run(["verify"]).status == 0)
+        writersDone.wait()
+        FileManager.default.createFile(atPath: done, contents: nil)
+        group.wait()
+
+        // Nothing failed: no non-zero exit, and nothing on stderr but the note that a shared
+        // question is already resolved.
+        #expect(writerFailures.count == Self.writers && writerFailures.allSatisfy(\.isEmpty), "\(writerFailures)")
+        for number in 1...Self.writers {
+            let log = (try? String(contentsOfFile: cli.folder.appendingPathComponent("writer-\(number).log").path, encoding: .utf8)) ?? ""
+            let unexpected = log.split(separator: "\n").filter { !$0.hasPrefix("note: question ") }
+            #expect(unexpected.isEmpty, "writer \(number): \(unexpected)")
+        }
+        print("concurrency: \(Self.writers) writers; list ran \(readerResults["list"]?.stdout.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?") times, "
+              + "score \(readerResults["score"]?.stdout.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?") times meanwhile")
+        for read in ["list", "score"] {
+            let result = try #require(readerResults[read])
+            #expect(result.stderr.isEmpty, "\(read) failed while writers wrote: \(result.stderr)")
+            #expect((Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) >= 1, "\(read) never ran")
+            let log = (try? String(contentsOfFile: cli.folder.appendingPathComponent("reader-\(read).log").path, encoding: .utf8)) ?? ""
+            #expect(log.isEmpty, "\(read): \(log)")
+        }
+
+        // Nothing lost: counted per writer.
+        let list = try #require(try CLI.json(cli.run(["list", "--format", "json"]).stdout) as? [[String: Any]])
+        #expect(list.count == Self.sharedQuestions + Self.writers * Self.rounds)
+        let forecasts = list.flatMap { ($0["forecasts"] as? [[String: Any]]) ?? [] }
+        for number in 1...Self.writers {
+            let own = forecasts.filter { $0["owner"] as? String == "writer \(number)" }
+            // One with each question it added and one on a shared question, every round.
+            #expect(own.count == 2 * Self.rounds, "writer \(number): \(own.count) forecasts")
+            let claims = Set(list.compactMap { $0["claim"] as? String }.filter { $0.hasPrefix("writer \(number) claim ") })
+            #expect(claims == Set((1...Self.rounds).map { "writer \(number) claim \($0)" }))
+        }
+        let resolutions = list.prefix(Self.sharedQuestions).flatMap { ($0["resolutions"] as? [[String: Any]]) ?? [] }
+        #expect(resolutions.count == Self.writers * Self.rounds / 5)
+        #expect(Set(resolutions.compactMap { $0["note"] as? String }).count == resolutions.count)
+        let entries = 2 * Self.sharedQuestions + Self.writers * Self.rounds * 3 + Self.writers * Self.rounds / 5
+        let verify = try cli.run(["verify"])
+        #expect(verify.status == 0 && verify.stdout.hasPrefix("ok: \(entries) journal entries verified"), "\(verify.stdout)\(verify.stderr)")
     }
 }

@@ -93,4 +93,23 @@ import Testing
         #expect(python == "\(count) \(fieldDigest)")
         #expect(lastLine > count) // questions.csv has titles with line breaks
     }
+
+    /// A pipe may return fewer bytes than a read asks for: the binary check and the byte-order mark
+    /// must not depend on how the first 8 KiB arrive (the fuzzer's first find).
+    @Test func aBinaryFileIsRecognisedHoweverFewBytesEachReadReturns() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("short-reads-\(UUID().uuidString).csv").path
+        try Data("a,b\n\"open \u{0}\u{0}quote,\n".utf8).write(to: URL(fileURLWithPath: path))
+        for readSize in [1, 2, 3, 7, 1 << 20] {
+            #expect(throws: CSVError.binary(path: path), "reading \(readSize) at a time") {
+                let reader = try CSVReader(path: path, readSize: readSize)
+                while try reader.next() != nil {}
+            }
+        }
+        // A byte-order mark split across reads is still skipped.
+        try Data("\u{FEFF}id\n1\n".utf8).write(to: URL(fileURLWithPath: path))
+        for readSize in [1, 2, 4] {
+            let reader = try CSVReader(path: path, readSize: readSize)
+            #expect(try reader.next()?.fields == ["id"], "reading \(readSize) at a time")
+        }
+    }
 }

@@ -120,6 +120,15 @@ import Testing
         #expect(Day(iso: "0001-01-01")?.adding(months: -1) == nil)
         #expect(Day(iso: "2026-01-01")?.adding(years: Int.max) == nil)
     }
+
+    /// Moment(milliseconds: Int64.min) overflowed while flooring to a day (the fuzzer's second find).
+    @Test func instantsOutsideTheCalendarAreClampedToIt() {
+        #expect(Moment(milliseconds: .min).text == "0001-01-01T00:00:00Z")
+        #expect(Moment(milliseconds: .max).text == "9999-12-31T23:59:59Z")
+        // -1 ms is the last second of 1969; clamping leaves ordinary instants alone.
+        #expect(Moment(milliseconds: -1).text == "1969-12-31T23:59:59Z")
+        #expect(Moment(milliseconds: 1_741_990_327_000).text == "2025-03-14T22:12:07Z")
+    }
 }
 
 @Suite struct OutcomeTests {

@@ -54,6 +54,23 @@ func temporaryLedgerPath(_ name: String = "ledger") -> String {
         #expect(try ledger.verify().entries == 0)
     }
 
+    /// Every command's writes are one transaction because only ``Ledger/write(commit:_:)`` may start
+    /// one (and make a LedgerWriter, which appends to the journal); CrashSafetyTests checks the effect.
+    @Test func onlyLedgerWriteOpensAWriteTransaction() throws {
+        let sources = SharedData.packageRoot.appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+        #expect(files.count > 20)
+        var writers: Set<String> = []
+        for file in files {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for marker in ["writeWithoutTransaction", "inTransaction", "inSavepoint", "barrierWrite", "dbQueue.write",
+                           "LedgerWriter(db:", "DatabaseQueue(", "DatabasePool("] where text.contains(marker) {
+                writers.insert(file)
+            }
+        }
+        #expect(writers == ["ForetellKit/Store/Ledger.swift"])
+    }
+
     @Test func theSchemaRefusesWhatTheWriterWouldNot() throws {
         let ledger = try Ledger.open(path: temporaryLedgerPath())
         let id = try ledger.write { writer in
@@ -88,7 +105,10 @@ func temporaryLedgerPath(_ name: String = "ledger") -> String {
         let path = temporaryLedgerPath()
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE contacts (name TEXT)") }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(throws: LedgerError.foreignDatabase(path: path)) { _ = try Ledger.open(path: path) }
+        // Not even switched to WAL mode, which rewrites the header.
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
     }
 
     @Test func refusesALedgerFromANewerForetell() throws {
@@ -176,12 +196,25 @@ func temporaryLedgerPath(_ name: String = "ledger") -> String {
         ("DELETE FROM forecast_sources WHERE forecast_id = 1; DELETE FROM forecasts WHERE id = 1", "forecast 1, which is no longer in the ledger"),
         ("INSERT INTO resolutions (question_id, outcome, resolved_on, resolved_at_ms, recorded_at) VALUES (1, 'no', '2026-01-11', 0, 'x')",
          "resolution 4 is in the ledger but not in the journal"),
+        // Values of a type foretell never writes: GRDB would trap reading them.
+        ("UPDATE questions SET opened_at_ms = 'soon' WHERE id = 2", "journal entry 5 (question 2) does not match: its opened_at_ms"),
+        ("UPDATE owners SET name = X'FF'", "journal entry 2 (forecast 1) does not match: its name"),
+        ("UPDATE forecast_sources SET quote = X'C0' WHERE forecast_id = 1", "journal entry 3 (source 1) does not match: its quote"),
+        ("UPDATE resolutions SET resolved_at_ms = 'later' WHERE id = 3", "journal entry 12 (resolution 3) does not match: its resolved_at_ms"),
     ])
     func catchesEveryEdit(sql: String, expected: String) throws {
         let (ledger, path) = try ledgerWithHistory()
         try tamper(path, sql)
         let problem = try #require(try ledger.verify().firstProblem)
         #expect(problem.contains(expected), "\(problem)")
+    }
+
+    @Test func readingAValueOfAnotherTypeIsAnErrorNotATrap() throws {
+        let (ledger, path) = try ledgerWithHistory()
+        try tamper(path, "UPDATE questions SET claim = X'FFFE' WHERE id = 2")
+        #expect(throws: LedgerError.unexpectedValue(column: "claim")) { _ = try ledger.questions() }
+        #expect(throws: LedgerError.unexpectedValue(column: "claim")) { _ = try ledger.question(id: 2) }
+        #expect(try ledger.question(id: 1).claim == "claim 1")
     }
 
     @Test func anchorsProveThePrefix() throws {

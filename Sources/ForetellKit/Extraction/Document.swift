@@ -114,10 +114,11 @@ public struct Document: Sendable {
             }
             let body = String(SpeakerLabels.stripMarkup(line))
             let startsNewBlock = SpeakerLabels.leading(line[...]) != nil || body.count != trimmed.count
-            if previousJoinable, !startsNewBlock, var c = current {
-                c.starts.append((c.text.utf8.count + 1, number))
-                c.text += " " + body
-                current = c
+            if previousJoinable, !startsNewBlock, let length = current?.text.utf8.count {
+                // Appended in place: a copy of `current` would share the text and copy all of it on
+                // every joined line, quadratic in a wrapped 20 MB document.
+                current?.starts.append((length + 1, number))
+                current?.text += " " + body
             } else {
                 flush()
                 current = (body, [(0, number)], body.count != trimmed.count && !trimmed.hasPrefix(">"))

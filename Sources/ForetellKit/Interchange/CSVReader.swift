@@ -21,6 +21,8 @@ public struct CSVRecord: Sendable, Equatable {
 public enum CSVError: ReportableError, Equatable {
     case missing(path: String)
     case unreadable(path: String, reason: String)
+    /// A folder named where a CSV file was expected: a usage error, like a missing file.
+    case folder(path: String)
     case binary(path: String)
     case empty(path: String)
     case missingColumns(path: String, columns: [String], found: [String])
@@ -39,6 +41,7 @@ public enum CSVError: ReportableError, Equatable {
         switch self {
         case .missing(let path): return "\(path): no such file"
         case .unreadable(let path, let reason): return "\(path): cannot be read (\(reason))"
+        case .folder(let path): return "\(path) is a folder: name the CSV file itself"
         case .binary(let path): return "\(path) is a binary file, not CSV text"
         case .empty(let path): return "\(path) is empty: a CSV file needs at least a header line"
         case .missingColumns(let path, let columns, let found):
@@ -55,7 +58,9 @@ public final class CSVReader {
     public let path: String
     private let descriptor: Int32
     private var parser = csv_parser()
-    private var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    private var chunk: [UInt8]
+    /// How much one `read` asks for.
+    private let readSize: Int
     private var carry: [UInt8] = []
     private var pending: [CSVRecord] = []
     private var pendingIndex = 0
@@ -74,11 +79,19 @@ public final class CSVReader {
     /// The file's size when it was opened.
     public let fileSize: Int
 
-    public init(path: String) throws(CSVError) {
+    public convenience init(path: String) throws(CSVError) {
+        try self.init(path: path, readSize: 1 << 20)
+    }
+
+    /// A pipe may return less than a read asks for at any point, so tests and the fuzzer use tiny
+    /// `readSize`s to make every read a short one.
+    init(path: String, readSize: Int) throws(CSVError) {
         self.path = path
+        self.readSize = max(1, readSize)
+        self.chunk = [UInt8](repeating: 0, count: max(self.readSize, Self.sniffLength + Self.byteOrderMark.count))
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path: path) }
-        if isDirectory.boolValue { throw .unreadable(path: path, reason: "it is a folder") }
+        if isDirectory.boolValue { throw .folder(path: path) }
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         self.descriptor = descriptor
@@ -140,10 +153,23 @@ public final class CSVReader {
         }
     }
 
+    /// How much of the start of a file decides whether it is text.
+    static let sniffLength = 8192
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     private func readChunk() throws(CSVError) {
-        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        if count < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
-        bytesRead += count
+        var count = try readBytes(at: 0)
+        let isFirst = isFirstChunk
+        if isFirst {
+            // The byte-order mark and the binary check look at the same first 8 KiB however few
+            // bytes each read returns: a pipe may hand them over a few at a time.
+            isFirstChunk = false
+            while count > 0, count < Self.sniffLength + Self.byteOrderMark.count {
+                let more = try readBytes(at: count)
+                if more == 0 { break }
+                count += more
+            }
+        }
         if count == 0 {
             if !carry.isEmpty { feed(carry[...]) }
             carry.removeAll()
@@ -153,11 +179,20 @@ public final class CSVReader {
             return
         }
         (chunkStart, chunkEnd) = (0, count)
-        if isFirstChunk {
-            isFirstChunk = false
-            if chunk[0..<count].starts(with: [0xEF, 0xBB, 0xBF]) { chunkStart = 3 }
-            if chunk[chunkStart..<min(count, chunkStart + 8192)].contains(0) { throw .binary(path: path) }
+        if isFirst {
+            if chunk[0..<count].starts(with: Self.byteOrderMark) { chunkStart = Self.byteOrderMark.count }
+            if chunk[chunkStart..<min(count, chunkStart + Self.sniffLength)].contains(0) { throw .binary(path: path) }
         }
+    }
+
+    /// Reads at most `readSize` bytes into `chunk` at `offset`; 0 at the end of the file.
+    private func readBytes(at offset: Int) throws(CSVError) -> Int {
+        let count = chunk.withUnsafeMutableBytes { buffer in
+            read(descriptor, buffer.baseAddress.map { $0 + offset }, min(readSize, buffer.count - offset))
+        }
+        if count < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        bytesRead += count
+        return count
     }
 
     private func feed(_ lineBytes: ArraySlice<UInt8>) {

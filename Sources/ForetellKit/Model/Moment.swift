@@ -26,7 +26,9 @@ public struct Moment: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A UTC timestamp `YYYY-MM-DDTHH:MM:SSZ` for the given instant (milliseconds are dropped).
-    public init(milliseconds ms: Int64) {
+    /// Instants outside years 1 through 9999 are clamped to them.
+    public init(milliseconds: Int64) {
+        let ms = min(max(milliseconds, Moment.earliest), Moment.latest)
         let days = Int((ms >= 0 ? ms : ms - 86_399_999) / 86_400_000)
         let day = Day(daysSinceEpoch: days) ?? Day(year: 1970, month: 1, day: 1)!
         let secondsOfDay = Int((ms - Int64(days) * 86_400_000) / 1000)
@@ -36,6 +38,9 @@ public struct Moment: Hashable, Sendable, CustomStringConvertible {
         self.day = day
         self.hasTime = true
     }
+
+    static let earliest = Day(year: Day.yearRange.lowerBound, month: 1, day: 1)!.startMilliseconds
+    static let latest = Day(year: Day.yearRange.upperBound, month: 12, day: 31)!.endMilliseconds
 
     /// The instant to compare a resolution against: the end of the day for a bare day.
     public var resolutionMilliseconds: Int64 { hasTime ? milliseconds : day.endMilliseconds }

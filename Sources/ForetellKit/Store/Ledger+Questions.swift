@@ -93,12 +93,12 @@ extension Ledger {
         var questions = try Row.fetchAll(db, sql: """
             SELECT q.id, q.claim, q.deadline, q.earliest, q.opened_at_ms, q.external_ref, q.recorded_at
             FROM questions q WHERE \(condition) ORDER BY \(order)
-            """, arguments: arguments).map { row -> QuestionHistory in
-            let deadline: String? = row["deadline"]
-            let earliest: String? = row["earliest"]
-            return QuestionHistory(id: row["id"], claim: row["claim"], deadline: deadline.flatMap { Day(iso: $0) },
-                                   earliest: earliest.flatMap { Day(iso: $0) }, openedAtMilliseconds: row["opened_at_ms"],
-                                   tags: [], externalRef: row["external_ref"], recordedAt: row["recorded_at"],
+            """, arguments: arguments).map { row throws -> QuestionHistory in
+            let deadline: String? = try row.checked("deadline")
+            let earliest: String? = try row.checked("earliest")
+            return QuestionHistory(id: try row.checked("id"), claim: try row.checked("claim"), deadline: deadline.flatMap { Day(iso: $0) },
+                                   earliest: earliest.flatMap { Day(iso: $0) }, openedAtMilliseconds: try row.checked("opened_at_ms"),
+                                   tags: [], externalRef: try row.checked("external_ref"), recordedAt: try row.checked("recorded_at"),
                                    forecasts: [], resolutions: [])
         }
         guard !questions.isEmpty else { return [] }
@@ -113,8 +113,9 @@ extension Ledger {
             WHERE f.question_id IN (\(selected)) ORDER BY s.forecast_id, s.document_id
             """, arguments: arguments)
         while let row = try sources.next() {
-            let line: Int64? = row[3]
-            sourcesByForecast[row[0], default: []].append(SourceReference(path: row[1], quote: row[2], line: line.map { Int($0) }))
+            let line: Int64? = try row.checked(3)
+            sourcesByForecast[try row.checked(0), default: []].append(SourceReference(
+                path: try row.checked(1), quote: try row.checked(2), line: line.map { Int(truncatingIfNeeded: $0) }))
         }
         let forecasts = try Row.fetchCursor(db, sql: """
             SELECT f.id, f.question_id, o.name, f.probability, f.probability_low, f.probability_high, f.basis,
@@ -123,29 +124,30 @@ extension Ledger {
             WHERE f.question_id IN (\(selected)) ORDER BY f.question_id, f.made_at_ms, f.id
             """, arguments: arguments)
         while let row = try forecasts.next() {
-            guard let position = index[row[1]] else { continue }
-            let id: Int64 = row[0]
-            let basis: String = row[6]
+            guard let position = index[try row.checked(1)] else { continue }
+            let id: Int64 = try row.checked(0)
+            let basis: String = try row.checked(6)
             questions[position].forecasts.append(ForecastEntry(
-                id: id, owner: row[2], probability: row[3], probabilityLow: row[4], probabilityHigh: row[5],
-                basis: ProbabilityBasis(rawValue: basis) ?? .numeric, madeOn: row[7], madeAtMilliseconds: row[8],
-                note: row[9], externalRef: row[10], recordedAt: row[11], sources: sourcesByForecast[id] ?? []))
+                id: id, owner: try row.checked(2), probability: try row.checked(3), probabilityLow: try row.checked(4),
+                probabilityHigh: try row.checked(5), basis: ProbabilityBasis(rawValue: basis) ?? .numeric,
+                madeOn: try row.checked(7), madeAtMilliseconds: try row.checked(8), note: try row.checked(9),
+                externalRef: try row.checked(10), recordedAt: try row.checked(11), sources: sourcesByForecast[id] ?? []))
         }
         let tags = try Row.fetchCursor(db, sql: """
             SELECT question_id, tag FROM question_tags WHERE question_id IN (\(selected)) ORDER BY question_id, tag
             """, arguments: arguments)
         while let row = try tags.next() {
-            if let position = index[row[0]] { questions[position].tags.append(row[1]) }
+            if let position = index[try row.checked(0)] { questions[position].tags.append(try row.checked(1)) }
         }
         let resolutions = try Row.fetchCursor(db, sql: """
             SELECT id, question_id, outcome, resolved_on, resolved_at_ms, note, recorded_at
             FROM resolutions WHERE question_id IN (\(selected)) ORDER BY question_id, id
             """, arguments: arguments)
         while let row = try resolutions.next() {
-            guard let position = index[row[1]], let outcome = Outcome(rawValue: row[2]) else { continue }
+            guard let position = index[try row.checked(1)], let outcome = Outcome(rawValue: try row.checked(2)) else { continue }
             questions[position].resolutions.append(ResolutionEvent(
-                id: row[0], outcome: outcome, resolvedOn: row[3], resolvedAtMilliseconds: row[4], note: row[5],
-                recordedAt: row[6]))
+                id: try row.checked(0), outcome: outcome, resolvedOn: try row.checked(3),
+                resolvedAtMilliseconds: try row.checked(4), note: try row.checked(5), recordedAt: try row.checked(6)))
         }
         return questions
     }

@@ -23,18 +23,30 @@ extension Ledger {
             let normalizedAnchor = anchor?.lowercased()
             let entries = try Row.fetchCursor(db, sql: "SELECT seq, kind, entity_id, document_id, hash FROM journal ORDER BY seq")
             while let entry = try entries.next() {
-                let seq: Int64 = entry["seq"]
-                let kindText: String = entry["kind"]
-                let entityID: Int64 = entry["entity_id"]
-                let documentID: Int64? = entry["document_id"]
-                let stored = Array(entry["hash"] as Data)
+                let seq: Int64, kindText: String, entityID: Int64, documentID: Int64?, stored: [UInt8]
+                do {
+                    (seq, kindText, entityID) = (try entry.checked("seq"), try entry.checked("kind"), try entry.checked("entity_id"))
+                    documentID = try entry.checked("document_id")
+                    stored = Array(try entry.checked("hash") as Data)
+                } catch LedgerError.unexpectedValue(let column) {
+                    report.firstProblem = "journal entry \(expectedSeq) was changed: its \(column) holds a value foretell never writes"
+                    return report
+                }
                 let subject = "\(kindText) \(entityID)"
                 if seq != expectedSeq {
                     report.firstProblem = "journal entry \(expectedSeq) is missing: entries were deleted"
                     return report
                 }
-                guard let kind = JournalKind(rawValue: kindText),
-                      let content = try Self.content(of: kind, entityID: entityID, documentID: documentID, db: db) else {
+                let content: [UInt8]?
+                do {
+                    content = try JournalKind(rawValue: kindText).flatMap { kind in
+                        try Self.content(of: kind, entityID: entityID, documentID: documentID, db: db)
+                    }
+                } catch LedgerError.unexpectedValue(let column) {
+                    report.firstProblem = "journal entry \(seq) (\(subject)) does not match: its \(column) holds a value foretell never writes, so the \(kindText) was changed after it was recorded"
+                    return report
+                }
+                guard let kind = JournalKind(rawValue: kindText), let content else {
                     report.firstProblem = "journal entry \(seq) records \(subject), which is no longer in the ledger"
                     return report
                 }
@@ -68,31 +80,34 @@ extension Ledger {
                 """), arguments: [entityID]) else { return nil }
             let tags = try String.fetchAll(db.cachedStatement(sql: "SELECT tag FROM question_tags WHERE question_id = ?"),
                                            arguments: [entityID])
-            return JournalContent.question(id: row["id"], claim: row["claim"], deadline: row["deadline"],
-                                           earliest: row["earliest"], openedAtMs: row["opened_at_ms"],
-                                           externalRef: row["external_ref"], recordedAt: row["recorded_at"], tags: tags)
+            return JournalContent.question(id: try row.checked("id"), claim: try row.checked("claim"), deadline: try row.checked("deadline"),
+                                           earliest: try row.checked("earliest"), openedAtMs: try row.checked("opened_at_ms"),
+                                           externalRef: try row.checked("external_ref"), recordedAt: try row.checked("recorded_at"), tags: tags)
         case .forecast:
             guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT f.id, f.question_id, o.name, f.probability, f.probability_low, f.probability_high, f.basis,
                        f.made_on, f.made_at_ms, f.note, f.external_ref, f.recorded_at
                 FROM forecasts f JOIN owners o ON o.id = f.owner_id WHERE f.id = ?
                 """), arguments: [entityID]) else { return nil }
-            return JournalContent.forecast(id: row[0], questionID: row[1], owner: row[2], probability: row[3],
-                                           low: row[4], high: row[5], basis: row[6], madeOn: row[7], madeAtMs: row[8],
-                                           note: row[9], externalRef: row[10], recordedAt: row[11])
+            return JournalContent.forecast(id: try row.checked(0), questionID: try row.checked(1), owner: try row.checked(2),
+                                           probability: try row.checked(3), low: try row.checked(4), high: try row.checked(5),
+                                           basis: try row.checked(6), madeOn: try row.checked(7), madeAtMs: try row.checked(8),
+                                           note: try row.checked(9), externalRef: try row.checked(10), recordedAt: try row.checked(11))
         case .resolution:
             guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT id, question_id, outcome, resolved_on, resolved_at_ms, note, recorded_at FROM resolutions WHERE id = ?
                 """), arguments: [entityID]) else { return nil }
-            return JournalContent.resolution(id: row[0], questionID: row[1], outcome: row[2], resolvedOn: row[3],
-                                             resolvedAtMs: row[4], note: row[5], recordedAt: row[6])
+            return JournalContent.resolution(id: try row.checked(0), questionID: try row.checked(1), outcome: try row.checked(2),
+                                             resolvedOn: try row.checked(3), resolvedAtMs: try row.checked(4),
+                                             note: try row.checked(5), recordedAt: try row.checked(6))
         case .source:
             guard let documentID, let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT s.forecast_id, d.path, d.sha256, s.quote, s.line
                 FROM forecast_sources s JOIN documents d ON d.id = s.document_id
                 WHERE s.forecast_id = ? AND s.document_id = ?
                 """), arguments: [entityID, documentID]) else { return nil }
-            return JournalContent.source(forecastID: row[0], documentPath: row[1], sha256: row[2], quote: row[3], line: row[4])
+            return JournalContent.source(forecastID: try row.checked(0), documentPath: try row.checked(1), sha256: try row.checked(2),
+                                         quote: try row.checked(3), line: try row.checked(4))
         }
     }
 

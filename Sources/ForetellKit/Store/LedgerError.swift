@@ -8,6 +8,8 @@ public enum LedgerError: ReportableError, Equatable {
     case readOnly(path: String)
     case cannotOpen(path: String, reason: String)
     case unknownQuestion(Int64)
+    /// A value foretell never writes: another type, or NULL where it always writes one.
+    case unexpectedValue(column: String)
     case database(String)
 
     public var isUsageError: Bool { false }
@@ -30,6 +32,8 @@ public enum LedgerError: ReportableError, Equatable {
             return "cannot open the ledger \(path): \(reason)"
         case .unknownQuestion(let id):
             return "no question \(id) in the ledger: see 'foretell list' for ids"
+        case .unexpectedValue(let column):
+            return "the ledger holds a value foretell never writes (in \(column)): it was edited outside foretell; 'foretell verify' names the first changed entry"
         case .database(let message):
             return "ledger error: \(message)"
         }

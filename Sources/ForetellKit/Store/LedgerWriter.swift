@@ -294,8 +294,8 @@ public struct LedgerWriter {
                           WHERE s.forecast_id = f.id AND d.sha256 IS NOT NULL)
             ORDER BY f.id
             """).map { row in
-            let deadline: String? = row[4]
-            return (row[0], row[1], row[2], row[3], deadline.flatMap { Day(iso: $0) })
+            let deadline: String? = try row.checked(4)
+            return (try row.checked(0), try row.checked(1), try row.checked(2), try row.checked(3), deadline.flatMap { Day(iso: $0) })
         }
     }
 
