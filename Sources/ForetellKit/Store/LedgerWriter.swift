@@ -286,12 +286,13 @@ public struct LedgerWriter {
 
     /// Every forecast read from a document, with its owner, question claim and deadline, so that an
     /// import can recognise the same forecast or question in another document.
+    /// Found from the sources, so that it costs the ledger's documents, not its forecasts.
     public func documentForecasts() throws -> [(forecastID: Int64, questionID: Int64, owner: String, claim: String, deadline: Day?)] {
         try Row.fetchAll(db, sql: """
             SELECT f.id, f.question_id, o.name, q.claim, q.deadline
             FROM forecasts f JOIN owners o ON o.id = f.owner_id JOIN questions q ON q.id = f.question_id
-            WHERE EXISTS (SELECT 1 FROM forecast_sources s JOIN documents d ON d.id = s.document_id
-                          WHERE s.forecast_id = f.id AND d.sha256 IS NOT NULL)
+            WHERE f.id IN (SELECT s.forecast_id FROM forecast_sources s JOIN documents d ON d.id = s.document_id
+                           WHERE d.sha256 IS NOT NULL)
             ORDER BY f.id
             """).map { row in
             let deadline: String? = try row.checked(4)
