@@ -32,12 +32,12 @@ EXTRACT_MB = (2.5, 5, 10, 20)
 
 
 class Run:
-    def __init__(self, wall, cpu, peak_mb):
-        self.wall, self.cpu, self.peak_mb = wall, cpu, peak_mb
+    def __init__(self, wall, cpu):
+        self.wall, self.cpu = wall, cpu
 
 
 def spawn(command, stdout=None):
-    """Runs `command` to completion: wall seconds (process start to exit), CPU seconds, peak RSS."""
+    """Runs `command` to completion: wall seconds (process start to exit) and CPU seconds."""
     out = os.open(stdout or os.devnull, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     err_file = tempfile.TemporaryFile()
     start = time.perf_counter()
@@ -49,7 +49,15 @@ def spawn(command, stdout=None):
     if status != 0:
         err_file.seek(0)
         sys.exit(f"bench: {' '.join(command)} failed ({status}):\n{err_file.read().decode(errors='replace')[-2000:]}")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    return Run(wall, usage.ru_utime + usage.ru_stime)
+
+
+def peak_memory_mb(command):
+    """The largest resident set of `command`, from /usr/bin/time in a run of its own: a child
+    spawned by this (large) Python process may be charged the parent's pages in ru_maxrss."""
+    with tempfile.NamedTemporaryFile("r") as report:
+        spawn(["/usr/bin/time", "-f", "%M", "-o", report.name] + command)
+        return int(report.read().split()[-1]) / 1024
 
 
 def alternate(count, *sides):
@@ -195,6 +203,8 @@ def verdict(ok):
 
 
 def seconds(value):
+    if value < 0.1:
+        return f"{value * 1000:.1f} ms"
     return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
 
 
@@ -216,7 +226,7 @@ def bench_import(binary, work, csvs, quick, table):
         target = n >= 1_000_000
         table.add("import --from csv (new ledger)", f"{n:,} forecasts", f"{seconds(median(mine))} ({rate / 1000:,.0f}k/s)",
                   "-", "-", "≥ 200k forecasts/s" if target else "-", verdict(rate >= 200_000) if target else "")
-        table.details.append(f"import --from csv {n:,}: {spread(mine)}; peak {max(r.peak_mb for r in mine):.0f} MB")
+        table.details.append(f"import --from csv {n:,}: {spread(mine)}")
 
     pb_ledger = os.path.join(work, "predictionbook.sqlite")
     python_ledger = os.path.join(work, "predictionbook-python.sqlite")
@@ -285,11 +295,10 @@ def bench_score(binary, work, ledgers, table):
             target, ok = "-", None
         table.add("score --format json", size, seconds(median(mine)), f"numpy script {seconds(median(peer))}",
                   f"{ratio:.2f}×", target, "" if ok is None else verdict(ok))
-        table.details.append(f"score {label}: foretell {spread(mine)} (peak {max(r.peak_mb for r in mine):.0f} MB); "
-                             f"numpy {spread(peer)} (peak {max(r.peak_mb for r in peer):.0f} MB)")
+        table.details.append(f"score {label}: foretell {spread(mine)}; numpy {spread(peer)}")
         if key == 1_000_000:
-            peak = max(r.peak_mb for r in mine)
-            peer_peak = max(r.peak_mb for r in peer)
+            peak = peak_memory_mb(mine_command)
+            peer_peak = peak_memory_mb(peer_command)
             table.add("score peak memory (max RSS)", size, f"{peak:.0f} MB", f"numpy script {peer_peak:.0f} MB",
                       f"{peak / peer_peak:.2f}×", "< 200 MB", verdict(peak < 200))
 
@@ -337,8 +346,7 @@ def bench_extract(binary, documents, one_line, table):
         log(f"extract {size_mb:.1f} MB: {len(runs)} runs")
         wall, cpu = median(runs), median(runs, "cpu")
         per_mb[mb] = wall / size_mb
-        table.details.append(f"extract {size_mb:.1f} MB: {spread(runs)}; CPU {cpu:.2f} s; "
-                             f"peak {max(r.peak_mb for r in runs):.0f} MB")
+        table.details.append(f"extract {size_mb:.1f} MB: {spread(runs)}; CPU {cpu:.2f} s")
         last = (mb, size_mb, wall, cpu)
     mb, size_mb, wall, cpu = last
     throughput = size_mb / wall
@@ -435,7 +443,8 @@ load average is given, and every run's time is listed below the table.
 - **extract**: `foretell extract --format jsonl` on one document made of the seeds repeated, at
   {', '.join(f'{mb:g}' for mb in EXTRACT_MB)} MB; throughput at the largest, and the time per MB of the largest
   over the smallest (1.00 is perfectly linear). 3 runs per size (1 when a run takes over 10 s).
-- **peak memory**: the largest resident set (`ru_maxrss` from `wait4`) of `score` on 1M forecasts.
+- **peak memory**: the largest resident set of `score` on 1M forecasts (and of the numpy script),
+  from `/usr/bin/time -f %M` in a run of its own.
 
 ## Every run
 
