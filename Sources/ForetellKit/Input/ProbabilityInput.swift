@@ -6,15 +6,16 @@ import Foundation
 public enum ProbabilityInput {
     public static func parse(_ raw: String) throws(InputError) -> Double {
         let text = raw.trimmingWhitespace()
-        if text.hasSuffix("%") {
+        // Bytes, not characters: '%' and ':' are ASCII, and grapheme breaking costs more than the rest.
+        if text.utf8.last == UInt8(ascii: "%") {
             let number = text.dropLast().trimmingWhitespace()
             guard let percent = finiteNumber(number) else { throw .probabilityNotANumber(raw) }
             guard percent >= 0, percent <= 100 else { throw .probabilityOutOfRange(raw) }
             return percent / 100
         }
-        if let colon = text.firstIndex(of: ":") {
+        if let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) {
             guard let odds = finiteNumber(String(text[..<colon])),
-                  let against = finiteNumber(String(text[text.index(after: colon)...])) else {
+                  let against = finiteNumber(String(text[text.utf8.index(after: colon)...])) else {
                 throw .probabilityNotANumber(raw)
             }
             guard odds >= 0, against >= 0, odds + against > 0 else { throw .probabilityOutOfRange(raw) }

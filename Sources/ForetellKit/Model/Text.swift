@@ -14,3 +14,14 @@ extension StringProtocol {
         return String(String.UnicodeScalarView(scalars[start...end]))
     }
 }
+
+extension String {
+    /// ``StringProtocol/trimmingWhitespace()`` for a string, whose first and last UTF-8 bytes are
+    /// at hand: a field that starts and ends with a visible ASCII character is returned as it is.
+    func trimmingWhitespace() -> String {
+        if let head = utf8.first, let tail = utf8.last, (0x21..<0x80).contains(head), (0x21..<0x80).contains(tail) {
+            return self
+        }
+        return self[...].trimmingWhitespace()
+    }
+}
