@@ -186,7 +186,7 @@ class Table:
         self.rows.append((what, size, foretell, peer, ratio, target, verdict))
 
     def markdown(self):
-        head = ("Benchmark", "Size", "foretell", "Peer", "foretell / peer", "Target", "")
+        head = ("Benchmark", "Size", "foretell", "Peer", "foretell / peer", "Target", "Result")
         lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         lines += ["| " + " | ".join(row) + " |" for row in self.rows]
         return "\n".join(lines)
@@ -399,10 +399,11 @@ def results_markdown(table, info, timing, quick):
     details = "\n".join(f"- {line}" for line in table.details)
     return f"""# foretell benchmarks
 
-Written by `bench/run` ({'quick run: 10k and 100k only' if quick else 'full run'}). Each figure is the
-median of several runs of a whole process, from start to exit, of a release build; foretell and its
-peer ran interleaved (A B A B ...) in the same run, on the same machine. The machine is shared: the
-load average is given, and every run's time is listed below the table.
+Written by `bench/run` ({'quick run: 10k and 100k only' if quick else 'full run'}). Each figure is the median of several
+runs of a whole process, from start to exit, of the release build README installs (`swift build -c
+release --static-swift-stdlib`); foretell and its peer ran interleaved (A B A B ...) in the same run,
+on the same machine. The machine is shared with other builds: the load average is given, and every
+run's time is listed below the table.
 
 {table.markdown()}
 
