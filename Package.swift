@@ -37,8 +37,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // FuzzRegressions holds raw inputs the fuzzer crashed on; FuzzRegressionTests reads them from disk.
-        .testTarget(name: "ForetellKitTests", dependencies: ["ForetellKit"], exclude: ["FuzzRegressions"]),
+        .testTarget(
+            name: "ForetellKitTests",
+            dependencies: ["ForetellKit"],
+            // Read from disk by their tests: inputs the fuzzer crashed on (FuzzRegressionTests), and
+            // the documents and gold labels of the held-out extraction evaluation.
+            exclude: ["FuzzRegressions", "HeldOut"]
+        ),
         .testTarget(
             name: "ForetellCLITests",
             // GRDB: tests read an imported ledger's tables directly, not through the code that wrote them.

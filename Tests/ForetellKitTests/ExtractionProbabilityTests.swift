@@ -126,4 +126,13 @@ struct ExtractionProbabilityTests {
         #expect(value("we could have done it") == nil)
         #expect(value("expect shifts in design") == nil)  // no one holds the expectation
     }
+
+    @Test("Amounts moved to or by, and numbers hyphenated to a noun, are not probabilities")
+    func amounts() {
+        #expect(value("a move to 1% by the end of 2026 was more likely than not") == 0.6)
+        #expect(value("at least one 1-in-100-year flood is more likely than not") == 0.6)
+        #expect(value("snowfall will decline by 20–40%") == nil)
+        #expect(value("the odds rose to 30%") == 0.3)
+        #expect(value("call it 75%") == 0.75)
+    }
 }

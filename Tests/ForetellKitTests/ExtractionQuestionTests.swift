@@ -107,4 +107,82 @@ struct ExtractionQuestionTests {
         #expect(found.first?.claim == "Solid-state cells will not reach cars by 2027")
         #expect(found.first?.probability == 0.65)
     }
+
+    @Test("A question stays open for every panellist until a new one is asked")
+    func openQuestion() {
+        let text = """
+            Rachel Adams: Lena, will house prices be lower at the end of 2027 than today?
+            Lena Hartmann: I'd say that's unlikely. Maybe 20%.
+            Rachel Adams: Ben, same question.
+            Ben Okafor: I'm more bearish than Lena. I'd put it at one in three.
+            Rachel Adams: Tobias?
+            Tobias Kraus: Two in three.
+            """
+        let found = extract(text)
+        #expect(found.map(\.owner) == ["Lena Hartmann", "Ben Okafor", "Tobias Kraus"])
+        // Lena's number wins over her words; the others give numbers only.
+        #expect(found.map(\.probability) == [0.2, 0.333, 0.667])
+        #expect(found.allSatisfy { $0.claim == "House prices will be lower at the end of 2027 than today" })
+        #expect(found.allSatisfy { $0.deadline == Day(year: 2027, month: 12, day: 31) })
+    }
+
+    @Test("A degree in the next sentence is about the timed statement just made")
+    func degreeInNextSentence() {
+        let text = """
+            Date: 2026-07-01
+
+            There will still be a million truck drivers in the US in 2035. Almost certainly.
+
+            Driverless trucks will run on Texas highways before the end of the decade. I'd put that above 90%.
+
+            I think mortgage rates will be below 6% by December. I'm fairly confident about that — call it 75%.
+
+            This year we've only done a little in coding. I think this points to a new direction.
+
+            ## Predictions for 2027
+
+            1. The Fed funds rate ends the year below 3%. (70%)
+            """
+        let found = Extractor.extract(source: "essay.md", text: text).forecasts
+        #expect(found.map(\.claim) == [
+            "There will still be a million truck drivers in the US in 2035",
+            "Driverless trucks will run on Texas highways before the end of the decade (by 2029-12-31)",
+            "Mortgage rates will be below 6% by December (by 2026-12-31)",
+            "The Fed funds rate ends the year below 3%",
+        ])
+        // almost certainly; above 90% (the midpoint of 90-100); the number replaces "I think"; (70%)
+        #expect(found.map(\.probability) == [0.93, 0.95, 0.75, 0.7])
+        #expect(found[1].probabilityLow == 0.9 && found[1].probabilityHigh == 1)
+        #expect(found[2].quote == "I think mortgage rates will be below 6% by December. I'm fairly confident about that — call it 75%.")
+        #expect(found.map(\.deadline) == [Day(year: 2035, month: 12, day: 31), Day(year: 2029, month: 12, day: 31),
+                                          Day(year: 2026, month: 12, day: 31), Day(year: 2027, month: 12, day: 31)])
+    }
+
+    @Test("Statements asked as questions, lead-ins, names as subjects")
+    func moreQuestionShapes() {
+        #expect(QuestionLinking.frame("Red Sea traffic returns to 2023 levels by Q3 2027?", reference: said)?.claim(entity: nil)
+                == "Red Sea traffic returns to 2023 levels by Q3 2027")
+        #expect(QuestionLinking.frame("But scheduled service in a European city by 2028?", reference: said)?.claim(entity: nil)
+                == "scheduled service in a European city by 2028")
+        // Without a time frame of its own a fragment asks nothing to resolve.
+        #expect(QuestionLinking.frame("If I had to assign a number?", reference: said) == nil)
+        #expect(QuestionLinking.frame("Tobias?", reference: said) == nil)
+        #expect(QuestionLinking.frame("Next: is this the year agents go mainstream?", reference: said)?.claim(entity: nil)
+                == "this is the year agents go mainstream")
+        #expect(QuestionLinking.frame("Will the US install more storage than China this year?", reference: said)?.claim(entity: nil)
+                == "the US will install more storage than China this year")
+        #expect(QuestionLinking.frame("Will GitHub still be the dominant code host in 2030?", reference: said)?.claim(entity: nil)
+                == "GitHub will still be the dominant code host in 2030")
+    }
+
+    @Test("'No, almost certainly not': a degree for the opposite claim")
+    func negativeAnswer() {
+        let text = """
+            Q: Will the US install more storage than China this year?
+            A: No, almost certainly not.
+            """
+        let found = extract(text)
+        #expect(found.map(\.claim) == ["The US will not install more storage than China this year (2026)"])
+        #expect(found.map(\.probability) == [0.93])
+    }
 }

@@ -22,10 +22,10 @@ struct ExtractionRenderingTests {
 
     @Test("Percentages: whole numbers without a decimal, others with one")
     func percent() {
-        #expect(ExtractionRendering.percent(0.55) == "55%")
-        #expect(ExtractionRendering.percent(0.575) == "57.5%")
-        #expect(ExtractionRendering.percent(0.6667) == "66.7%")
-        #expect(ExtractionRendering.percent(1) == "100%")
+        #expect(formatPercent(0.55) == "55%")
+        #expect(formatPercent(0.575) == "57.5%")
+        #expect(formatPercent(0.6667) == "66.7%")
+        #expect(formatPercent(1) == "100%")
     }
 
     @Test("The table fits the width and wraps long claims under their column")

@@ -164,4 +164,81 @@ struct ExtractionSpeakerTests {
         #expect(found.first?.probability == 0.3)
         #expect(found.first?.claim.hasPrefix("A startup will demonstrate net energy gain by 2030") == true)
     }
+
+    @Test("News attributions: 'X of Org said', 'according to the Org', a group named after the claim")
+    func newsAttributions() {
+        let text = """
+            Ana Ruiz of MIT said there is a 30% chance that a 2-nanometre fab will be operating in the United States by 2028.
+            Pollster Miriam Katz of Civica Research thinks the party will win at least 20 seats in 2027.
+            Chip sales are likely to grow in 2026, industry executives and analysts said on Tuesday.
+            The asteroid has a one in five chance of passing the Moon in 2032, according to the European Space Agency.
+            Air traffic is likely to double in the United States by 2030.
+            """
+        let found = extract(text)
+        #expect(found.map(\.owner) == ["Ana Ruiz", "Miriam Katz", "Industry executives and analysts", "European Space Agency", nil])
+        // The reporting frame and the probability frame are not the claim.
+        #expect(found.first?.claim == "A 2-nanometre fab will be operating in the United States by 2028")
+        #expect(found.first?.probability == 0.3)
+        // "States" in "the United States" is a country, not a reporting verb.
+        #expect(found.last?.claim == "Air traffic will double in the United States by 2030")
+    }
+
+    @Test("One attribution covers every clause of its sentence")
+    func sentenceAttribution() {
+        let text = """
+            Klaus Brenner, chief economist at Hessen Landesbank, spoke on Monday.
+            "A cut in April is possible, but June is the base case," Brenner told reporters.
+            Samuel Osei said there was a twenty percent chance that the asteroid would be removed from the list by the end of the year, and that it was "almost certain" to be removed by the end of 2027.
+            """
+        let found = extract(text)
+        #expect(found.map(\.owner) == ["Klaus Brenner", "Samuel Osei", "Samuel Osei"])
+        #expect(found.map(\.probability) == [0.4, 0.2, 0.93])
+        #expect(found.map(\.deadline) == [Day(year: 2026, month: 4, day: 30), Day(year: 2026, month: 12, day: 31),
+                                          Day(year: 2027, month: 12, day: 31)])
+    }
+
+    @Test("Earnings calls: 'Name -- Role' lines and the operator hand over the turn")
+    func earningsCall() {
+        let text = """
+            Operator
+
+            Our first question comes from Jason Park with Morgan Stanley.
+
+            Jason Park -- Morgan Stanley -- Analyst
+
+            Sofia, how likely is it that you complete the buyback by Q3 2026?
+
+            Sofia Alvarez -- Chief Financial Officer
+
+            Very likely. We will probably also raise the dividend in 2027.
+            """
+        let found = extract(text)
+        #expect(found.map(\.owner) == ["Sofia Alvarez", "Sofia Alvarez"])
+        #expect(found.first?.claim == "You complete the buyback by Q3 2026")
+        #expect(found.map(\.probability) == [0.9, 0.75])
+        #expect(SpeakerLabels.leading("Sofia Alvarez -- Chief Financial Officer")?.qualifier == "Chief Financial Officer")
+        #expect(SpeakerLabels.leading("Growth is strong -- for now.") == nil)
+    }
+
+    @Test("A name and a subtitle is not a speaker; a name and an organisation issues the text")
+    func titledLines() {
+        let subtitle = "# Silicon Valley — A Special Report\n\nSilicon Valley — A Special Report\n\nI think rents will probably fall in 2027.\n"
+        #expect(extract(subtitle).map(\.owner) == [nil])
+        let issued = "# Outlook\n\nNorthern Coastal Authority — Climate Science Unit\n\nIt is very likely that floods will double by 2040.\n"
+        #expect(extract(issued).map(\.owner) == ["Northern Coastal Authority"])
+    }
+
+    @Test("Q and A with the interviewee named in the title; a memo's sender without the role")
+    func titleInterviewee() {
+        let text = """
+            # "The grid is the bottleneck": a conversation with Priya Nair
+
+            Q: Do you think a small reactor will power the grid by 2030?
+
+            A: Maybe 30%.
+            """
+        #expect(extract(text).map(\.owner) == ["Priya Nair"])
+        let memo = "From: Aisha Bello, Chief Risk Officer\nDate: 15 January 2026\n\nWe doubt the peso will recover this year.\n"
+        #expect(extract(memo).map(\.owner) == ["Aisha Bello"])
+    }
 }

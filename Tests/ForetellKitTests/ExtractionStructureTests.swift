@@ -86,4 +86,41 @@ struct DocumentDateTests {
         let undated = "Chip sales fell last quarter, a summit heard.\n"
         #expect(DocumentDates.find(in: Document(source: "t.txt", text: undated)) == DocumentDates(published: nil, event: nil))
     }
+
+    @Test("Wire datelines date their own sections; the digest's date does not")
+    func wireDatelines() {
+        let text = """
+            Weekly Markets Digest
+            Date: March 14, 2026
+
+            FRANKFURT, March 3 (Reuters) - The central bank is likely to cut its rate again by June, said Klaus Brenner.
+
+            Inflation was 2.1% in February.
+
+            TOKYO, March 10 (Reuters) - The Bank of Japan will almost certainly raise rates again this year, said Yuki Tanaka.
+            """
+        let document = Document(source: "t.txt", text: text)
+        let dates = DocumentDates.find(in: document)
+        #expect(dates.published == Day(year: 2026, month: 3, day: 14))
+        #expect(dates.datelines == [2: Day(year: 2026, month: 3, day: 3)!, 4: Day(year: 2026, month: 3, day: 10)!])
+        let found = Extractor.extract(document).forecasts
+        #expect(found.map(\.madeOn) == [Day(year: 2026, month: 3, day: 3), Day(year: 2026, month: 3, day: 10)])
+        #expect(found.map(\.owner) == ["Klaus Brenner", "Yuki Tanaka"])
+        #expect(found.map(\.claim) == ["The central bank will cut its rate again by June (by 2026-06-30)",
+                                       "The Bank of Japan will raise rates again this year (2026)"])
+    }
+
+    @Test("A byline with a role and a date, a date line without a colon, a date under a title")
+    func bylinesAndDateLines() {
+        let byline = Document(source: "t.md", text: "# Greens\n\n*By Oliver Grant, Political Editor — 3 November 2026*\n\nText.\n")
+        #expect(byline.paragraphs[1].kind == .header(key: "by", value: "Oliver Grant"))
+        #expect(DocumentDates.find(in: byline).published == Day(year: 2026, month: 11, day: 3))
+        let piped = Document(source: "t.md", text: "By Leila Haddad | January 20, 2026\n\nText.\n")
+        #expect(DocumentDates.find(in: piped).published == Day(year: 2026, month: 1, day: 20))
+        let published = Document(source: "t.md", text: "# Outlook\n\nPublished 2026-03-30\n\nText.\n")
+        #expect(DocumentDates.find(in: published).published == Day(year: 2026, month: 3, day: 30))
+        // A long title without a full stop is joined to the next line; the date still opens a line.
+        let call = "Northwind Logistics (NWL) Q4 2025 Earnings Call Transcript\nFebruary 12, 2026, 5:00 p.m. ET\n\nOperator\n"
+        #expect(DocumentDates.find(in: Document(source: "t.txt", text: call)).published == Day(year: 2026, month: 2, day: 12))
+    }
 }

@@ -117,4 +117,19 @@ struct ExtractionTimeTests {
         #expect(first("within 5000 years", said) == nil)
         #expect(first("by 9999", said)?.deadline == nil)  // not a plausible year
     }
+
+    @Test("Quarters without a year, the decade's end, centuries, seasons")
+    func moreCalendar() {
+        let january = day("2026-01-15")
+        // The next Q2 (this one counts); "before the end of" includes the quarter.
+        #expect(first("before the end of Q2", january)?.deadline == day("2026-06-30"))
+        #expect(first("by Q1", day("2026-05-01"))?.deadline == day("2027-03-31"))
+        #expect(first("before the end of the decade", january)?.deadline == day("2029-12-31"))
+        // IPCC: mid-century is 2041-2060, the end of the century 2081-2100.
+        #expect(first("by mid-century", january)?.deadline == day("2060-12-31"))
+        #expect(first("by the end of the century", january)?.deadline == day("2100-12-31"))
+        // A season's dates depend on the sport: a time frame without a deadline.
+        let season = first("this season", january)
+        #expect(season != nil && season?.deadline == nil && season?.setsDeadline == true)
+    }
 }

@@ -281,6 +281,48 @@ struct ExtractorTests {
         #expect(found.count == 2)
         #expect(found.allSatisfy { text.contains($0.quote) })
     }
+    @Test("Present tense about a time to come: a year identified with an event, a degree of a dated event")
+    func presentTense() {
+        let text = """
+            Date: 2026-09-22
+
+            I think 2026 is the year of agents.
+            I think 2026 is special.
+            A serious disruption to our supply chain in 2026 is unlikely.
+            Every December I write down what I expect for the coming year.
+            I think Northbridge win the league this season, but it's closer than it looks: call it 65%.
+            """
+        let found = Extractor.extract(source: "x.txt", text: text).forecasts
+        #expect(found.map(\.claim) == [
+            "2026 will be the year of agents",
+            "A serious disruption to our supply chain in 2026 is unlikely",
+            "Northbridge win the league this season",
+        ])
+        #expect(found.map(\.probability) == [0.65, 0.2, 0.65])
+        #expect(found.map(\.deadline) == [Day(year: 2026, month: 12, day: 31), Day(year: 2026, month: 12, day: 31), nil])
+    }
+
+    @Test("Claims leave out lead-ins, enumerations, reasons, comments and probability frames")
+    func cleanerClaims() {
+        let text = """
+            Date: 2026-02-12
+
+            Looking ahead, we expect to open the new Memphis hub by Q3 2026.
+            Prices fell last year, and I expect them to drop below $80 by 2028, which would change the maths.
+            First, I think there's a 60% chance that a carrier flies paying passengers before 2028, mostly because the rules are out.
+            The share moved by robots by 2030 will be small: my best guess is a 10–20% chance that it exceeds 5%.
+            I'd say there's roughly a one in three chance that rates fall below 3% before 2028.
+            """
+        let found = Extractor.extract(source: "x.txt", text: text).forecasts
+        #expect(found.map(\.claim) == [
+            "We will open the new Memphis hub by Q3 2026",
+            "They will drop below $80 by 2028",
+            "A carrier flies paying passengers before 2028",
+            "It exceeds 5% (re: The share moved by robots by 2030 will be small)",
+            "Rates fall below 3% before 2028",
+        ])
+        #expect(found.map(\.probability) == [0.7, 0.7, 0.6, 0.15, 0.333])
+    }
 }
 
 @Suite("Forecast identity")
@@ -312,5 +354,12 @@ struct ForecastIdentityTests {
     func neighbours() {
         let a = forecast("Ana Ruiz", "Fusion reaches the grid", "2035-01-30").identity
         #expect(a.neighbourKeys == ["ana ruiz|2034-12", "ana ruiz|2035-01", "ana ruiz|2035-02"])
+    }
+
+    @Test("Words of time are not what a claim is about: two forecasts for this season stay two")
+    func timeWords() {
+        let title = forecast("Marco Bianchi", "Northbridge win the league this season", nil)
+        let goals = forecast("Marco Bianchi", "Dario Mendes will score 40 league goals this season", nil)
+        #expect(!title.identity.matches(goals.identity))
     }
 }

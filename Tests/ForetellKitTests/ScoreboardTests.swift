@@ -113,7 +113,7 @@ import Testing
         #expect(board.overall.calibration.count == 10)
         #expect(board.overall.calibration.allSatisfy { $0.observed == nil && $0.ciLow == nil })
         let json = ScoreboardRendering.json(board).serialized()
-        #expect(json.contains("\"brier\":null"))
+        #expect(json.contains("\"brier\": null"))
         #expect(ScoreboardRendering.table(board, style: .plain).contains("Nothing resolved to score yet"))
     }
 

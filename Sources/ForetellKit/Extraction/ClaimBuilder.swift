@@ -10,6 +10,8 @@ enum ClaimBuilder {
         "so", "and", "but", "also", "well", "yes", "honestly", "personally", "actually", "frankly",
         "basically", "now", "then", "still", "anyway", "indeed", "really", ",", "—", "–", "-", ":",
         "overall", "again", "therefore", "thus", "hence", "ultimately", "okay", "ok", "oh", "right",
+        // Enumerations: "First, ...", "Third, ...".
+        "first", "second", "third", "fourth", "fifth", "finally", "lastly", "secondly", "thirdly", "firstly",
     ]
     private static let hedgeAdverbs: Set<String> = [
         "probably", "definitely", "certainly", "possibly", "maybe", "perhaps", "likely", "surely",
@@ -48,12 +50,21 @@ enum ClaimBuilder {
             if let likely = degree.phrase.first(where: { tokens[$0].lower == "likely" }), !isAdverbialLikely(tokens, at: likely) { continue }
             for i in degree.span where !ProbabilityPhrases.isNegation(tokens[i]) { skip.insert(i) }
         }
-        // A reason given after the claim is not part of it.
+        // A reason given after the claim is not part of it, with its adverb ("mostly because").
         var end = clause.upperBound
         for i in clause where tokens[i].lower == "because" || tokens[i].lower == "since" && i > clause.lowerBound + 3
             && tokens[i - 1].lower == "," {
             end = i
+            while end > clause.lowerBound + 1, ["mostly", "partly", "largely", "mainly", "simply", "just", "only", "probably", "precisely", "in", "part"].contains(tokens[end - 1].lower) {
+                end -= 1
+            }
             break
+        }
+        // A comment on the claim after it (", which would change the maths") is not part of it.
+        if let time = reading.time, let which = (time.tokens.upperBound..<end).first(where: {
+            $0 > clause.lowerBound && tokens[$0].lower == "which" && tokens[$0 - 1].lower == ","
+        }) {
+            end = which - 1
         }
         // ", I think" at the end.
         if let attitude = reading.attitude, attitude.phrase.lowerBound > clause.lowerBound + 3,
@@ -77,6 +88,25 @@ enum ClaimBuilder {
             end = min(end, link)
         }
         var start = clause.lowerBound
+        // "X by 2030 will be small: my best guess is a 10–20% chance that it exceeds 5%": the
+        // claim is what the chance is of, with what "it" is as context.
+        var context: String?
+        if let number = reading.numeric, number.namedAsProbability,
+           let colon = (clause.lowerBound..<number.span.lowerBound).last(where: { [":", ";"].contains(tokens[$0].lower) }),
+           colon > clause.lowerBound, reading.frame.map({ $0.upperBound <= colon }) ?? true {
+            var that = number.span.upperBound
+            while that < end, that < number.span.upperBound + 2, VerbalScale.probabilityNouns.contains(tokens[that].lower) { that += 1 }
+            if that + 1 < end, tokens[that].lower == "that" {
+                if ["it", "they", "this", "that", "it's"].contains(tokens[that + 1].lower) {
+                    context = tidy(tokens.text(in: sentence, from: clause.lowerBound, to: colon - 1))
+                }
+                for i in clause.lowerBound...that { skip.insert(i) }
+            }
+        }
+        // "Looking ahead, we expect ...": a lead-in, not part of the claim.
+        if start + 2 < end, tokens[start].lower == "looking", tokens[start + 1].lower == "ahead" {
+            skip.formUnion(start...start + 1)
+        }
         while start < end, skip.contains(start) || discourse.contains(tokens[start].lower)
                 || tokens[start].lower == "that's" && start + 1 < end && tokens[start + 1].lower == "why"
                 || tokens[start].lower == "why" && start > clause.lowerBound && tokens[start - 1].lower == "that's" {
@@ -85,10 +115,23 @@ enum ClaimBuilder {
 
         // "I expect most code to be written by AI" → "most code will be written by AI".
         if let attitude = reading.attitude, let frame = reading.frame, attitude.span.upperBound == frame.upperBound,
-           !(frame.upperBound..<end).contains(where: { ["will", "won't", "that", "would"].contains(tokens[$0].lower) || tokens[$0].lower.hasSuffix("'ll") }),
            let to = (frame.upperBound..<min(end, frame.upperBound + 7)).first(where: { tokens[$0].lower == "to" }),
+           !(frame.upperBound..<to).contains(where: { ["will", "won't", "that", "would", ","].contains(tokens[$0].lower) || tokens[$0].lower.hasSuffix("'ll") }),
            to > frame.upperBound, to + 1 < end, tokens[to + 1].isWord {
             replace[to] = "will"
+            // "I expect them to drop" → "they will drop".
+            let objects = ["them": "they", "him": "he", "her": "she", "us": "we", "me": "I"]
+            if to == frame.upperBound + 1, let subject = objects[tokens[frame.upperBound].lower] { replace[frame.upperBound] = subject }
+        } else if let attitude = reading.attitude, let frame = reading.frame, let subject = attitude.subject,
+                  attitude.span.upperBound == frame.upperBound, frame.upperBound + 1 < end, tokens[frame.upperBound].lower == "to",
+                  tokens[frame.upperBound + 1].isWord, ["we", "i", "they", "he", "she"].contains(tokens[subject].lower) {
+            // "we expect to open the hub by Q3" → "We will open the hub by Q3".
+            replace[frame.upperBound] = String(tokens[subject].text) + " will"
+            skip.remove(frame.upperBound)
+        }
+        // "2026 is the year of agents" → "2026 will be the year of agents".
+        if let copula = reading.presentCopula, clause.contains(copula) {
+            replace[copula] = tokens[copula].lower == "'s" ? " will be" : "will be"
         }
         var pieces = ""
         for i in start..<end where !skip.contains(i) {
@@ -104,6 +147,7 @@ enum ClaimBuilder {
         }
         var text = tidy(pieces)
         if reading.negatedStance { text = negate(text) }
+        if let context, !context.isEmpty, !text.isEmpty { text += " (re: " + context + ")" }
         return text
     }
 
@@ -131,32 +175,49 @@ enum ClaimBuilder {
     }
 
     /// Collapses space, removes space before punctuation, trims stray punctuation at the ends,
-    /// balances a leading quote, capitalises the first letter.
+    /// balances a leading quote, capitalises the first letter. One pass over the scalars, then
+    /// work at the two ends only.
     static func tidy(_ raw: String) -> String {
-        var text = raw.replacingOccurrences(of: "\n", with: " ")
-        while text.contains("  ") { text = text.replacingOccurrences(of: "  ", with: " ") }
-        for mark in [" ,", " .", " ;", " :", " ?", " !"] {
-            text = text.replacingOccurrences(of: mark, with: String(mark.dropFirst()))
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(raw.utf8.count)
+        for scalar in raw.unicodeScalars {
+            let s: Unicode.Scalar = scalar == "\n" ? " " : scalar
+            // No space before , . ; : ? ! and no run of spaces.
+            if s == " ", scalars.last == " " { continue }
+            if ",.;:?!".unicodeScalars.contains(s), scalars.last == " " { scalars.removeLast() }
+            scalars.append(s)
         }
-        let strip = CharacterSet.whitespaces.union(CharacterSet(charactersIn: ",;:.-–—…"))
-        text = text.trimmingCharacters(in: strip)
+        var low = 0
+        var high = scalars.count
+        func trim() {
+            while low < high, isStrip(scalars[low]) { low += 1 }
+            while high > low, isStrip(scalars[high - 1]) { high -= 1 }
+        }
+        trim()
         // A quotation mark left without its partner once the frame is cut ("I think there's ...,"
         // Weiss said) goes too.
-        for (open, close) in [("\"", "\""), ("“", "”"), ("‘", "’")] {
-            let opens = text.components(separatedBy: open).count - 1
-            let closes = open == close ? 0 : text.components(separatedBy: close).count - 1
+        for (open, close) in [("\"", "\""), ("“", "”"), ("‘", "’")] as [(Unicode.Scalar, Unicode.Scalar)] {
+            let opens = scalars[low..<high].filter { $0 == open }.count
+            let closes = open == close ? 0 : scalars[low..<high].filter { $0 == close }.count
             if open == close, opens % 2 == 1 {
-                if text.hasPrefix(open) { text.removeFirst() } else if text.hasSuffix(open) { text.removeLast() }
+                if low < high, scalars[low] == open { low += 1 } else if high > low, scalars[high - 1] == open { high -= 1 }
             } else if open != close, opens != closes {
-                if opens > closes, text.hasPrefix(open) { text.removeFirst() }
-                if closes > opens, text.hasSuffix(close) { text.removeLast() }
+                if opens > closes, low < high, scalars[low] == open { low += 1 }
+                if closes > opens, high > low, scalars[high - 1] == close { high -= 1 }
             }
-            text = text.trimmingCharacters(in: strip)
+            trim()
         }
+        var text = String(String.UnicodeScalarView(scalars[low..<high]))
         if let first = text.first, first.isLowercase {
             text = first.uppercased() + text.dropFirst()
         }
         return text
+    }
+
+    /// White space (CharacterSet.whitespaces: spaces and tabs) and the marks a claim never starts
+    /// or ends with.
+    private static func isStrip(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator || ",;:.-–—…".unicodeScalars.contains(scalar)
     }
 
     /// The opposite claim: "X will happen" → "X will not happen".

@@ -26,8 +26,13 @@ struct ClauseReading {
     var negatedStance = false
     /// The token range of someone else named as holding the view ("Paul Christiano says ...").
     var reportedSubject: Range<Int>?
+    /// The reported subject is a group named in an attribution (", industry analysts said"): it
+    /// owns the view as written, it is not a person of the roster.
+    var reportedGroup = false
     /// Stated as a past or withheld view ("I don't know whether", "we predicted"): not a forecast.
     var blocked = false
+    /// "2026 is the year of agents": the present copula the claim states as "will be".
+    var presentCopula: Int?
     /// The leading stance frame the claim leaves out: "I truly believe that", "People expect
     /// that", "It's possible that", "There is a one in three chance that", "Jane Roe, a climate
     /// scientist, said".
@@ -81,8 +86,10 @@ enum ClauseAnalysis {
 
     // MARK: - Reading a clause
 
-    private static let futureWords: Set<String> = ["will", "won't", "shall", "gonna", "wo"]
-    private static let pastStances: Set<String> = [
+    static let futureWords: Set<String> = ["will", "won't", "shall", "gonna", "wo"]
+    /// After a copula these look ahead: "is coming", "is set to".
+    static let futureCues: Set<String> = ["coming", "set", "poised", "bound", "due", "expected", "likely", "about"]
+    static let pastStances: Set<String> = [
         "thought", "believed", "predicted", "assumed", "guessed", "hoped", "felt", "expected", "said",
         "told", "imagined", "figured", "reckoned", "wondered",
     ]
@@ -92,9 +99,10 @@ enum ClauseAnalysis {
         ["can't", "predict"], ["cannot", "predict"], ["hard", "to", "predict"], ["difficult", "to", "predict"],
         ["don't", "even", "know"], ["wonder", "whether"], ["wonder", "if"],
     ]
+    static let withheldStarts = Set(withheld.compactMap(\.first))
     /// Words that leave a clause without a proposition of its own once stances, degrees and
     /// numbers are taken out ("Yes, I think it's 20%.", "Probably.", "I'd say highly likely").
-    private static let fillers: Set<String> = [
+    static let fillers: Set<String> = [
         "yes", "yeah", "no", "well", "so", "and", "but", "still", "just", "actually", "honestly",
         "really", "frankly", "personally", "i", "we", "i'd", "i'm", "we'd", "we're", "it", "it's",
         "that's", "that", "this", "is", "be", "'s", "would", "say", "to", "a", "an", "the", "number",
@@ -110,19 +118,21 @@ enum ClauseAnalysis {
         "minimum", "least", "most", "much", "good", "bad", "guy", "own", "personal", "feeling",
         "gut", "pessimistic", "confident", "not", "isn't", "aren't", "large", "small", "big",
         "though", "again", "too", "also", "either", "neither", "nor", "answer's", "fact",
+        // "call it 75%", "twenty percent, give or take", "one in ten at best", "slim, maybe 5%"
+        "call", "tops", "best", "slim", "slight", "remote", "tiny",
     ]
 
     static func read(_ tokens: [Token], clause: Range<Int>, times: [TimeMention], reference: Day?,
                      allMatches: [VerbalMatch], allNumbers: [NumericMatch]) -> ClauseReading {
         var reading = ClauseReading(range: clause)
-        let words = tokens[clause].map(\.lower)
-        let wordText = " " + words.joined(separator: " ") + " "
 
-        for phrase in withheld where wordText.contains(" " + phrase.joined(separator: " ") + " ") {
-            reading.blocked = true
+        for i in clause where tokens[i].word.contains(.withheldStart) {
+            for phrase in withheld where i + phrase.count <= clause.upperBound && TimeExpressions.matches(tokens, at: i, phrase) {
+                reading.blocked = true
+            }
         }
         // "we predicted that chat might replace search": a past view, not a forecast.
-        for i in clause where pastStances.contains(tokens[i].lower) {
+        for i in clause where tokens[i].word.contains(.pastStance) {
             if let subject = ProbabilityPhrases.stanceSubject(tokens, before: i),
                ["i", "we"].contains(tokens[subject].lower) { reading.blocked = true }
         }
@@ -136,32 +146,40 @@ enum ClauseAnalysis {
         if let attitude = reading.attitude {
             reading.negatedStance = attitude.negated && !["sure", "certain", "confident", "very confident", "convinced"].contains(attitude.words.joined(separator: " "))
             if let subject = attitude.subject, isThirdParty(tokens[subject]) {
-                reading.reportedSubject = subjectRun(tokens, endingAt: subject)
+                reading.reportedSubject = personBefore(tokens, organisationEndingAt: subject, from: clause.lowerBound)
+                    ?? subjectRun(tokens, endingAt: subject)
             }
         }
         if let attribution = attribution(tokens, clause: clause) {
-            if reading.reportedSubject == nil { reading.reportedSubject = attribution.subject }
+            if reading.reportedSubject == nil {
+                reading.reportedSubject = attribution.subject
+                reading.reportedGroup = attribution.group
+            }
             reading.dropped.formUnion(attribution.drop)
         }
 
-        // Time: the first future deadline in the clause.
-        let clauseTimes = times.filter { clause.contains($0.tokens.lowerBound) }
-        reading.time = clauseTimes.first { $0.setsDeadline }
+        // A dateline ("March 3, 2025 — Global chip sales will ...", "FRANKFURT, March 3 (Reuters) -
+        // The ECB ...") is neither part of the claim nor its time frame.
+        var clauseTimes = times.filter { clause.contains($0.tokens.lowerBound) }
+        if let dateline = datelineEnd(tokens, clause: clause, times: clauseTimes) {
+            reading.dropped.formUnion(clause.lowerBound...dateline)
+            clauseTimes.removeAll { $0.tokens.lowerBound <= dateline }
+        }
+        // Time: the first future deadline in the clause, preferring one with a preposition ("in
+        // 2032") to a bare year, which often names or qualifies something ("asteroid 2026 QF").
+        let deadlines = clauseTimes.filter { $0.setsDeadline }
+        reading.time = deadlines.first { !($0.tokens.count == 1 && CalendarWords.year(tokens[$0.tokens.lowerBound]) != nil) }
+            ?? deadlines.first
         reading.aboutPast = reading.time == nil && clauseTimes.contains { $0.isPast }
         let timeTokens = Set(clauseTimes.flatMap { Array($0.tokens) })
-        // A dateline ("March 3, 2025 — Global chip sales will ...") is not part of the claim.
-        if let first = clauseTimes.first, first.isPast, first.tokens.lowerBound <= clause.lowerBound + 1,
-           first.tokens.upperBound < tokens.count, tokens[first.tokens.upperBound].isDash {
-            reading.dropped.formUnion(clause.lowerBound...first.tokens.upperBound)
-        }
 
         // Future: an auxiliary, a modal degree, "going to", "is coming", or a time to come.
         var future = false
-        for i in clause {
+        for i in clause where tokens[i].isWord {
             let word = tokens[i].lower
-            if futureWords.contains(word) || word.hasSuffix("'ll") { future = true }
+            if tokens[i].word.contains(.futureWord) || word.hasSuffix("'ll") { future = true }
             if word == "going", i + 1 < tokens.count, tokens[i + 1].lower == "to" { future = true }
-            if ["coming", "set", "poised", "bound", "due", "expected", "likely", "about"].contains(word), i > 0,
+            if tokens[i].word.contains(.futureCue), i > 0,
                ["is", "are", "'s", "it's", "that's", "be", "am", "we're", "they're", "it's"].contains(tokens[i - 1].lower) || tokens[i - 1].lower.hasSuffix("'s"),
                word == "coming" || i + 1 < tokens.count && tokens[i + 1].lower == "to" { future = true }
             if word == "away", i > 0, units.contains(tokens[i - 1].lower) { future = true }
@@ -177,12 +195,23 @@ enum ClauseAnalysis {
         if let time = reading.time, time.isRelative, time.kind == .notBefore || time.kind == .window { future = true }
         // Without a statement date an absolute deadline cannot be checked: "by 2030" counts.
         if let time = reading.time, reference == nil, time.kind != .point || !time.isRelative { future = true }
+        if let time = reading.time, !time.isPast, !speaksOfPast(tokens, clause: clause) {
+            // "A serious disruption to our supply chain in 2026 is unlikely": a degree of belief
+            // about a time not yet over looks ahead, whatever the tense.
+            if reading.degrees.contains(where: { $0.entry.role == .degree }) { future = true }
+            // "I think 2026 is the year of agents": a stance that identifies a time with an event
+            // says the event will happen then.
+            if reading.attitude != nil || !reading.degrees.isEmpty, let copula = timeIdentified(tokens, clause: clause, time: time) {
+                future = true
+                reading.presentCopula = copula
+            }
+        }
         reading.isFuture = future
 
         // Numbers: a probability when named as one, when the clause speaks of probability or
         // reports an estimate, or when it is all the clause says; never a proportion.
         let numbers = allNumbers.filter { clause.contains($0.span.lowerBound) && !$0.isProportion }
-        let speaksOfProbability = words.contains { VerbalScale.probabilityNouns.contains($0) || $0 == "likely" }
+        let speaksOfProbability = tokens[clause].contains { $0.word.contains(.probabilityNoun) || $0.lower == "likely" }
 
         // Shape: what is left once frames, degrees, numbers and time are taken out.
         var covered = Set<Int>()
@@ -202,7 +231,9 @@ enum ClauseAnalysis {
         covered.formUnion(reading.dropped)
         if let subject = reading.reportedSubject { covered.formUnion(subject) }
         var rest: [Int] = []
-        for i in clause where !covered.contains(i) && tokens[i].kind != .punctuation && !fillers.contains(tokens[i].lower) {
+        for i in clause where !covered.contains(i) && tokens[i].kind != .punctuation && !tokens[i].word.contains(.filler) {
+            // "twenty percent, give or take"
+            if tokens[i].lower == "take", i >= 2, tokens[i - 1].lower == "or", tokens[i - 2].lower == "give" { continue }
             rest.append(i)
         }
         // Nothing left: a bare answer. Only a short capitalised run: a name answering "which".
@@ -246,6 +277,63 @@ enum ClauseAnalysis {
         reading.degree = combine(reading, tokens: tokens)
         reading.frame = stanceFrame(tokens, reading: reading)
         return reading
+    }
+
+    /// The dash ending a dateline that opens the clause: an optional place (capitalised words and
+    /// commas), a day, an optional agency in brackets, a dash.
+    private static func datelineEnd(_ tokens: [Token], clause: Range<Int>, times: [TimeMention]) -> Int? {
+        guard let first = times.first, first.tokens.lowerBound - clause.lowerBound <= 6,
+              (clause.lowerBound..<first.tokens.lowerBound).allSatisfy({ tokens[$0].lower == "," || tokens[$0].isWord && tokens[$0].isCapitalized }),
+              first.kind == .point || first.isPast, first.deadline == nil || first.earliest == first.deadline || first.isPast
+        else { return nil }
+        var k = first.tokens.upperBound
+        if k < clause.upperBound, tokens[k].lower == "(",
+           let close = (k..<min(clause.upperBound, k + 8)).first(where: { tokens[$0].lower == ")" }) {
+            k = close + 1
+        }
+        guard k < clause.upperBound, tokens[k].isDash, !tokens[k].isGluedDash else { return nil }
+        return k
+    }
+
+    /// "2026 is the year of agents", "next year is when prices turn": the copula after a time
+    /// expression that makes the time that of an event.
+    private static func timeIdentified(_ tokens: [Token], clause: Range<Int>, time: TimeMention) -> Int? {
+        let i = time.tokens.upperBound
+        guard i + 1 < clause.upperBound, ["is", "'s"].contains(tokens[i].lower) else { return nil }
+        if tokens[i + 1].lower == "when" { return i }
+        guard i + 3 < clause.upperBound, ["the", "a"].contains(tokens[i + 1].lower),
+              ["year", "decade", "moment", "time", "season", "month", "quarter"].contains(tokens[i + 2].lower),
+              ["of", "when", "that", "for", "where", "in"].contains(tokens[i + 3].lower) else { return nil }
+        return i
+    }
+
+    /// Whether a clause is in a past tense: "was", "were", "had", "did", "we've done", "has been".
+    static func speaksOfPast(_ tokens: [Token], clause: Range<Int>) -> Bool {
+        for i in clause {
+            let word = tokens[i].lower
+            if ["was", "were", "had", "did", "wasn't", "weren't", "didn't", "hadn't"].contains(word) { return true }
+            if word.hasSuffix("'ve") || word == "have" || word == "has" || word == "haven't" || word == "hasn't",
+               let next = (i + 1..<clause.upperBound).first(where: { !["already", "only", "just", "never", "not", "ever", "all", "also"].contains(tokens[$0].lower) }),
+               tokens[next].lower.hasSuffix("ed") || ["been", "done", "gone", "made", "seen", "had", "got", "taken", "become"].contains(tokens[next].lower) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// One attribution covers the whole sentence: in '"A cut in April is possible, but June is the
+    /// base case," Brenner told reporters' and 'Osei said X, and that Y' every clause is the named
+    /// source's, unless a clause names a holder of its own or is first-person ("but I think").
+    static func shareAttribution(_ readings: inout [ClauseReading], tokens: [Token]) {
+        guard readings.count > 1, let source = readings.firstIndex(where: { $0.reportedSubject != nil }) else { return }
+        for index in readings.indices where readings[index].reportedSubject == nil {
+            if let attitude = readings[index].attitude, attitude.subject != nil, !isThirdParty(tokens[attitude.subject ?? 0]) { continue }
+            // The nearest clause that names a source, before or after.
+            let nearest = readings.indices.filter { readings[$0].reportedSubject != nil }
+                .min { abs($0 - index) < abs($1 - index) } ?? source
+            readings[index].reportedSubject = readings[nearest].reportedSubject
+            readings[index].reportedGroup = readings[nearest].reportedGroup
+        }
     }
 
     private static let units: Set<String> = ["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"]
@@ -302,26 +390,53 @@ enum ClauseAnalysis {
 
     /// Someone named as the source of the clause, and the words that say so (left out of the
     /// claim): "according to Anna Weiss, chief economist at X", "Jane Roe, a climate scientist,
-    /// said", "Paul Christiano says", "..., Weiss said in an interview."
-    static func attribution(_ tokens: [Token], clause: Range<Int>) -> (subject: Range<Int>, drop: Range<Int>)? {
+    /// said", "Paul Christiano says", "..., Weiss said in an interview.", "according to the European
+    /// Space Agency", "Ana Ruiz of MIT said", "..., industry executives and analysts said".
+    static func attribution(_ tokens: [Token], clause: Range<Int>) -> (subject: Range<Int>, drop: Range<Int>, group: Bool)? {
         for i in clause {
             let word = tokens[i].lower
-            if word == "according", i + 2 < clause.upperBound, tokens[i + 1].lower == "to", tokens[i + 2].isCapitalized {
-                var end = i + 2
-                while end + 1 < clause.upperBound, end < i + 5, tokens[end + 1].isWord, tokens[end + 1].isCapitalized { end += 1 }
-                let subject = i + 2..<end + 1
+            if word == "according", i + 2 < clause.upperBound, tokens[i + 1].lower == "to" {
+                // "according to the Bank of Japan": an organisation keeps its article and its "of".
+                var first = i + 2
+                if tokens[first].lower == "the", first + 1 < clause.upperBound, tokens[first + 1].isCapitalized { first += 1 }
+                var subject: Range<Int>
+                var group = false
+                if tokens[first].isCapitalized {
+                    var end = first
+                    while end + 1 < clause.upperBound, end < first + 5 {
+                        if tokens[end + 1].isWord, tokens[end + 1].isCapitalized {
+                            end += 1
+                        } else if tokens[end + 1].lower == "of", end + 2 < clause.upperBound, tokens[end + 2].isCapitalized {
+                            end += 2
+                        } else {
+                            break
+                        }
+                    }
+                    subject = first..<end + 1
+                } else if let run = groupRun(tokens, from: first, clause: clause) {
+                    // "according to analysts at Fitch"
+                    subject = run
+                    group = true
+                } else {
+                    continue
+                }
                 // ", chief economist at Semicon Research" after the name belongs to it.
-                var dropEnd = end + 1
+                var dropEnd = subject.upperBound
                 if dropEnd + 1 < clause.upperBound, tokens[dropEnd].lower == ",",
                    PersonNames.appositiveCues.contains(tokens[dropEnd + 1].lower) || PersonNames.titleCues.contains(tokens[dropEnd + 1].lower) {
                     dropEnd += 1
                     while dropEnd < clause.upperBound, ![",", ".", ";"].contains(tokens[dropEnd].lower) { dropEnd += 1 }
                 }
+                // "..., who pointed to slowing wages": what the source did, not the claim.
+                if dropEnd + 1 < clause.upperBound, tokens[dropEnd].lower == ",", ["who", "whose"].contains(tokens[dropEnd + 1].lower) {
+                    dropEnd = clause.upperBound
+                }
                 var dropStart = i
                 if dropStart > clause.lowerBound, tokens[dropStart - 1].lower == "," { dropStart -= 1 }
-                return (subject, dropStart..<dropEnd)
+                return (subject, dropStart..<dropEnd, group)
             }
-            guard PersonNames.reportingVerbs.contains(word), i > clause.lowerBound else { continue }
+            // A reporting verb is a lower-case word: "the United States by 2028" names a country.
+            guard PersonNames.reportingVerbs.contains(word), !tokens[i].isCapitalized, i > clause.lowerBound else { continue }
             // ', said Maria Gonzalez, a political scientist.' / '," said Maria Gonzalez.'
             var q = i - 1
             while q > clause.lowerBound, closingQuotes.contains(tokens[q].lower) { q -= 1 }
@@ -333,7 +448,7 @@ enum ClauseAnalysis {
                 // Drop from the punctuation that ends the claim (',"' or '”,').
                 var from = i
                 while from > clause.lowerBound, ([","] + closingQuotes).contains(tokens[from - 1].lower) { from -= 1 }
-                return (i + 1..<end + 1, from..<clause.upperBound)
+                return (i + 1..<end + 1, from..<clause.upperBound, false)
             }
             var s = i - 1
             while s > clause.lowerBound, ["also", "further", "now", "then", "has", "had", "once", "recently", "reportedly"].contains(tokens[s].lower) { s -= 1 }
@@ -345,11 +460,19 @@ enum ClauseAnalysis {
             let subject = tokens[s]
             guard !firstPerson.contains(subject.lower), !subject.lower.hasPrefix("i'"), !subject.lower.hasPrefix("we'") else { continue }
             var run: Range<Int>?
+            var group = false
             if ["he", "she"].contains(subject.lower) {
                 run = s..<s + 1
+            } else if let person = personBefore(tokens, organisationEndingAt: s, from: clause.lowerBound) {
+                // "Ana Ruiz of MIT said"
+                run = person
             } else if subject.isWord, subject.isCapitalized, !PersonNames.notNameWords.contains(subject.lower),
                       !PersonNames.isAcronym(subject) {
                 run = subjectRun(tokens, endingAt: s)
+            } else if let found = groupRunEnding(tokens, at: s, clause: clause) {
+                // ", industry executives and analysts said": a group named after the claim.
+                run = found
+                group = true
             }
             if let run {
                 // Subject first ("Weiss said (that) X"): the frame runs to the verb. A tail after the
@@ -362,18 +485,62 @@ enum ClauseAnalysis {
                     while from > clause.lowerBound, from > run.lowerBound - 6, tokens[from - 1].lower != "," { from -= 1 }
                     if from > clause.lowerBound, tokens[from - 1].lower == "," { from -= 1 } else if !tail { from = run.lowerBound }
                     while from > clause.lowerBound, ([","] + closingQuotes).contains(tokens[from - 1].lower) { from -= 1 }
-                    if from > clause.lowerBound { return (run, from..<clause.upperBound) }
+                    if from > clause.lowerBound { return (run, from..<clause.upperBound, group) }
                 }
+                // A group is an owner only where it is named after the claim it reports.
+                if group { continue }
                 var end = i + 1
                 if end < clause.upperBound, tokens[end].lower == "that" { end += 1 }
-                return (run, run.lowerBound..<end)
+                return (run, run.lowerBound..<end, false)
             }
             // ", said Smith."
             if ["said", "says"].contains(word), i + 1 < clause.upperBound, tokens[i + 1].isCapitalized, tokens[s].lower == "," {
                 var end = i + 1
                 while end + 1 < clause.upperBound, end < i + 3, tokens[end + 1].isWord, tokens[end + 1].isCapitalized { end += 1 }
-                return (i + 1..<end + 1, s..<clause.upperBound)
+                return (i + 1..<end + 1, s..<clause.upperBound, false)
             }
+        }
+        return nil
+    }
+
+    /// "Ana Ruiz of MIT", "Miriam Katz of Civica Research", "Jo Li at Fitch": the person named
+    /// before "of", "at" or "from" and an organisation ending at `end`.
+    static func personBefore(_ tokens: [Token], organisationEndingAt end: Int, from lower: Int) -> Range<Int>? {
+        guard end < tokens.count, tokens[end].isWord, tokens[end].isCapitalized else { return nil }
+        var k = end
+        while k > lower, k > end - 4, tokens[k].isWord, tokens[k].isCapitalized { k -= 1 }
+        guard k > lower, ["of", "at", "from"].contains(tokens[k].lower) else { return nil }
+        let name = tokens[k - 1]
+        guard name.isWord, name.isCapitalized, !PersonNames.notNameWords.contains(name.lower), !PersonNames.isAcronym(name),
+              k - 2 >= lower, tokens[k - 2].isWord, tokens[k - 2].isCapitalized else { return nil }
+        return subjectRun(tokens, endingAt: k - 1)
+    }
+
+    /// Plural nouns for groups that hold views: "analysts", "executives", "bookmakers".
+    static let groupNouns: Set<String> = [
+        "analysts", "executives", "economists", "officials", "experts", "investors", "traders", "researchers",
+        "scientists", "forecasters", "bookmakers", "pollsters", "strategists", "observers", "insiders", "bankers",
+        "lawmakers", "regulators", "diplomats", "sources", "people", "policymakers", "markets",
+    ]
+
+    /// A group phrase ending in a group noun at `end`, walking back over lower-case words to a comma:
+    /// ", industry executives and analysts said".
+    private static func groupRunEnding(_ tokens: [Token], at end: Int, clause: Range<Int>) -> Range<Int>? {
+        guard groupNouns.contains(tokens[end].lower) else { return nil }
+        var start = end
+        while start > clause.lowerBound, start > end - 6, tokens[start - 1].isWord, !tokens[start - 1].isCapitalized {
+            start -= 1
+        }
+        guard start > clause.lowerBound, tokens[start - 1].lower == "," else { return nil }
+        return start..<end + 1
+    }
+
+    /// A group phrase starting at `start` ("analysts at Fitch" keeps only "analysts").
+    private static func groupRun(_ tokens: [Token], from start: Int, clause: Range<Int>) -> Range<Int>? {
+        var end = start
+        while end < clause.upperBound, end < start + 4, tokens[end].isWord, !tokens[end].isCapitalized {
+            if groupNouns.contains(tokens[end].lower) { return start..<end + 1 }
+            end += 1
         }
         return nil
     }
@@ -389,7 +556,7 @@ enum ClauseAnalysis {
 
     /// "X says 10 - 20%", "she puts it at 30%", "I'd say 20%": a number given as an estimate.
     private static func reportsEstimate(_ number: NumericMatch, tokens: [Token], clause: Range<Int>) -> Bool {
-        let verbs: Set<String> = ["say", "says", "said", "estimate", "estimates", "estimated", "put", "puts", "gives",
+        let verbs: Set<String> = ["say", "says", "said", "estimate", "estimates", "estimated", "put", "puts", "gives", "call",
                                   "give", "assign", "assigns", "pegs", "peg", "guess", "guesses"]
         // The verb governs the number: "says 10 - 20%", "puts it at one in four", "I'd say about 30%".
         let from = max(clause.lowerBound, number.span.lowerBound - 4)
@@ -441,11 +608,18 @@ enum ClauseAnalysis {
         }
         if let attitude = reading.attitude, let subject = attitude.subject, subject - clause.lowerBound <= 6 {
             var s = min(subject, attitude.span.lowerBound)
-            if let reported = reading.reportedSubject, reported.upperBound == subject + 1 { s = min(s, reported.lowerBound) }
+            // "Paul Christiano says", "Miriam Katz of Civica Research thinks": the name opens the frame.
+            if let reported = reading.reportedSubject, reported.upperBound <= subject + 1, subject + 1 - reported.upperBound <= 4 {
+                s = min(s, reported.lowerBound)
+            }
             // "A lot of people", "Some people", "Many analysts", "Our CTO"
             while s > clause.lowerBound, ["a", "lot", "of", "some", "many", "most", "few", "the", "our", "my", "their",
                                           "his", "her", "its", "your"].contains(tokens[s - 1].lower) { s -= 1 }
             include(s, attitude.span.upperBound)
+        }
+        // "Ana Ruiz of MIT said (that)": a reporting frame at the start of the clause.
+        if let subject = reading.reportedSubject, let drop = reading.dropped.min(), drop == subject.lowerBound {
+            include(drop, (reading.dropped.max() ?? drop) + 1)
         }
         // "It's possible that", "There's a good chance that", "There is a one in three chance that"
         var opening: [Range<Int>] = reading.degrees.filter { $0.entry.role == .degree }.map(\.span)
@@ -456,14 +630,13 @@ enum ClauseAnalysis {
             while e < clause.upperBound, e < span.upperBound + 2, VerbalScale.probabilityNouns.contains(tokens[e].lower) { e += 1 }
             guard e < clause.upperBound, tokens[e].lower == "that" else { continue }
             var s = span.lowerBound
-            while s > clause.lowerBound, s > span.lowerBound - 4,
-                  ["it's", "it", "is", "there's", "there", "a", "an", "the", "'s", "quite", "very", "entirely", "seems", "looks", "roughly", "about", "maybe"].contains(tokens[s - 1].lower) {
+            // "I'd say there's roughly a one in three chance that", "my best guess is a 10% chance that"
+            while s > clause.lowerBound, s > span.lowerBound - 8,
+                  ["it's", "it", "is", "there's", "there", "a", "an", "the", "'s", "quite", "very", "entirely", "seems", "looks",
+                   "roughly", "about", "maybe", "say", "i'd", "i", "would", "guess", "my", "best", "honestly", "personally"].contains(tokens[s - 1].lower) {
                 s -= 1
             }
             include(s, e)
-        }
-        if let subject = reading.reportedSubject, let drop = reading.dropped.min(), drop == subject.lowerBound {
-            include(drop, (reading.dropped.max() ?? drop) + 1)
         }
         guard start <= end, start != Int.max else { return nil }
         if end < tokens.count, end < clause.upperBound, tokens[end].lower == "that" { end += 1 }

@@ -47,18 +47,62 @@ public struct Document: Sendable {
     public let frontMatter: [String: String]
     public let paragraphs: [Paragraph]
 
+    /// The lines of `text`, split where `Character.isNewline` would split them (LF, VT, FF, CR,
+    /// NEL, LS, PS; CR LF is one break), but by looking at UTF-8 bytes rather than characters.
+    static func lines(_ text: String) -> [Substring] {
+        var text = text
+        text.makeContiguousUTF8()
+        let offsets: [Range<Int>] = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var lines: [Range<Int>] = []
+            var start = 0
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                var breakEnd = -1
+                switch byte {
+                case 0x0A, 0x0B, 0x0C:
+                    breakEnd = index + 1
+                case 0x0D:
+                    breakEnd = index + 1 < count && bytes[index + 1] == 0x0A ? index + 2 : index + 1
+                case 0xC2:
+                    // NEL, U+0085
+                    if index + 1 < count, bytes[index + 1] == 0x85 { breakEnd = index + 2 }
+                case 0xE2:
+                    // LS and PS, U+2028 and U+2029
+                    if index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                        breakEnd = index + 3
+                    }
+                default:
+                    break
+                }
+                if breakEnd >= 0 {
+                    lines.append(start..<index)
+                    start = breakEnd
+                    index = breakEnd
+                } else {
+                    index += 1
+                }
+            }
+            lines.append(start..<count)
+            return lines
+        } ?? [0..<text.utf8.count]
+        let utf8 = text.utf8
+        return offsets.map { text[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)] }
+    }
+
     public init(source: String, text: String) {
         self.source = source
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        var lines = Document.lines(text)
         var number = 1
         var frontMatter: [String: String] = [:]
         // YAML front matter: a first line of "---" and a closing "---" within the first 200 lines.
-        if let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---",
-           let close = lines.prefix(200).dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) {
+        if let first = lines.first, first.trimmingSpaces() == "---",
+           let close = lines.prefix(200).dropFirst().firstIndex(where: { $0.trimmingSpaces() == "---" }) {
             for line in lines[1..<close] {
                 guard let colon = line.firstIndex(of: ":") else { continue }
-                let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-                var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                let key = line[..<colon].trimmingSpaces().lowercased()
+                var value = line[line.index(after: colon)...].trimmingSpaces()
                 if value.count >= 2, let f = value.first, let l = value.last, f == l, f == "\"" || f == "'" {
                     value = String(value.dropFirst().dropLast())
                 }
@@ -91,7 +135,7 @@ public struct Document: Sendable {
         for raw in lines {
             defer { number += 1 }
             let line = raw.last == "\r" ? raw.dropLast() : raw
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.spaceTrimmed()
             if trimmed.isEmpty || trimmed == "---" || trimmed == "***" || trimmed == "___" {
                 flush()
                 previousJoinable = false
@@ -99,7 +143,7 @@ public struct Document: Sendable {
             }
             if trimmed.hasPrefix("#") {
                 flush()
-                let title = trimmed.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
+                let title = trimmed.drop(while: { $0 == "#" }).trimmingSpaces()
                 paragraphs.append(Paragraph(kind: .heading, text: title, lineStarts: [(title.startIndex, number)]))
                 previousJoinable = false
                 continue
@@ -112,21 +156,27 @@ public struct Document: Sendable {
                 previousJoinable = false
                 continue
             }
-            let body = String(SpeakerLabels.stripMarkup(line))
-            let startsNewBlock = SpeakerLabels.leading(line[...]) != nil || body.count != trimmed.count
-            if previousJoinable, !startsNewBlock, let length = current?.text.utf8.count {
-                // Appended in place: a copy of `current` would share the text and copy all of it on
-                // every joined line, quadratic in a wrapped 20 MB document.
-                current?.starts.append((length + 1, number))
+            let stripped = SpeakerLabels.stripMarkup(line)
+            // Markup stripped (or spaces after the text): the same text only when both start and
+            // end together, which spares counting characters on almost every line.
+            let marked = stripped.startIndex == trimmed.startIndex && trimmed.endIndex == line.endIndex
+                ? false : stripped.count != trimmed.count
+            let body = String(stripped)
+            let startsNewBlock = SpeakerLabels.leading(line[...]) != nil || marked
+            if previousJoinable, !startsNewBlock, current != nil {
+                // Appended in place: a copy per line would make long wrapped paragraphs quadratic.
+                let offset = (current?.text.utf8.count ?? 0) + 1
+                current?.starts.append((offset, number))
                 current?.text += " " + body
             } else {
                 flush()
-                current = (body, [(0, number)], body.count != trimmed.count && !trimmed.hasPrefix(">"))
+                current = (body, [(0, number)], marked && !trimmed.hasPrefix(">"))
             }
             // A long line that stops mid-sentence continues on the next line.
             let last = body.last(where: { !$0.isWhitespace })
-            previousJoinable = body.count >= 50 && !(last.map { ".?!:;\"”’)…".contains($0) } ?? true)
-                && SpeakerLabels.trailing(line[...]) == nil
+            let long = body.utf8.count >= 200 || body.utf8.count >= 50 && body.count >= 50
+            previousJoinable = long && !(last.map { ".?!:;\"”’)…".contains($0) } ?? true)
+                && SpeakerLabels.trailing(line[...]) == nil && SpeakerLabels.titled(line[...]) == nil
         }
         flush()
         self.paragraphs = paragraphs

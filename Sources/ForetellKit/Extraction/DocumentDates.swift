@@ -9,10 +9,14 @@
 public struct DocumentDates: Equatable, Sendable {
     public var published: Day?
     public var event: Day?
+    /// Paragraphs (by index) that open with a news-wire dateline ("FRANKFURT, March 3 (Reuters) -")
+    /// and its day: what the section reports was said then, whatever the digest's own date.
+    public var datelines: [Int: Day]
 
-    public init(published: Day?, event: Day?) {
+    public init(published: Day?, event: Day?, datelines: [Int: Day] = [:]) {
         self.published = published
         self.event = event
+        self.datelines = datelines
     }
 
     /// The date a speaker's words were said.
@@ -49,21 +53,52 @@ public struct DocumentDates: Equatable, Sendable {
             case .header(let key, let value) where headerKeys.contains(key):
                 published = parse(value)
             case .text:
-                // A dateline opens one of the first paragraphs: "January 13, 2026 — ...".
+                // A dateline opens one of the first paragraphs, or one of its lines when a title
+                // without a full stop was joined to it: "January 13, 2026 — ...".
                 textSeen += 1
-                if textSeen <= 3, let day = dateline(paragraph.text) { published = day }
+                guard textSeen <= 3 else { break }
+                for start in paragraph.lineStarts where published == nil {
+                    published = dateline(String(paragraph.text[start.index...].prefix(80)))
+                }
             default:
                 break
             }
             if textSeen > 3 { break }
         }
-        return DocumentDates(published: published, event: eventDate(in: document, published: published))
+        var datelines: [Int: Day] = [:]
+        for (index, paragraph) in document.paragraphs.enumerated() where paragraph.kind == .text {
+            if let day = wireDateline(paragraph.text, published: published) { datelines[index] = day }
+        }
+        return DocumentDates(published: published, event: eventDate(in: document, published: published), datelines: datelines)
+    }
+
+    /// "FRANKFURT, March 3 (Reuters) -", "LONDON, England, 9 June 2026 —": a place in capitals or
+    /// title case, a comma, a day, an optional agency in brackets and a dash. A day without a year
+    /// takes the year that puts it on or before publication.
+    static func wireDateline(_ text: String, published: Day?) -> Day? {
+        guard let first = text.first, first.isUppercase else { return nil }
+        // A place and a comma come first, and a day is a number: both among the first 90 bytes.
+        guard text.utf8.prefix(90).contains(0x2C), text.utf8.prefix(90).contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let tokens = Tokenizer.tokenize(String(text.prefix(90)))
+        guard let dateStart = tokens.prefix(8).firstIndex(where: { $0.isNumber || CalendarWords.month($0) != nil }),
+              dateStart >= 2, tokens[dateStart - 1].lower == ",",
+              tokens[..<dateStart].allSatisfy({ $0.lower == "," || $0.isWord && $0.isCapitalized }),
+              let found = monthDay(tokens, from: dateStart, limit: 3) else { return nil }
+        var k = found.end
+        if k < tokens.count, tokens[k].lower == "(", let close = tokens[k...].prefix(8).firstIndex(where: { $0.lower == ")" }) {
+            k = close + 1
+        }
+        guard k < tokens.count, tokens[k].isDash else { return nil }
+        if let year = found.year { return Day(year: year, month: found.month, day: found.day) }
+        guard let published else { return nil }
+        if let day = Day(year: published.year, month: found.month, day: found.day), day <= published { return day }
+        return Day(year: published.year - 1, month: found.month, day: found.day)
     }
 
     /// A date written as ISO 8601, RFC 2822 ("Tue, 13 Jan 2026 18:51:29 +0000") or in words
     /// ("January 13, 2026", "13 January 2026", "Jan. 13, 2026").
     public static func parse(_ text: String) -> Day? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         if trimmed.utf8.count >= 10, let day = Day(iso: trimmed.prefix(10)) { return day }
         let slashed = trimmed.prefix(10).replacingOccurrences(of: "/", with: "-")
         if let day = Day(iso: slashed) { return day }

@@ -125,6 +125,9 @@ public struct ForecastIdentity: Hashable, Sendable {
         "most", "very", "just", "still", "also", "there", "than", "then", "so", "if", "into", "over",
         "within", "next", "years", "year", "now", "from", "own", "such", "what", "which", "who",
         "world", "world's", "re", "asked", "see", "get",
+        // Words of time: the deadline compares times ("this season" is in many claims).
+        "season", "seasons", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "quarter",
+        "end",
         // Quantities are not what a claim is about ("three to five years", "three to five Ilyas").
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
         "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "half",

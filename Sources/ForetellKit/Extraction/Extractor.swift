@@ -45,17 +45,71 @@ private struct Run {
     let speakerDate: Day?
     let authorDate: Day?
     var found: [ExtractedForecast] = []
-    private var seen: Set<String> = []
+    /// Each forecast's owner and claim, to its place in `found`.
+    private var seen: [String: Int] = [:]
 
     // The conversation so far: questions asked in the current turn and the one before.
     private var turnSpeaker: String??
     private var turnQuestions: [String] = []
     private var previousQuestions: [String] = []
+    /// The questions of the latest turn that asked something with a proposition. Turns that ask
+    /// nothing new ("Ben, same question.", "Tobias?", another guest's answer) leave them open, so
+    /// that each panellist's bare answer still has its question.
+    private var openQuestions: [String] = []
+    private var openAsker: String??
+    private var turnsSinceAsked = 0
     /// The time frame of the line introducing a list ("By 2030, expect:") or of the heading above
     /// it ("My predictions for 2025"), for list items that name none.
     private var listTime: TimeMention?
     private var leadTime: TimeMention?
     private var headingTimes: [TimeMention?] = []
+    /// The day of the wire dateline heading the current section, if any.
+    private var datelineDays: [Day?] = []
+    /// The previous sentence of the current segment, when it stated a timed proposition: a degree
+    /// given in the next sentence ("Almost certainly.", "I'd put that above 90%.") is about it.
+    private var pending: Pending?
+
+    struct Pending {
+        /// The claim, or how to build it: most statements are never given a degree, so their claim
+        /// is only built when the next sentence gives one.
+        enum Claim {
+            case built(String)
+            case from(sentence: String, tokens: [Token], reading: ClauseReading, note: String?)
+        }
+        var claimSource: Claim
+        var time: TimeMention
+        var owner: String?
+        var line: Int
+        var quote: String
+        var reference: Day?
+        /// The forecast the statement already made with a degree of its own, if any.
+        var forecast: Int?
+
+        init(claim: String, time: TimeMention, owner: String?, line: Int, quote: String, reference: Day?, forecast: Int?) {
+            self.init(claimSource: .built(claim), time: time, owner: owner, line: line, quote: quote, reference: reference,
+                      forecast: forecast)
+        }
+
+        init(claimSource: Claim, time: TimeMention, owner: String?, line: Int, quote: String, reference: Day?, forecast: Int?) {
+            self.claimSource = claimSource
+            self.time = time
+            self.owner = owner
+            self.line = line
+            self.quote = quote
+            self.reference = reference
+            self.forecast = forecast
+        }
+
+        var claim: String {
+            switch claimSource {
+            case .built(let claim): return claim
+            case let .from(sentence, tokens, reading, note):
+                var claim = ClaimBuilder.claim(sentence, tokens: tokens, reading: reading)
+                if let note, !claim.contains(note) { claim += " " + note }
+                return claim
+            }
+        }
+    }
 
     init(document: Document, defaultDate: Day?) {
         self.document = document
@@ -73,46 +127,109 @@ private struct Run {
             }
             return heading
         }
+        var dateline: Day?
+        datelineDays = document.paragraphs.indices.map { index in
+            if let day = dates.datelines[index] { dateline = day }
+            return dateline
+        }
         for segment in attribution.segments {
             if turnSpeaker == nil || turnSpeaker! != segment.speaker {
-                previousQuestions = turnQuestions
-                turnQuestions = []
+                endTurn(reference: reference(for: segment))
                 turnSpeaker = .some(segment.speaker)
             }
+            pending = nil
             let paragraph = document.paragraphs[segment.paragraph]
             let text = String(paragraph.text[segment.range])
             if !paragraph.isListItem { leadTime = timeIntroducing(paragraph) }
             listTime = leadTime ?? headingTimes[segment.paragraph]
             var previous: Range<String.Index>?
-            for range in SentenceSplitter.split(text) {
+            // A segment that is its whole paragraph has been split into sentences already.
+            let whole = segment.range == paragraph.text.startIndex..<paragraph.text.endIndex
+            for range in whole ? attribution.sentenceRanges[segment.paragraph] : SentenceSplitter.split(text) {
                 let sentence = String(text[range])
                 defer { previous = range }
                 let tokens = Tokenizer.tokenize(sentence)
                 noteMentions(tokens)
                 if isQuestion(sentence) {
                     if sentence.utf8.count <= 1_000 { turnQuestions.append(sentence) }
+                    pending = nil
                     continue
                 }
                 let offset = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
                 let line = paragraph.line(at: paragraph.text.utf8.index(segment.range.lowerBound, offsetBy: offset))
-                let previousText = previous.map { String(text[$0]) }
-                let quoteWithPrevious = previous.map { String(text[$0.lowerBound..<range.upperBound]) }
-                analyse(sentence, tokens: tokens, segment: segment, line: line, previous: previousText,
-                        quoteWithPrevious: quoteWithPrevious)
+                analyse(sentence, tokens: tokens, segment: segment, line: line,
+                        neighbours: Neighbours(text: text, previous: previous, current: range))
             }
         }
     }
 
+    /// The sentence before the current one in its segment, copied out only when an answer needs it.
+    struct Neighbours {
+        let text: String
+        let previous: Range<String.Index>?
+        let current: Range<String.Index>
+
+        var previousText: String? { previous.map { String(text[$0]) } }
+        /// The previous sentence and this one, as a quote.
+        var quoteWithPrevious: String? { previous.map { String(text[$0.lowerBound..<current.upperBound]) } }
+    }
+
+    /// A new speaker: the finished turn's questions are the ones the next answers respond to.
+    private mutating func endTurn(reference: Day?) {
+        if turnQuestions.contains(where: { frame($0, reference: reference) != nil }) {
+            openQuestions = turnQuestions
+            openAsker = turnSpeaker
+            turnsSinceAsked = 0
+        } else {
+            turnsSinceAsked += 1
+            // A question left unanswered for long is no longer the one being answered.
+            if turnsSinceAsked > 6 { openQuestions = [] }
+        }
+        previousQuestions = turnQuestions
+        turnQuestions = []
+    }
+
+    /// Questions are read once each, however often an answer looks back at them.
+    private final class FrameCache {
+        var frames: [String: QuestionFrame?] = [:]
+    }
+    private let frameCache = FrameCache()
+
+    private func frame(_ question: String, reference: Day?) -> QuestionFrame? {
+        let key = (reference?.description ?? "") + "|" + question
+        if let known = frameCache.frames[key] { return known }
+        let found = QuestionLinking.frame(question, reference: reference)
+        frameCache.frames[key] = .some(found)
+        return found
+    }
+
+    /// The day the words of a segment were said: a section's wire dateline, else the event's date
+    /// for speakers and the publication's for the author.
+    private func reference(for segment: Segment) -> Day? {
+        if let day = datelineDays[segment.paragraph] { return day }
+        return segment.speaker != nil ? speakerDate : authorDate
+    }
+
     /// The time frame a line ending in a colon names ("Forecasts for 2026:").
     private func timeIntroducing(_ paragraph: Document.Paragraph) -> TimeMention? {
-        guard paragraph.text.trimmingCharacters(in: .whitespaces).hasSuffix(":") else { return nil }
+        guard paragraph.text.trimmingSpaces().hasSuffix(":") else { return nil }
         return TimeExpressions.find(in: Tokenizer.tokenize(paragraph.text), reference: authorDate).first { $0.setsDeadline }
     }
 
     private func isQuestion(_ sentence: String) -> Bool {
-        var trimmed = Substring(sentence)
-        while let last = trimmed.last, last.isWhitespace || "\"'”’)]".contains(last) { trimmed = trimmed.dropLast() }
-        return trimmed.last == "?" || trimmed.last == "？"
+        // From the end, past white space and closing quotes and brackets.
+        for scalar in sentence.unicodeScalars.reversed() {
+            switch scalar {
+            case "?", "？": return true
+            case "\"", "'", "”", "’", ")", "]": continue
+            default:
+                if scalar.value < 0x80 ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace {
+                    continue
+                }
+                return false
+            }
+        }
+        return false
     }
 
     /// Keeps the roster's idea of who was mentioned last, for "he predicts".
@@ -135,30 +252,182 @@ private struct Run {
     /// made; skipping them keeps the work per sentence bounded.
     static let longestSentence = 3_000
 
-    private mutating func analyse(_ sentence: String, tokens: [Token], segment: Segment, line: Int, previous: String?,
-                                  quoteWithPrevious: String?) {
+    private mutating func analyse(_ sentence: String, tokens: [Token], segment: Segment, line: Int, neighbours: Neighbours) {
+        let before = pending
+        pending = nil
         guard sentence.utf8.count <= Run.longestSentence else { return }
-        let reference = segment.speaker != nil ? speakerDate : authorDate
-        let times = TimeExpressions.find(in: tokens, reference: reference)
+        let reference = reference(for: segment)
+        let gate = SentenceGate(tokens)
+        let times = gate.mayHoldTime ? TimeExpressions.find(in: tokens, reference: reference) : []
         var timeTokens = Set<Int>()
         for time in times { timeTokens.formUnion(time.tokens) }
-        let matches = ProbabilityPhrases.verbal(in: tokens, blocked: { timeTokens.contains($0) })
-        let numbers = ProbabilityPhrases.numeric(in: tokens).filter { !timeTokens.contains($0.span.lowerBound) }
-        // Most sentences carry no degree of belief at all.
-        guard !matches.isEmpty || !numbers.isEmpty else { return }
+        let matches = gate.mayHoldVerbal ? ProbabilityPhrases.verbal(in: tokens, blocked: { timeTokens.contains($0) }) : []
+        let numbers = gate.mayHoldNumber ? ProbabilityPhrases.numeric(in: tokens).filter { !timeTokens.contains($0.span.lowerBound) } : []
+        let isListItem = document.paragraphs[segment.paragraph].isListItem
+        // Most sentences carry no degree of belief and no time to come.
+        let timed = times.contains { $0.setsDeadline } || isListItem && listTime != nil
+        guard !matches.isEmpty || !numbers.isEmpty || timed else { return }
         let timeStarts = Set(times.map(\.tokens.lowerBound))
-        for clause in ClauseAnalysis.clauses(tokens, timeStarts: timeStarts) {
-            let reading = ClauseAnalysis.read(tokens, clause: clause, times: times, reference: reference,
-                                              allMatches: matches, allNumbers: numbers)
-            guard !reading.blocked, !reading.aboutPast, let degree = reading.degree else { continue }
-            consider(reading, degree: degree, sentence: sentence, tokens: tokens, segment: segment, line: line,
-                     reference: reference, previous: previous, quoteWithPrevious: quoteWithPrevious)
+        var readings = ClauseAnalysis.clauses(tokens, timeStarts: timeStarts).map { clause in
+            ClauseAnalysis.read(tokens, clause: clause, times: times, reference: reference, allMatches: matches, allNumbers: numbers)
+        }
+        ClauseAnalysis.shareAttribution(&readings, tokens: tokens)
+
+        if let before, neighbours.previous != nil, continues(readings, tokens: tokens), let quoteWithPrevious = neighbours.quoteWithPrevious {
+            carry(before, readings: readings, sentence: sentence, tokens: tokens, segment: segment, quote: quoteWithPrevious)
+            return
+        }
+        let count = found.count
+        var last: Int?
+        // A number for "it" in a later clause is about the statement of an earlier one: "I think
+        // Northbridge win the league this season, but it's closer than it looks: call it 65%."
+        var earlier: Pending?
+        for reading in readings {
+            if let statement = earlier, reading.time == nil, reading.numeric != nil, !reading.blocked,
+               reading.shape == .bare || reading.shape == .anaphoric {
+                if let index = carry(statement, readings: [reading], sentence: sentence, tokens: tokens, segment: segment, quote: sentence) {
+                    last = index
+                }
+                continue
+            }
+            earlier = nil
+            guard !reading.blocked, !reading.aboutPast else { continue }
+            if let degree = reading.degree,
+               let index = consider(reading, degree: degree, sentence: sentence, tokens: tokens, segment: segment, line: line,
+                                    reference: reference, neighbours: neighbours) {
+                last = index
+                if let time = reading.time {
+                    let forecast = found[index]
+                    earlier = Pending(claim: forecast.claim, time: time, owner: forecast.owner, line: forecast.line,
+                                      quote: forecast.quote, reference: reference, forecast: index)
+                }
+            } else {
+                earlier = statement([reading], sentence: sentence, tokens: tokens, segment: segment, line: line, reference: reference)
+            }
+        }
+        if let last, last < found.count {
+            let forecast = found[last]
+            if let time = readings.lazy.compactMap(\.time).first ?? (isListItem ? listTime : nil) ?? forecast.deadline.map({ _ in listTime }) ?? nil {
+                pending = Pending(claim: forecast.claim, time: time, owner: forecast.owner, line: forecast.line,
+                                  quote: forecast.quote, reference: reference, forecast: last)
+            }
+        } else if found.count == count {
+            pending = statement(readings, sentence: sentence, tokens: tokens, segment: segment, line: line, reference: reference)
         }
     }
 
+    /// A sentence that states a proposition with a time to come but no degree of belief ("There
+    /// will still be a million truck drivers in 2035."): not a forecast yet, but the next sentence
+    /// may give its degree.
+    private func statement(_ readings: [ClauseReading], sentence: String, tokens: [Token], segment: Segment, line: Int,
+                           reference: Day?) -> Pending? {
+        let isListItem = document.paragraphs[segment.paragraph].isListItem
+        for reading in readings where !reading.blocked && !reading.aboutPast && reading.shape == .proposition {
+            guard let time = reading.time ?? (isListItem ? listTime : nil), time.setsDeadline else { continue }
+            // The time must be to come (a deadline after the statement, or one that cannot be
+            // dated) and the statement about it, not about what was done ("This year we've only
+            // done a little").
+            if let deadline = time.deadline, let reference, deadline <= reference { continue }
+            guard reading.isFuture || isListItem || !ClauseAnalysis.speaksOfPast(tokens, clause: reading.range) else { continue }
+            let note = reading.time == nil ? ClaimBuilder.annotation(time) : nil
+            return Pending(claimSource: .from(sentence: sentence, tokens: tokens, reading: reading, note: note), time: time,
+                           owner: owner(of: reading, tokens: tokens, sentence: sentence, segment: segment).owner,
+                           line: line, quote: sentence, reference: reference, forecast: nil)
+        }
+        return nil
+    }
+
+    /// Whether a sentence only gives a degree for what was just said: it names no time of its own,
+    /// and each clause with a degree is bare ("Almost certainly.", "(70%)"), points back ("I'd put
+    /// that above 90%", "it's closer than people think: 35%") or gives a named probability about
+    /// "them" or "it" ("Our model gives them a 55 to 60 percent chance of reaching 20").
+    private func continues(_ readings: [ClauseReading], tokens: [Token]) -> Bool {
+        guard !readings.contains(where: { $0.time != nil || $0.blocked }) else { return false }
+        let withDegree = readings.filter { $0.degree != nil }
+        guard !withDegree.isEmpty else { return false }
+        return withDegree.allSatisfy { reading in
+            switch reading.shape {
+            case .bare: return true
+            // "it's closer than people think: 35%": a number for "it"; without one, a clause about
+            // "it" says something new ("These paths are probably different").
+            case .anaphoric: return reading.numeric != nil
+            case .entity: return false
+            case .proposition:
+                return reading.numeric?.namedAsProbability == true
+                    && reading.range.contains { ["it", "that", "this", "them", "they", "it's", "that's"].contains(tokens[$0].lower) }
+            }
+        }
+    }
+
+    /// A degree given in the sentence after a timed statement: numbers first, as always.
+    @discardableResult
+    private mutating func carry(_ statement: Pending, readings: [ClauseReading], sentence: String, tokens: [Token],
+                                segment: Segment, quote: String) -> Int? {
+        let numeric = readings.first { $0.numeric != nil && $0.degree != nil }
+        guard let reading = numeric ?? readings.first(where: { $0.degree != nil }), let degree = reading.degree else { return nil }
+        var owner = statement.owner
+        // '"...," she said' after a statement of Katz's: the pronoun is the person just quoted.
+        let pronoun = reading.reportedSubject.map { ["he", "she"].contains(tokens[$0.lowerBound].lower) } ?? false
+        if reading.reportedSubject != nil, !(pronoun && owner != nil) {
+            let found = self.owner(of: reading, tokens: tokens, sentence: sentence, segment: segment)
+            if found.restatement { return nil }
+            owner = found.owner ?? owner
+        }
+        let claim = statement.claim
+        guard !claim.isEmpty else { return nil }
+        var confidence = 0.45
+        if owner != nil { confidence += 0.1 }
+        if degree.basis == .numeric { confidence += 0.15 }
+        if statement.reference == nil { confidence -= 0.1 }
+        let forecast = ExtractedForecast(
+            source: document.source, owner: owner, claim: claim, probability: rounded(degree.value),
+            probabilityLow: degree.low.map(rounded), probabilityHigh: degree.high.map(rounded), basis: degree.basis,
+            madeOn: statement.reference, deadline: statement.time.deadline, earliest: statement.time.earliest,
+            quote: quote.count > 400 ? String(quote.prefix(400)) : quote, line: statement.line,
+            confidence: rounded(min(0.95, max(0.05, confidence))))
+        return record(forecast)
+    }
+
+    /// Adds a forecast unless the same owner already made the same claim in this document; a
+    /// stated number then replaces a verbal degree (numbers win over words).
+    private mutating func record(_ forecast: ExtractedForecast) -> Int? {
+        let key = ForecastIdentity.ownerKey(forecast.owner) + "|" + forecast.claim.lowercased()
+        if let index = seen[key] {
+            guard forecast.basis == .numeric, found[index].basis != .numeric else { return nil }
+            found[index] = forecast
+            return index
+        }
+        seen[key] = found.count
+        found.append(forecast)
+        return found.count - 1
+    }
+
+    /// Whose view a clause states: someone named as holding it, else the speaker, else the author.
+    /// `restatement` marks an article's summary of what a transcript speaker says later: the
+    /// speaker's own words are the source.
+    private func owner(of reading: ClauseReading, tokens: [Token], sentence: String, segment: Segment)
+        -> (owner: String?, named: Bool, restatement: Bool) {
+        let fallback = segment.speaker ?? attribution.author
+        guard let subject = reading.reportedSubject else { return (fallback, false, false) }
+        if reading.reportedGroup {
+            // A group named in the attribution owns the view as written: "Industry executives and analysts".
+            return (ClaimBuilder.tidy(tokens.text(in: sentence, from: subject.lowerBound, to: subject.upperBound - 1)), true, false)
+        }
+        let words = tokens[subject].map { String($0.text) }.joined(separator: " ")
+        let named: String?
+        if ["he", "she"].contains(words.lowercased()) {
+            named = attribution.roster.lastMentioned
+        } else {
+            named = attribution.roster.resolve(words) ?? attribution.roster.add(words)
+        }
+        guard let named else { return (fallback, false, false) }
+        if segment.speaker == nil, attribution.speakers.contains(named) { return (named, true, true) }
+        return (named, true, false)
+    }
+
+    @discardableResult
     private mutating func consider(_ reading: ClauseReading, degree: Degree, sentence: String, tokens: [Token],
-                                   segment: Segment, line: Int, reference: Day?, previous: String?,
-                                   quoteWithPrevious: String?) {
+                                   segment: Segment, line: Int, reference: Day?, neighbours: Neighbours) -> Int? {
         var claim: String
         var time = reading.time
         var confidence = 0.5
@@ -168,69 +437,58 @@ private struct Run {
                 time = listTime
                 confidence -= 0.1
             }
-            guard reading.isFuture || time != nil && reading.numeric != nil, time != nil else { return }
+            guard reading.isFuture || time != nil && reading.numeric != nil, time != nil else { return nil }
             claim = ClaimBuilder.claim(sentence, tokens: tokens, reading: reading)
             confidence += 0.1
         case .bare, .entity:
-            guard let frame = linkedQuestion(for: reading, previous: previous, speaker: segment.speaker) else { return }
+            guard let frame = linkedQuestion(for: reading, previous: neighbours.previousText, speaker: segment.speaker, reference: reference,
+                                             stillOpen: true) else { return nil }
             var entity: String?
             if case .entity(let name) = reading.shape { entity = name }
-            guard let asked = frame.claim(entity: entity) else { return }
+            guard let asked = frame.claim(entity: entity) else { return nil }
             // The answer's own time frame ("Most believe it will, at least through 2027") is added
             // to the question's proposition; otherwise the question's applies.
             let ownTime = time.map { tokens.text(in: sentence, from: $0.tokens.lowerBound, to: $0.tokens.upperBound - 1) }
             if time == nil { time = frame.time }
-            guard time != nil else { return }
+            guard time != nil else { return nil }
             claim = ClaimBuilder.tidy(ClaimBuilder.normaliseModals(asked))
             if let ownTime, !claim.lowercased().contains(ownTime.lowercased()) { claim += " (" + ownTime + ")" }
             if let time, let note = ClaimBuilder.annotation(time), !claim.contains(note) { claim += " " + note }
-            if reading.negatedStance { claim = ClaimBuilder.negate(claim) }
+            // "I don't think so", "No, almost certainly not": a degree for the opposite claim.
+            if reading.negatedStance || reading.degrees.contains(where: { match in
+                match.span.upperBound < tokens.count && tokens[match.span.upperBound].lower == "not" && !match.words.contains("not")
+            }) {
+                claim = ClaimBuilder.negate(claim)
+            }
             confidence -= 0.05
         case .anaphoric:
             // A proposition of its own needs its own time frame: the question's deadline is for
             // the question's proposition, not for whatever else the answer says.
-            guard let time, !time.isPast, reading.isFuture else { return }
-            let frame = linkedQuestion(for: reading, previous: previous, speaker: segment.speaker)
+            guard let time, !time.isPast, reading.isFuture else { return nil }
+            let frame = linkedQuestion(for: reading, previous: neighbours.previousText, speaker: segment.speaker, reference: reference)
             claim = ClaimBuilder.claim(sentence, tokens: tokens, reading: reading)
             if let frame {
                 claim += " (re: " + ClaimBuilder.tidy(frame.question) + ")"
             } else if segment.speaker != nil, let asked = previousQuestions.last, asked.count <= 240 {
                 // "And inflation?": a question without a proposition still says what "it" is.
-                claim += " (re: " + asked.trimmingCharacters(in: .whitespaces) + ")"
-            } else if let previous, previous.count <= 240 {
+                claim += " (re: " + asked.trimmingSpaces() + ")"
+            } else if let previous = neighbours.previousText, previous.count <= 240 {
                 claim += " (re: " + ClaimBuilder.tidy(previous) + ")"
             }
             confidence -= 0.1
         }
-        guard let time, time.setsDeadline, !claim.isEmpty else { return }
+        guard let time, time.setsDeadline, !claim.isEmpty else { return nil }
 
-        // Whose view: someone named as holding it, else the speaker, else the author.
-        var owner = segment.speaker ?? attribution.author
-        if let subject = reading.reportedSubject {
-            let words = tokens[subject].map { String($0.text) }.joined(separator: " ")
-            let named: String?
-            if ["he", "she"].contains(words.lowercased()) {
-                named = attribution.roster.lastMentioned
-            } else {
-                named = attribution.roster.resolve(words) ?? attribution.roster.add(words)
-            }
-            if let named {
-                // An article's summary of what a transcript speaker says later is a restatement:
-                // the speaker's own words are the source.
-                if segment.speaker == nil, attribution.speakers.contains(named) { return }
-                owner = named
-                confidence += 0.1
-            }
-        } else if segment.speaker != nil {
-            confidence += 0.1
-        }
+        let (owner, named, restatement) = owner(of: reading, tokens: tokens, sentence: sentence, segment: segment)
+        if restatement { return nil }
+        if named || segment.speaker != nil { confidence += 0.1 }
         if owner == nil { confidence -= 0.1 }
         if degree.basis == .numeric { confidence += 0.15 }
         if reference == nil { confidence -= 0.1 }
 
         var quote = sentence
         if reading.shape == .bare || reading.shape != .proposition && sentence.count < 40,
-           let quoteWithPrevious, quoteWithPrevious.count <= 300 {
+           let quoteWithPrevious = neighbours.quoteWithPrevious, quoteWithPrevious.count <= 300 {
             quote = quoteWithPrevious
         }
         if quote.count > 400 { quote = String(quote.prefix(400)) }
@@ -240,18 +498,17 @@ private struct Run {
             probabilityLow: degree.low.map(rounded), probabilityHigh: degree.high.map(rounded), basis: degree.basis,
             madeOn: reference, deadline: time.deadline, earliest: time.earliest, quote: quote, line: line,
             confidence: rounded(min(0.95, max(0.05, confidence))))
-        let key = ForecastIdentity.ownerKey(owner) + "|" + claim.lowercased()
-        guard seen.insert(key).inserted else { return }
-        found.append(forecast)
+        return record(forecast)
     }
 
     /// The question a bare or anaphoric answer responds to: the question just before it in the
     /// same turn ("Will it happen by 2030? I'd say 30%."), else one from the previous speaker's
     /// turn, latest first, preferring a question that asks for a probability when the answer is
-    /// one and a which-question when the answer is a name.
-    private func linkedQuestion(for reading: ClauseReading, previous: String?, speaker: String?) -> QuestionFrame? {
-        let reference = speaker != nil ? speakerDate : authorDate
-        if let previous, isQuestion(previous), let frame = QuestionLinking.frame(previous, reference: reference) {
+    /// one and a which-question when the answer is a name; for a bare answer, else the question
+    /// still open from an earlier turn.
+    private func linkedQuestion(for reading: ClauseReading, previous: String?, speaker: String?, reference: Day?,
+                                stillOpen: Bool = false) -> QuestionFrame? {
+        if let previous, isQuestion(previous), let frame = frame(previous, reference: reference) {
             return frame
         }
         // In a transcript the answer responds to the other speaker's turn; in an article the
@@ -261,7 +518,10 @@ private struct Run {
         let ownRecent = Array(turnQuestions.suffix(3).reversed())
         let asked = Array(previousQuestions.suffix(8).reversed())
         let candidates = speaker == nil ? ownRecent + asked : asked + ownRecent
-        let frames = candidates.compactMap { QuestionLinking.frame($0, reference: reference) }
+        var frames = candidates.compactMap { frame($0, reference: reference) }
+        if frames.isEmpty, stillOpen, openAsker != .some(speaker) {
+            frames = openQuestions.suffix(8).reversed().compactMap { frame($0, reference: reference) }
+        }
         guard !frames.isEmpty else { return nil }
         if case .entity = reading.shape, let which = frames.first(where: { $0.kind == .which }) { return which }
         let probabilistic = reading.numeric != nil || reading.degrees.contains { match in

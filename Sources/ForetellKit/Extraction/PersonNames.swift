@@ -53,6 +53,51 @@ enum PersonNames {
         var tokens: Range<Int>
     }
 
+    /// Whether `text` has two capitalised words in a row, without which `introduced` finds no
+    /// one: a quick look at its scalars before tokenising it.
+    static func mayIntroduce(_ text: Substring) -> Bool {
+        // 0: elsewhere; 1: in a word that began with a capital; 2: space after such a word.
+        var state = 0
+        var previousIsWordish = false
+        var index = text.utf8.startIndex
+        let utf8 = text.utf8
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let upper: Bool
+            let letter: Bool
+            let wordish: Bool
+            let space: Bool
+            if byte < 0x80 {
+                upper = byte >= 0x41 && byte <= 0x5A
+                letter = upper || byte >= 0x61 && byte <= 0x7A
+                wordish = letter || byte >= 0x30 && byte <= 0x39 || byte == 0x27
+                space = byte == 0x20 || byte >= 0x09 && byte <= 0x0D
+                index = utf8.index(after: index)
+            } else {
+                // Decode the scalar only here: most of a text is ASCII.
+                let scalar = text.unicodeScalars[index]
+                let properties = scalar.properties
+                letter = properties.isAlphabetic
+                upper = letter && properties.isUppercase
+                wordish = letter || scalar == "’"
+                space = properties.isWhitespace
+                index = text.unicodeScalars.index(after: index)
+            }
+            switch state {
+            case 1:
+                if space { state = 2 } else if !wordish { state = 0 }
+            case 2:
+                if space { break }
+                if upper { return true }
+                state = 0
+            default:
+                if upper, !previousIsWordish { state = 1 }
+            }
+            previousIsWordish = wordish
+        }
+        return false
+    }
+
     /// People introduced in `tokens` with a cue.
     static func introduced(in tokens: [Token]) -> [Mention] {
         var found: [Mention] = []
@@ -66,7 +111,9 @@ enum PersonNames {
             let before = i > 0 ? tokens[i - 1].lower : ""
             let twoBefore = i > 1 ? tokens[i - 2].lower + " " + before : ""
             var cue = titleCues.contains(before.trimmingCharacters(in: .punctuationCharacters)) || twoBefore == "according to"
-            if !cue, end < tokens.count {
+            // "Miriam Katz of Civica Research thinks": the organisation is not the person.
+            let ofOrganisation = ["of", "at", "from"].contains(before) && i > 1 && tokens[i - 2].isCapitalized
+            if !cue, end < tokens.count, !ofOrganisation {
                 let next = tokens[end].lower
                 if reportingVerbs.contains(next) {
                     cue = true
@@ -85,16 +132,31 @@ enum PersonNames {
         return found
     }
 
+    /// Letters, hyphens and points only (ASCII checked byte by byte).
+    private static func isNameShaped(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x2D || $0 == 0x2E }
+        }
+        return text.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." }
+    }
+
+    /// More than one character, all capitals.
+    private static func isAllCapitals(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.count > 1 && text.utf8.allSatisfy { (0x41...0x5A).contains($0) }
+        }
+        return text.count > 1 && text.allSatisfy { $0.isUppercase }
+    }
+
     /// Capitalised name words starting at `index` (at most three), stopping at a possessive.
     static func capitalizedRun(_ tokens: [Token], at index: Int) -> [Token]? {
         var run: [Token] = []
         var i = index
         while i < tokens.count, run.count < 3 {
             let token = tokens[i]
-            guard token.isWord, token.isCapitalized, !notNameWords.contains(token.lower),
-                  token.text.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "." }) else { break }
+            guard token.isWord, token.isCapitalized, !token.word.contains(.notName), isNameShaped(token.text) else { break }
             // Acronyms ("GPU", "OpenAI" is fine) are not name words: all capitals and longer than 1.
-            if token.text.count > 1, token.text.allSatisfy({ $0.isUppercase }) { break }
+            if isAllCapitals(token.text) { break }
             if i > index, !token.spaceBefore { break }
             run.append(token)
             i += 1

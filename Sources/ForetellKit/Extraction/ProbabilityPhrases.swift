@@ -106,7 +106,7 @@ public enum ProbabilityPhrases {
                 index = predicate.span.upperBound
                 continue
             }
-            guard let (words, end) = longestPhrase(tokens, at: index), let entry = VerbalScale.phrases[words] else {
+            guard let (words, end, entry) = longestPhrase(tokens, at: index) else {
                 index += 1
                 continue
             }
@@ -123,14 +123,15 @@ public enum ProbabilityPhrases {
     }
 
     /// The longest table phrase starting at `index`, skipping glued hyphens ("toss-up", "50-50").
-    private static let phraseStarts = Set(VerbalScale.phrases.keys.compactMap(\.first))
+    static let phraseStarts = Set(VerbalScale.phrases.keys.compactMap(\.first))
 
-    private static func longestPhrase(_ tokens: [Token], at index: Int) -> ([String], Int)? {
-        guard phraseStarts.contains(tokens[index].lower) else { return nil }
+    private static func longestPhrase(_ tokens: [Token], at index: Int) -> ([String], Int, VerbalEntry)? {
+        guard tokens[index].word.contains(.phraseStart), let candidates = phrasesByFirst[tokens[index].lower],
+              let longest = candidates.first?.words.count else { return nil }
         var words: [String] = []
         var ends: [Int] = []
         var i = index
-        while i < tokens.count, words.count < VerbalScale.longestPhrase {
+        while i < tokens.count, words.count < longest {
             // "toss-up", "50-50", "50/50": a glued hyphen or slash joins the words of a phrase.
             if tokens[i].isGluedDash || tokens[i].lower == "/" && !tokens[i].spaceBefore, !words.isEmpty { i += 1; continue }
             guard tokens[i].isWord || tokens[i].isNumber else { break }
@@ -138,17 +139,26 @@ public enum ProbabilityPhrases {
             i += 1
             ends.append(i)
         }
-        for length in stride(from: words.count, through: 1, by: -1) {
-            let candidate = Array(words.prefix(length))
-            if VerbalScale.phrases[candidate] != nil { return (candidate, ends[length - 1]) }
+        for (phrase, entry) in candidates where phrase.count <= words.count && phrase.elementsEqual(words.prefix(phrase.count)) {
+            return (phrase, ends[phrase.count - 1], entry)
         }
         return nil
     }
 
+    /// The scale's phrases by their first word, longest first.
+    private static let phrasesByFirst: [String: [(words: [String], entry: VerbalEntry)]] = {
+        var table: [String: [(words: [String], entry: VerbalEntry)]] = [:]
+        for (words, entry) in VerbalScale.phrases { table[words[0], default: []].append((words, entry)) }
+        return table.mapValues { $0.sorted { $0.words.count > $1.words.count } }
+    }()
+
     private static func accept(_ tokens: [Token], phrase: Range<Int>, words: [String], joined: String,
                                entry: VerbalEntry) -> VerbalMatch? {
         let start = phrase.lowerBound
-        let previous = start > 0 ? tokens[start - 1].lower : ""
+        // A quoted phrase keeps its grammar: 'it was "almost certain" to'.
+        var before = start - 1
+        while before >= 0, ["\"", "“", "'", "‘"].contains(tokens[before].lower) { before -= 1 }
+        let previous = before >= 0 ? tokens[before].lower : ""
         if copularOnly.contains(joined) {
             guard start > 0, copulas.contains(previous) || previous.hasSuffix("'s") || previous.hasSuffix("'m")
                     || previous.hasSuffix("'re") else { return nil }
@@ -173,6 +183,12 @@ public enum ProbabilityPhrases {
         var subject: Int?
         if entry.role == .attitude, !copularOnly.contains(joined) {
             guard let found = stanceSubject(tokens, before: start) else { return nil }
+            // "I write down what I expect for the year": a free relative names a thing, it holds
+            // no stance; "What I expect is a cut" does.
+            if found > 0, ["what", "whatever"].contains(tokens[found - 1].lower),
+               !(phrase.upperBound < tokens.count && ["is", "'s", "will", "would"].contains(tokens[phrase.upperBound].lower)) {
+                return nil
+            }
             subject = found
         } else if entry.role == .attitude {
             subject = stanceSubject(tokens, before: start, copular: true)
@@ -241,7 +257,7 @@ public enum ProbabilityPhrases {
     /// "the probability is actually quite high", "the probability isn't very large", "chances are
     /// good", "odds are slim".
     private static func probabilityPredicate(_ tokens: [Token], at index: Int) -> VerbalMatch? {
-        guard VerbalScale.probabilityNouns.contains(tokens[index].lower) else { return nil }
+        guard tokens[index].word.contains(.probabilityNoun) else { return nil }
         var i = index + 1
         // "the probability of that happening is ...": allow a short complement before the verb.
         var steps = 0
@@ -341,7 +357,7 @@ public enum ProbabilityPhrases {
         (["approximately"], nil), (["~"], nil), (["maybe"], nil), (["perhaps"], nil),
     ]
 
-    private static let numericOpeners: Set<String> = {
+    static let numericOpeners: Set<String> = {
         var words: Set<String> = ["between", "a"]
         for (comparator, _) in comparators { words.insert(comparator[0]) }
         for word in NumberWords.units.keys { words.insert(word) }
@@ -350,7 +366,9 @@ public enum ProbabilityPhrases {
     }()
 
     private static func numeric(_ tokens: [Token], at start: Int) -> NumericMatch? {
-        guard tokens[start].isNumber || numericOpeners.contains(tokens[start].lower) else { return nil }
+        // Comparators such as ">" are punctuation, which has no word class.
+        guard tokens[start].isNumber || tokens[start].word.contains(.numericOpener)
+                || tokens[start].kind == .punctuation && numericOpeners.contains(tokens[start].lower) else { return nil }
         var i = start
         var bound: Bound?
         for (words, kind) in comparators where TimeExpressions.matches(tokens, at: i, words) {
@@ -448,6 +466,16 @@ public enum ProbabilityPhrases {
         }
         var named = false
         var proportion = false
+        // An amount that something moves to or by ("a move to 1%", "decline by 20–40%", "up from
+        // 9%") is part of the claim, unless a probability noun governs it ("the odds to 30%").
+        if start > 0, ["to", "by", "from"].contains(tokens[start - 1].lower),
+           !(max(0, start - 5)..<start).contains(where: { VerbalScale.probabilityNouns.contains(tokens[$0].lower) }) {
+            proportion = true
+        }
+        // "a 1-in-100-year flood", "a 10%-rate": a number hyphenated to a noun is a modifier.
+        if end + 1 < tokens.count, tokens[end].isGluedDash, tokens[end + 1].isWord, !tokens[end + 1].spaceBefore {
+            proportion = true
+        }
         var k = end
         while k < tokens.count, ["a", "the"].contains(tokens[k].lower) { k += 1 }
         if k < tokens.count {

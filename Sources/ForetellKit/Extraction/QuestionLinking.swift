@@ -12,6 +12,9 @@ struct QuestionFrame: Equatable {
         case which
         /// "Will X?"
         case yesNo
+        /// A statement asked as a question: "Red Sea traffic returns to 2023 levels by Q3 2027?",
+        /// "But scheduled service in a European city by 2028?"
+        case statement
     }
 
     var kind: Kind
@@ -67,6 +70,11 @@ enum QuestionLinking {
            tokens[0..<comma].allSatisfy({ $0.isWord && $0.isCapitalized }),
            !["what", "which", "how", "who", "do", "does", "will", "is", "are", "yes", "so", "and", "but", "now", "okay", "well"].contains(tokens[0].lower) {
             begin = comma + 1
+        }
+        // A lead-in ending in a colon: "Next: is this the year ...", "Last question: will ...".
+        if let colon = tokens[begin...].prefix(4).firstIndex(where: { $0.lower == ":" }), colon + 1 < tokens.count,
+           tokens[begin..<colon].allSatisfy({ $0.isWord }) {
+            begin = colon + 1
         }
         let question = tokens.text(in: text, from: begin, to: tokens.count - 1)
 
@@ -153,12 +161,19 @@ enum QuestionLinking {
                 topicEnd = dash
             }
             let aux = topicEnd.map { $0 + 1 } ?? j
-            guard aux < tokens.count, yesNoStarts.contains(tokens[aux].lower) else { return nil }
-            kind = .yesNo
-            frameStart = aux
-            propositionStart = aux
-            if let topicEnd {
-                topic = tokens.text(in: text, from: j, to: topicEnd - 1)
+            if aux < tokens.count, yesNoStarts.contains(tokens[aux].lower) {
+                kind = .yesNo
+                frameStart = aux
+                propositionStart = aux
+                if let topicEnd {
+                    topic = tokens.text(in: text, from: j, to: topicEnd - 1)
+                }
+            } else if time != nil, isStatement(tokens, from: j) {
+                kind = .statement
+                frameStart = j
+                propositionStart = j
+            } else {
+                return nil
             }
         }
         guard let kind, propositionStart < tokens.count else { return nil }
@@ -180,6 +195,11 @@ enum QuestionLinking {
         }
         while end >= propositionStart, tokens[end].kind == .punctuation, !["\"", "”", "'", "’", ")", "]"].contains(tokens[end].lower) { end -= 1 }
         guard end >= propositionStart else { return nil }
+        if kind == .statement {
+            while propositionStart < end, ["and", "but", "so", "or", "then", "also"].contains(tokens[propositionStart].lower) {
+                propositionStart += 1
+            }
+        }
         var proposition = tokens.text(in: text, from: propositionStart, to: end)
         if kind == .yesNo {
             proposition = invert(tokens, from: propositionStart, to: end, text: text)
@@ -218,6 +238,25 @@ enum QuestionLinking {
         return QuestionFrame(kind: kind, proposition: proposition, prefix: prefix, question: question, time: time)
     }
 
+    /// Words that open questions or asides rather than statements.
+    private static let questionOpeners: Set<String> = [
+        "what", "which", "who", "whom", "whose", "why", "how", "when", "where", "whether", "any", "anything",
+        "is", "are", "was", "were", "do", "does", "did", "can", "could", "would", "should", "will", "shall",
+        "may", "might", "have", "has", "had", "isn't", "aren't", "don't", "doesn't", "won't", "really", "right",
+        "okay", "ok", "yes", "no", "so", "you", "your", "or",
+    ]
+
+    /// A statement put as a question, with something to resolve by a time it names: at least three
+    /// words, no question word or "you" anywhere ("But once you scale, how much ...?"), not only a
+    /// name of address ("Tobias?").
+    private static func isStatement(_ tokens: [Token], from start: Int) -> Bool {
+        let words = tokens[start...].filter { $0.isWord || $0.isNumber }
+        guard words.count >= 3, words.count <= 40, let first = words.first, !questionOpeners.contains(first.lower),
+              !words.contains(where: { ["what", "which", "who", "why", "how", "whether", "you", "your", "if"].contains($0.lower) })
+        else { return false }
+        return !words.allSatisfy { $0.isCapitalized }
+    }
+
     /// "Will the leading AI company be Chinese" → "the leading AI company will be Chinese": the
     /// auxiliary moves after the subject, which ends before the first bare verb.
     /// Common English verbs in their base form (a lexicon, not a rule for any one document).
@@ -238,6 +277,7 @@ enum QuestionLinking {
         "sign", "slow", "speak", "spend", "split", "spread", "stop", "supply", "support", "survive", "switch",
         "tell", "think", "top", "trade", "train", "transform", "try", "understand", "unveil", "use", "vote",
         "want", "work", "write", "clear", "fold", "drive", "walk", "fit", "outpace", "overtake", "rank",
+        "install", "score", "sell", "hit", "order", "build", "finish", "ship", "cut", "raise", "lower",
     ]
     private static let commonVerbs: Set<String> = [
         "be", "have", "become", "see", "lead", "win", "happen", "reach", "replace", "take", "get", "overtake",
@@ -250,10 +290,29 @@ enum QuestionLinking {
     private static func invert(_ tokens: [Token], from start: Int, to end: Int, text: String) -> String {
         let aux = String(tokens[start].text).lowercased()
         var verb: Int?
+        // "Is this the year ...", "Is there a chance ...": a pronoun is the whole subject.
+        if ["is", "are", "was", "were", "isn't"].contains(aux), start + 2 <= end,
+           ["this", "that", "it", "there", "these", "those", "they", "he", "she", "we"].contains(tokens[start + 1].lower) {
+            verb = start + 2
+        }
         var j = start + 1
-        while j <= end {
+        while verb == nil, j <= end {
             if baseVerbs.contains(tokens[j].lower) || commonVerbs.contains(tokens[j].lower) || tokens[j].lower == "not" { verb = j; break }
             j += 1
+        }
+        // "Will the US install ...", "Will Dario Mendes score ...": a name is the subject and the
+        // lower-case word after it the verb.
+        if verb == nil {
+            var k = start + 1
+            if k <= end, tokens[k].lower == "the" { k += 1 }
+            let nameStart = k
+            while k <= end, tokens[k].isWord, tokens[k].isCapitalized { k += 1 }
+            if k > nameStart, k <= end, tokens[k].isWord, !tokens[k].isCapitalized { verb = k }
+        }
+        // "Will GitHub still be": the adverb stays after "will".
+        if let found = verb, found > start + 2, ["still", "ever", "really", "actually", "finally", "also", "even"].contains(tokens[found - 1].lower) {
+            let subject = tokens.text(in: text, from: start + 1, to: found - 2)
+            return subject + " " + aux + " " + tokens.text(in: text, from: found - 1, to: end)
         }
         // Without a verb we know, the question itself is the claim: it resolves yes or no.
         guard let verb, verb > start + 1 else { return tokens.text(in: text, from: start, to: end) + "?" }

@@ -8,7 +8,11 @@ import Foundation
 /// name that contains it; when several do ("Yang" for Yang Qiang and Yang Zhilin) the one mentioned
 /// most recently wins, which is how readers resolve it.
 public final class Roster {
-    public enum Role: String, Sendable { case moderator, interviewer, interviewee, author }
+    public enum Role: String, Sendable {
+        case moderator, interviewer, interviewee, author
+        /// The conference-call operator who hands the floor to the speakers.
+        case `operator`
+    }
 
     /// Full names in the order they were introduced.
     public private(set) var names: [String] = []
@@ -27,10 +31,14 @@ public final class Roster {
         "professor", "prof", "dr", "mr", "mrs", "ms", "miss", "sir", "dame", "academician", "president",
         "senator", "governor", "minister", "secretary", "ceo", "chairman", "chairwoman", "founder",
         "judge", "rep", "sen", "gov", "gen", "general", "colonel", "captain", "lord", "lady",
+        // Occupations written as titles in news ("Pollster Miriam Katz", "economist Jo Li").
+        "pollster", "economist", "analyst", "strategist", "forecaster", "researcher", "historian", "columnist",
+        "commentator", "spokesman", "spokeswoman", "spokesperson", "mayor", "ambassador", "prime", "chief",
     ]
 
     /// Cleans a name as written: drops titles, CJK characters, markup and stray punctuation.
     public static func clean(_ raw: some StringProtocol) -> String {
+        if let plain = plainName(raw) { return plain }
         let words = raw.split(whereSeparator: { $0.isWhitespace })
             .map { word in String(word.unicodeScalars.filter { !Tokenizer.isCJK($0) && $0 != "*" && $0 != "_" }.map(Character.init)) }
             .map { $0.trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "'’-."))) }
@@ -46,6 +54,39 @@ public final class Roster {
         return kept.joined(separator: " ")
     }
 
+    /// A name already clean, found without allocating: ASCII letters (with inner hyphens,
+    /// apostrophes and points) in words separated by single spaces, not opening with a title and
+    /// not all in capitals (which are title-cased). Nil sends the name through the full cleaning.
+    private static func plainName(_ raw: some StringProtocol) -> String? {
+        var previousSpace = true
+        var sawLower = false
+        var firstWordEnd: Int?
+        var index = 0
+        var last: UInt8 = 0x20
+        for byte in raw.utf8 {
+            switch byte {
+            case 0x61...0x7A: sawLower = true
+            case 0x41...0x5A: break
+            case 0x20:
+                if previousSpace { return nil }
+                if firstWordEnd == nil { firstWordEnd = index }
+            case 0x2D, 0x27, 0x2E:
+                // A point or hyphen may end a word ("Jr."); such words go the long way.
+                if previousSpace { return nil }
+            default:
+                return nil
+            }
+            previousSpace = byte == 0x20
+            last = byte
+            index += 1
+        }
+        guard index > 0, last != 0x20, sawLower, !(0x2D == last || 0x27 == last || 0x2E == last) else { return nil }
+        let firstWord = raw.utf8.prefix(firstWordEnd ?? index)
+        guard !firstWord.contains(where: { $0 == 0x2E || $0 == 0x27 || $0 == 0x2D }) else { return nil }
+        if titles.contains(String(decoding: firstWord, as: UTF8.self).lowercased()) { return nil }
+        return String(raw)
+    }
+
     /// Adds a person (if new) and returns the canonical full name.
     @discardableResult
     public func add(_ raw: String, role: Role? = nil) -> String {
@@ -53,6 +94,7 @@ public final class Roster {
         guard !name.isEmpty else { return raw }
         let canonical = resolve(name, record: false) ?? name
         if canonical == name, order[name] == nil {
+            resolved.removeAll(keepingCapacity: true)
             order[name] = names.count
             names.append(name)
             for token in Roster.keyTokens(name) { byToken[token, default: []].append(name) }
@@ -82,26 +124,45 @@ public final class Roster {
     /// The full name a written name stands for: itself when known, the one full name containing all
     /// its words, or nil when nobody matches.
     public func resolve(_ raw: String, record: Bool = true) -> String? {
-        let name = Roster.clean(raw)
-        guard !name.isEmpty else { return nil }
-        if order[name] != nil {
-            if record { mention(name) }
-            return name
+        // The same words are looked up again and again ("Qwen", "OpenAI"); the answer holds until
+        // someone is added.
+        let found: String?
+        if let known = resolved[raw] {
+            found = known
+        } else {
+            let (answer, lasting) = lookUp(raw)
+            found = answer
+            if lasting { resolved[raw] = .some(answer) }
         }
+        if let found, record { mention(found) }
+        return found
+    }
+
+    /// Answers of `resolve` that hold until the next `add`: those that do not depend on who was
+    /// mentioned last.
+    private var resolved: [String: String?] = [:]
+
+    private func lookUp(_ raw: String) -> (String?, lasting: Bool) {
+        let name = Roster.clean(raw)
+        guard !name.isEmpty else { return (nil, true) }
+        if order[name] != nil { return (name, true) }
         let tokens = Roster.keyTokens(name)
-        guard let first = tokens.first, var candidates = byToken[first] else { return nil }
+        guard let first = tokens.first, var candidates = byToken[first] else { return (nil, true) }
         candidates = candidates.filter { candidate in
             let full = Set(Roster.keyTokens(candidate))
             return tokens.allSatisfy { full.contains($0) }
         }
-        guard !candidates.isEmpty else { return nil }
+        guard candidates.count > 1 else { return (candidates.first, true) }
         let best = candidates.max { (lastMention[$0] ?? 0, -(order[$0] ?? 0)) < (lastMention[$1] ?? 0, -(order[$1] ?? 0)) }
-        if let best, record { mention(best) }
-        return best
+        return (best, false)
     }
 
     static func keyTokens(_ name: String) -> [String] {
-        name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).map {
+        // Letters and single spaces or hyphens: split and lower-case without more ado.
+        if name.utf8.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x20 || $0 == 0x2D }) {
+            return name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+        }
+        return name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).map {
             $0.replacingOccurrences(of: "'s", with: "").replacingOccurrences(of: "’s", with: "")
                 .trimmingCharacters(in: .punctuationCharacters)
         }.filter { !$0.isEmpty }

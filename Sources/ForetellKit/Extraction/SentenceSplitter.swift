@@ -13,45 +13,133 @@ public enum SentenceSplitter {
         "oct", "nov", "dec", "approx", "est", "u.s", "u.k", "a.m", "p.m", "mt", "gen", "gov", "sen",
         "rep", "rev", "col", "lt", "sgt", "capt", "cf", "al", "op", "vol", "pp", "ed", "eds",
     ]
-    private static let terminators: Set<Character> = [".", "?", "!", "…", "。", "？", "！"]
-    private static let closers: Set<Character> = ["\"", "'", "”", "’", ")", "]", "»", "」", "』"]
+    /// ". ? ! … 。 ？ ！": tested by value, since a set would hash every scalar of the text.
+    private enum terminators {
+        static func contains(_ s: Unicode.Scalar) -> Bool {
+            switch s.value {
+            case 0x2E, 0x3F, 0x21, 0x2026, 0x3002, 0xFF1F, 0xFF01: return true
+            default: return false
+            }
+        }
+    }
+    /// Closing quotes and brackets: " ' ” ’ ) ] » 」 』
+    private enum closers {
+        static func contains(_ s: Unicode.Scalar) -> Bool {
+            switch s.value {
+            case 0x22, 0x27, 0x201D, 0x2019, 0x29, 0x5D, 0xBB, 0x300D, 0x300F: return true
+            default: return false
+            }
+        }
+    }
 
     /// The sentences of `text` as ranges, trimmed of surrounding white space, never empty.
+    ///
+    /// The pass runs over UTF-8 bytes, decoding a scalar only where a byte is not ASCII; every mark
+    /// it looks for is a single scalar.
     public static func split(_ text: String) -> [Range<String.Index>] {
-        var result: [Range<String.Index>] = []
-        var start = text.startIndex
-        var index = text.startIndex
-        var wordStart = text.startIndex
-        while index < text.endIndex {
-            let char = text[index]
-            if char.isWhitespace {
-                index = text.index(after: index)
-                wordStart = index
-                continue
+        var text = text
+        text.makeContiguousUTF8()
+        let offsets = text.utf8.withContiguousStorageIfAvailable { split(Scalars(bytes: $0)) } ?? []
+        let utf8 = text.utf8
+        return offsets.map { utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound) }
+    }
+
+    /// Unicode scalars at UTF-8 offsets.
+    struct Scalars {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var count: Int { bytes.count }
+
+        /// The scalar at `position` and the offset after it.
+        func at(_ position: Int) -> (Unicode.Scalar, Int) {
+            let lead = bytes[position]
+            if lead < 0x80 { return (Unicode.Scalar(lead), position + 1) }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+            var value = UInt32(lead) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+            var next = position + 1
+            while next < min(bytes.count, position + length) {
+                value = value << 6 | UInt32(bytes[next] & 0x3F)
+                next += 1
             }
-            guard terminators.contains(char) else {
-                index = text.index(after: index)
-                continue
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", max(next, position + 1))
+        }
+
+        /// The offset of the scalar before `position`.
+        func before(_ position: Int) -> Int {
+            var p = position - 1
+            while p > 0, bytes[p] & 0xC0 == 0x80 { p -= 1 }
+            return p
+        }
+
+        func scalars(_ range: Range<Int>) -> [Unicode.Scalar] {
+            var result: [Unicode.Scalar] = []
+            var p = range.lowerBound
+            while p < range.upperBound {
+                let (s, next) = at(p)
+                result.append(s)
+                p = next
+            }
+            return result
+        }
+    }
+
+    private static func split(_ text: Scalars) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        var wordStart = 0
+        let endIndex = text.count
+        let bytes = text.bytes
+        while index < endIndex {
+            let byte = bytes[index]
+            let char: Unicode.Scalar
+            let afterChar: Int
+            if byte < 0x80 {
+                // ASCII: white space, a terminator, or on to the next byte.
+                if byte == 0x20 || byte >= 0x09 && byte <= 0x0D {
+                    index += 1
+                    wordStart = index
+                    continue
+                }
+                guard byte == 0x2E || byte == 0x3F || byte == 0x21 else {
+                    index += 1
+                    continue
+                }
+                char = Unicode.Scalar(byte)
+                afterChar = index + 1
+            } else {
+                (char, afterChar) = text.at(index)
+                if isWhitespace(char) {
+                    index = afterChar
+                    wordStart = index
+                    continue
+                }
+                guard terminators.contains(char) else {
+                    index = afterChar
+                    continue
+                }
             }
             // Take a run of terminators ("?!", "...") and closing marks.
-            var end = text.index(after: index)
-            while end < text.endIndex, terminators.contains(text[end]) || closers.contains(text[end]) {
-                end = text.index(after: end)
+            var end = afterChar
+            while end < endIndex {
+                let (next, after) = text.at(end)
+                guard terminators.contains(next) || closers.contains(next) else { break }
+                end = after
             }
-            let word = text[wordStart..<index]
-            if char == ".", isAbbreviation(word) || isDecimal(text, at: index) {
+            // The word before the mark; an abbreviation is short (at most six letters and quotes).
+            let word = index - wordStart <= 32 ? text.scalars(wordStart..<index) : nil
+            if char == ".", word.map(isAbbreviation) ?? false || isDecimal(text, at: index) {
                 index = end
                 continue
             }
             var boundary = false
-            if end == text.endIndex {
+            if end == endIndex {
                 boundary = true
-            } else if text[end].isWhitespace {
+            } else if isWhitespace(text.at(end).0) {
                 var next = end
-                while next < text.endIndex, text[next].isWhitespace { next = text.index(after: next) }
-                boundary = next == text.endIndex || canStartSentence(text[next])
+                while next < endIndex, isWhitespace(text.at(next).0) { next = text.at(next).1 }
+                boundary = next == endIndex || canStartSentence(text.at(next).0)
                     || char != "." // "?" and "!" end a sentence even before lower case
-            } else if canStartGlued(text, at: end), isOrdinaryWord(word) {
+            } else if canStartGlued(text, at: end), isOrdinaryWord(word ?? text.scalars(wordStart..<index)) {
                 boundary = true
             }
             if boundary {
@@ -61,51 +149,85 @@ public enum SentenceSplitter {
             }
             index = end
         }
-        append(text, start..<text.endIndex, to: &result)
+        append(text, start..<endIndex, to: &result)
         return result
     }
 
-    private static func append(_ text: String, _ range: Range<String.Index>, to result: inout [Range<String.Index>]) {
+    private static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? s.value == 0x20 || (0x09...0x0D).contains(s.value) : s.properties.isWhitespace
+    }
+
+    private static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (0x41...0x5A).contains(s.value) : s.properties.isUppercase
+    }
+
+    private static func isLowercase(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (0x61...0x7A).contains(s.value) : s.properties.isLowercase
+    }
+
+    private static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (0x41...0x5A).contains(s.value) || (0x61...0x7A).contains(s.value) : s.properties.isAlphabetic
+    }
+
+    private static func isNumber(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (0x30...0x39).contains(s.value) : s.properties.numericType != nil
+    }
+
+    private static func isPunctuation(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation: return true
+        default: return false
+        }
+    }
+
+    private static func append(_ text: Scalars, _ range: Range<Int>, to result: inout [Range<Int>]) {
         var lower = range.lowerBound
         var upper = range.upperBound
-        while lower < upper, text[lower].isWhitespace { lower = text.index(after: lower) }
-        while upper > lower, text[text.index(before: upper)].isWhitespace { upper = text.index(before: upper) }
+        while lower < upper, isWhitespace(text.at(lower).0) { lower = text.at(lower).1 }
+        while upper > lower, isWhitespace(text.at(text.before(upper)).0) { upper = text.before(upper) }
         if lower < upper { result.append(lower..<upper) }
     }
 
-    private static func canStartSentence(_ char: Character) -> Bool {
-        char.isUppercase || char.isNumber || "\"“‘'([«¿¡—–-•*".contains(char) || !char.isLetter && !char.isPunctuation
+    private static let sentenceOpeners: Set<Unicode.Scalar> = ["\"", "“", "‘", "'", "(", "[", "«", "¿", "¡", "—", "–", "-", "•", "*"]
+
+    private static func canStartSentence(_ char: Unicode.Scalar) -> Bool {
+        isUppercase(char) || isNumber(char) || sentenceOpeners.contains(char) || !isLetter(char) && !isPunctuation(char)
     }
 
     /// A glued sentence start: an upper-case letter followed by a lower-case one ("If", "The"), or
     /// an opening quote.
-    private static func canStartGlued(_ text: String, at index: String.Index) -> Bool {
-        let char = text[index]
-        if "\"“".contains(char) { return true }
-        guard char.isUppercase else { return false }
-        let next = text.index(after: index)
-        return next < text.endIndex && (text[next].isLowercase || text[next] == "'" || text[next] == "’")
+    private static func canStartGlued(_ text: Scalars, at index: Int) -> Bool {
+        let (char, next) = text.at(index)
+        if char == "\"" || char == "“" { return true }
+        guard isUppercase(char) else { return false }
+        guard next < text.count else { return false }
+        let following = text.at(next).0
+        return isLowercase(following) || following == "'" || following == "’"
     }
 
-    private static func isOrdinaryWord(_ word: Substring) -> Bool {
-        let letters = word.filter(\.isLetter)
-        guard letters.count >= 2, let last = word.last, last.isLetter || last.isNumber || closers.contains(last) else { return false }
+    private static func isOrdinaryWord(_ word: [Unicode.Scalar]) -> Bool {
+        let letters = word.filter(isLetter)
+        guard letters.count >= 2, let last = word.last, isLetter(last) || isNumber(last) || closers.contains(last) else { return false }
         // Acronyms and initials ("U.S", "AI") are not ordinary words; lower-case ones and
         // capitalised words are.
-        return letters.dropFirst().allSatisfy { $0.isLowercase } || word.last.map { $0.isNumber || closers.contains($0) } == true
+        return letters.dropFirst().allSatisfy(isLowercase) || isNumber(last) || closers.contains(last)
     }
 
-    private static func isAbbreviation(_ word: Substring) -> Bool {
-        var trimmed = word
-        while let first = trimmed.first, "\"“‘'([".contains(first) { trimmed = trimmed.dropFirst() }
-        if trimmed.count == 1, trimmed.first?.isUppercase == true { return true }  // an initial: "J. Smith"
-        return abbreviations.contains(trimmed.lowercased())
+    private static let openingMarks: Set<Unicode.Scalar> = ["\"", "“", "‘", "'", "(", "["]
+
+    private static func isAbbreviation(_ word: [Unicode.Scalar]) -> Bool {
+        var trimmed = word[...]
+        while let first = trimmed.first, openingMarks.contains(first) { trimmed = trimmed.dropFirst() }
+        if trimmed.count == 1, let first = trimmed.first, isUppercase(first) { return true }  // an initial: "J. Smith"
+        guard trimmed.count <= 6 else { return false }
+        return abbreviations.contains(String(String.UnicodeScalarView(trimmed)).lowercased())
     }
 
-    private static func isDecimal(_ text: String, at index: String.Index) -> Bool {
-        guard index > text.startIndex else { return false }
-        let before = text[text.index(before: index)]
-        let after = text.index(after: index)
-        return before.isNumber && after < text.endIndex && text[after].isNumber
+    private static func isDecimal(_ text: Scalars, at index: Int) -> Bool {
+        guard index > 0 else { return false }
+        let before = text.at(text.before(index)).0
+        let after = index + 1
+        return isNumber(before) && after < text.count && isNumber(text.at(after).0)
     }
 }

@@ -23,6 +23,12 @@ struct SpeakerAttribution {
     // MARK: - Pass 1: who is in the document
 
     private var labelCounts: [String: Int] = [:]
+    /// Each paragraph's labels at its start and end, found once for both passes.
+    private var leadingLabels: [SpeakerLabel?] = []
+    private var trailingLabels: [(label: SpeakerLabel, glued: Bool)?] = []
+    /// Each text paragraph's sentences, split once: a segment that is a whole paragraph reuses them.
+    private(set) var sentenceRanges: [[Range<String.Index>]] = []
+    private var titled: [SpeakerLabel] = []
     private var acceptedLabels: Set<String> = []
     /// Labels followed by a question or first-person speech: turns of a dialogue.
     private var speechLike: Set<String> = []
@@ -34,24 +40,39 @@ struct SpeakerAttribution {
                 break
             }
         }
-        for paragraph in document.paragraphs {
+        var opening = 0
+        leadingLabels = Array(repeating: nil, count: document.paragraphs.count)
+        sentenceRanges = Array(repeating: [], count: document.paragraphs.count)
+        trailingLabels = Array(repeating: nil, count: document.paragraphs.count)
+        for (index, paragraph) in document.paragraphs.enumerated() {
+            if paragraph.kind != .heading { opening += 1 }
+            if opening <= 3, roster.person(withRole: .interviewee) == nil, let guest = SpeakerAttribution.interviewee(in: paragraph.text) {
+                roster.add(guest, role: .interviewee)
+            }
             switch paragraph.kind {
             case .header(let key, let value):
                 collectHeader(key: key, value: value)
             case .text:
-                if let label = SpeakerLabels.leading(paragraph.text[...]) {
+                let leading = SpeakerLabels.leading(paragraph.text[...])
+                let trailing = SpeakerLabels.trailing(paragraph.text[...])
+                leadingLabels[index] = leading
+                trailingLabels[index] = trailing
+                if let label = leading, label.titled {
+                    titled.append(label)
+                } else if let label = leading {
                     labelCounts[label.name, default: 0] += 1
-                    let rest = paragraph.text[label.range.upperBound...].trimmingCharacters(in: .whitespaces)
+                    let rest = paragraph.text[label.range.upperBound...].trimmingSpaces()
                     if rest.contains("?") || speaksInFirstPerson(rest) { speechLike.insert(label.name) }
                     if label.qualifier != nil || rest.isEmpty || label.name.contains(" ") && speaksInFirstPerson(rest) {
                         accept(label)
                     }
                 }
-                if let (label, glued) = SpeakerLabels.trailing(paragraph.text[...]),
-                   glued && label.name.contains(" ") {
+                if let (label, glued) = trailing, glued && label.name.contains(" ") {
                     accept(label)
                 }
-                for range in SentenceSplitter.split(paragraph.text) where paragraph.text[range].contains(where: { $0.isUppercase }) {
+                let sentences = SentenceSplitter.split(paragraph.text)
+                sentenceRanges[index] = sentences
+                for range in sentences where PersonNames.mayIntroduce(paragraph.text[range]) {
                     for mention in PersonNames.introduced(in: Tokenizer.tokenize(String(paragraph.text[range]))) {
                         roster.add(mention.name)
                     }
@@ -60,10 +81,18 @@ struct SpeakerAttribution {
                 break
             }
         }
+        // Lines of a name and a role are turns of a transcript when there are several of them or
+        // the role is a job or an organisation ("Northern Coastal Authority — Climate Science
+        // Unit" issues the report below it); "Silicon Valley — A Special Report" is a subtitle.
+        let titledNames = Set(titled.map(\.name))
+        for label in titled where titledNames.count >= 2 || label.hasRoleWord { accept(label) }
         // A label used at least twice is a speaker even without a qualifier ("Ben: ..."), and so
         // is every label of a dialogue between two or more of them ("Sam: ... / Ana: ...").
+        // In a dialogue a full name as a label is a turn too, whatever it says ("Tobias Kraus: Two in three.").
         let dialogue = labelCounts.keys.filter { speechLike.contains($0) }.count >= 2
-        for (name, count) in labelCounts where count >= 2 || dialogue && speechLike.contains(name) { acceptedLabels.insert(name) }
+        for (name, count) in labelCounts where count >= 2 || dialogue && (speechLike.contains(name) || name.contains(" ")) {
+            acceptedLabels.insert(name)
+        }
         for name in acceptedLabels { roster.add(name) }
     }
 
@@ -72,10 +101,11 @@ struct SpeakerAttribution {
         case "author", "authors", "by", "byline", "written by":
             if author == nil { author = roster.add(firstName(value), role: .author) }
         case "from":
-            // "ChinaTalk <chinatalk@substack.com>": the sender is the author of a newsletter.
+            // "ChinaTalk <chinatalk@substack.com>": the sender is the author of a newsletter;
+            // "Aisha Bello, Chief Risk Officer": a memo's author, without the role.
             if author == nil {
-                let name = value.split(separator: "<").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? value
-                if !name.isEmpty { author = roster.add(name, role: .author) }
+                let name = value.split(separator: "<").first.map { $0.trimmingSpaces() } ?? value
+                if !name.isEmpty { author = roster.add(firstName(name), role: .author) }
             }
         case "moderator", "host", "interviewer":
             if let name = personList(value).first { roster.add(name, role: key == "moderator" ? .moderator : .interviewer) }
@@ -93,6 +123,22 @@ struct SpeakerAttribution {
         if let qualifier = label.qualifier?.lowercased(), ["moderator", "host", "interviewer"].contains(qualifier) {
             roster.add(label.name, role: qualifier == "moderator" ? .moderator : .interviewer)
         }
+    }
+
+    /// The person a title or standfirst says the interview is with: "a conversation with Priya
+    /// Nair", "An interview with Dr. Jane Roe", "Q&A with ...", "In conversation: ..." is not one.
+    static func interviewee(in text: String) -> String? {
+        let tokens = Tokenizer.tokenize(String(text.prefix(300)))
+        for i in tokens.indices.dropFirst() where tokens[i].lower == "with" {
+            let before = tokens[i - 1].lower
+            guard ["conversation", "interview", "chat", "talk", "talking", "q&a", "a", "qa"].contains(before),
+                  before != "a" || i >= 3 && tokens[i - 2].lower == "&" else { continue }
+            var j = i + 1
+            while j < tokens.count, Roster.titles.contains(tokens[j].lower) || tokens[j].lower == "." { j += 1 }
+            guard let run = PersonNames.capitalizedRun(tokens, at: j), run.count >= 2 else { continue }
+            return run.map { String($0.text) }.joined(separator: " ")
+        }
+        return nil
     }
 
     /// "Ken Ito: I don't think ..." reads as speech; "Key Insight: prices fell" does not. A first-
@@ -120,7 +166,7 @@ struct SpeakerAttribution {
         }
         names.append(current)
         return names.map { n in
-            var name = n.trimmingCharacters(in: .whitespaces)
+            var name = n.trimmingSpaces()
             if name.hasPrefix("and ") { name = String(name.dropFirst(4)) }
             return Roster.clean(name)
         }.filter { name in
@@ -136,7 +182,8 @@ struct SpeakerAttribution {
     // MARK: - Pass 2: segments
 
     private func isSpeakerLabel(_ label: SpeakerLabel) -> Bool {
-        acceptedLabels.contains(label.name) || roster.resolve(label.name, record: false) != nil && label.name.contains(" ")
+        if label.titled { return acceptedLabels.contains(label.name) }
+        return acceptedLabels.contains(label.name) || roster.resolve(label.name, record: false) != nil && label.name.contains(" ")
             || roster.contains(label.name)
     }
 
@@ -159,17 +206,23 @@ struct SpeakerAttribution {
             var start = text.startIndex
             if let (role, end) = SpeakerLabels.roleLabel(text[...]) {
                 // "Q:" / "A:" / "Moderator:": the person with that role, when the document names one.
-                let fallback = role == .moderator ? "Moderator" : (role == .interviewer ? "Interviewer" : nil)
+                let fallback: String? = switch role {
+                case .moderator: "Moderator"
+                case .interviewer: "Interviewer"
+                case .operator: "Operator"
+                default: nil
+                }
                 speaker = roster.person(withRole: role) ?? fallback
                 if let speaker { speakers.insert(speaker) }
                 start = end
-            } else if let label = SpeakerLabels.leading(text[...]), isSpeakerLabel(label) {
+            } else if let label = leadingLabels[index], isSpeakerLabel(label) {
                 speaker = canonical(label)
                 start = label.range.upperBound
             }
             var cuts: [(SpeakerLabel, Bool)] = SpeakerLabels.inner(text[start...], isKnown: { acceptedLabels.contains($0) })
                 .map { ($0, false) }
-            if let (label, glued) = SpeakerLabels.trailing(text[start...]), glued || roster.resolve(label.name, record: false) != nil,
+            let trailing = start == text.startIndex ? trailingLabels[index] : SpeakerLabels.trailing(text[start...])
+            if let (label, glued) = trailing, glued || roster.resolve(label.name, record: false) != nil,
                isSpeakerLabel(label) || glued && label.name.contains(" ") {
                 if !cuts.contains(where: { $0.0.range == label.range }) { cuts.append((label, true)) }
             }

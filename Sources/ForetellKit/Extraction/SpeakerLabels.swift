@@ -5,6 +5,24 @@ struct SpeakerLabel: Equatable {
     var qualifier: String?
     /// Where the label sits in its line, colon included.
     var range: Range<String.Index>
+    /// A whole line of name and role without a colon ("Sofia Alvarez -- Chief Financial Officer").
+    var titled = false
+
+    /// Words that make the role part of a titled line a job or an organisation, not a subtitle.
+    static let roleWords: Set<String> = [
+        "officer", "president", "director", "analyst", "chair", "chairman", "chairwoman", "executive", "manager",
+        "head", "partner", "founder", "economist", "editor", "correspondent", "secretary", "minister",
+        "governor", "professor", "researcher", "relations", "ceo", "cfo", "coo", "cto", "vp", "strategist",
+        "authority", "agency", "unit", "institute", "office", "department", "ministry", "council",
+        "commission", "bank", "university", "centre", "center", "foundation", "service", "board",
+        "committee", "bureau", "group", "division", "team", "lab", "laboratory",
+    ]
+
+    /// Whether the role part of a titled line names a job or an organisation.
+    var hasRoleWord: Bool {
+        guard let qualifier else { return false }
+        return qualifier.lowercased().split(whereSeparator: { !$0.isLetter }).contains { SpeakerLabel.roleWords.contains(String($0)) }
+    }
 }
 
 /// Recognises the forms speaker labels take in transcripts and document headers.
@@ -78,10 +96,16 @@ enum SpeakerLabels {
         let roles: [(String, Roster.Role)] = [
             ("q", .interviewer), ("question", .interviewer), ("moderator", .moderator), ("host", .interviewer),
             ("interviewer", .interviewer), ("a", .interviewee), ("answer", .interviewee), ("guest", .interviewee),
-            ("interviewee", .interviewee),
+            ("interviewee", .interviewee), ("operator", .operator),
         ]
+        // "Operator" or "Moderator" alone on a line hands the call over, as a label does.
+        if text.utf8.count <= 24 {
+            let alone = text.replacingOccurrences(of: "*", with: "").trimmingSpaces().lowercased()
+            if alone == "operator" { return (.operator, text.endIndex) }
+            if alone == "moderator" || alone == "interviewer" { return (alone == "moderator" ? .moderator : .interviewer, text.endIndex) }
+        }
         guard let colon = text.prefix(14).firstIndex(of: ":") else { return nil }
-        let key = text[..<colon].replacingOccurrences(of: "*", with: "").trimmingCharacters(in: .whitespaces).lowercased()
+        let key = text[..<colon].replacingOccurrences(of: "*", with: "").trimmingSpaces().lowercased()
         var after = text.index(after: colon)
         while after < text.endIndex, text[after] == "*" { after = text.index(after: after) }
         guard after == text.endIndex || text[after].isWhitespace else { return nil }
@@ -93,11 +117,11 @@ enum SpeakerLabels {
     static func header(_ line: Substring) -> (key: String, value: String)? {
         let text = stripMarkup(line)
         guard !text.isEmpty else { return nil }
-        if let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 20 {
-            let key = text[..<colon].replacingOccurrences(of: "*", with: "").trimmingCharacters(in: .whitespaces).lowercased()
+        if let colon = firstColon(text, within: 21) {
+            let key = text[..<colon].replacingOccurrences(of: "*", with: "").trimmingSpaces().lowercased()
             if headerKeys.contains(key) {
                 let value = text[text.index(after: colon)...].replacingOccurrences(of: "**", with: "")
-                    .trimmingCharacters(in: .whitespaces)
+                    .trimmingSpaces()
                 guard !value.isEmpty else { return nil }
                 // "Moderator: Welcome, everyone..." is a turn, not a header naming the moderator.
                 if roleKeys.contains(key), !looksLikeNames(value) { return nil }
@@ -105,7 +129,13 @@ enum SpeakerLabels {
             }
         }
         // A byline: "By Jane Doe" or "By Jane Doe and John Roe", short and capitalised; or one
-        // closing a short line ("Posted January 2, 2025 by Alex Chen").
+        // closing a short line ("Posted January 2, 2025 by Alex Chen"). Prose is longer.
+        guard text.utf8.count <= 240 else { return nil }
+        // Every form below has "by" in it (perhaps inside markup) or opens with a date word.
+        let utf8 = text.utf8
+        let mayBeByline = zip(utf8, utf8.dropFirst()).contains { ($0 | 0x20) == 0x62 && ($1 | 0x20) == 0x79 } || utf8.contains(0x2A)
+        let mayBeDateLine = utf8.first.map { "pPuUrRdD".utf8.contains($0) } ?? false
+        guard mayBeByline || mayBeDateLine else { return nil }
         let words = text.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "_", with: " ")
             .split(separator: " ")
         if words.count >= 4, words.count <= 14, let by = words.lastIndex(where: { $0.lowercased() == "by" }), by > 0,
@@ -118,11 +148,34 @@ enum SpeakerLabels {
            words.dropFirst().allSatisfy({ $0.first?.isUppercase == true || ["and", "&", "de", "van", "von"].contains($0.lowercased()) }) {
             return ("by", words.dropFirst().joined(separator: " "))
         }
+        // A byline with a role or a date after the name: "By Oliver Grant, Political Editor — 3
+        // November 2026", "By Leila Haddad | January 20, 2026".
+        if words.count >= 4, words.count <= 16, words[0] == "By" {
+            let rest = text.replacingOccurrences(of: "*", with: "").drop(while: { $0.isWhitespace }).dropFirst(2)
+            if let separator = rest.firstIndex(where: { ",|—–·".contains($0) }) {
+                let name = rest[..<separator].trimmingSpaces()
+                let nameWords = name.split(separator: " ")
+                let tokens = Tokenizer.tokenize(String(rest[separator...]))
+                if (2...4).contains(nameWords.count), nameWords.allSatisfy({ isNameWord($0) }),
+                   let date = DocumentDates.monthDay(tokens, from: 0, limit: tokens.count), date.year != nil {
+                    return ("by", name)
+                }
+            }
+        }
+        // "Published 2026-03-30", "Recorded February 9, 2026": a date line without a colon.
+        if words.count >= 2, words.count <= 6, ["published", "posted", "updated", "recorded", "dated"].contains(words[0].lowercased()) {
+            var rest = words.dropFirst()
+            if rest.first?.lowercased() == "on" { rest = rest.dropFirst() }
+            let value = rest.joined(separator: " ")
+            if DocumentDates.parse(value) != nil { return ("published", value) }
+        }
         return nil
     }
 
     /// Drops list bullets, block-quote marks and heading hashes at the start of a line.
     static func stripMarkup(_ line: Substring) -> Substring {
+        // Most lines open with a letter: nothing to strip.
+        if let first = line.utf8.first, first >= 0x41 && first <= 0x5A || first >= 0x61 && first <= 0x7A { return line }
         var text = line.drop(while: { $0.isWhitespace })
         for prefix in ["> ", "- ", "* ", "• ", "+ ", "– "] where text.hasPrefix(prefix) {
             text = text.dropFirst(prefix.count).drop(while: { $0.isWhitespace })
@@ -148,6 +201,41 @@ enum SpeakerLabels {
 
     /// A label at the start of the line.
     static func leading(_ line: Substring) -> SpeakerLabel? {
+        colonLabel(line) ?? titled(line)
+    }
+
+    /// A line that is only a name and a role, as earnings-call transcripts set each turn:
+    /// "Sofia Alvarez -- Chief Financial Officer", "Jason Park — Morgan Stanley — Analyst".
+    static func titled(_ line: Substring) -> SpeakerLabel? {
+        // At most 120 characters, of at most four bytes each, and a dash after a name of at most
+        // four words: prose lines are turned away after a look at their first bytes.
+        guard line.utf8.count <= 480 else { return nil }
+        var spaces = 0
+        var sawDash = false
+        for byte in line.utf8.prefix(100) {
+            if byte == 0x2D || byte == 0xE2 { sawDash = true; break }
+            if byte == 0x20 { spaces += 1 }
+            if spaces > 6 { return nil }
+        }
+        guard sawDash else { return nil }
+        let text = stripMarkup(line).trimmingSpaces()
+        guard text.count <= 120, let last = text.last, !".?!:;\"”".contains(last) else { return nil }
+        var separator: Range<String.Index>?
+        for mark in [" -- ", " — ", " – ", " - "] {
+            if let found = text.range(of: mark), separator.map({ found.lowerBound < $0.lowerBound }) ?? true { separator = found }
+        }
+        guard let separator else { return nil }
+        let name = text[..<separator.lowerBound].trimmingSpaces()
+        let role = text[separator.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: " -—–"))
+        let words = name.split(separator: " ")
+        let roleWords = role.split(separator: " ")
+        guard (2...4).contains(words.count), words.allSatisfy(isNameWord), let first = words.first,
+              !notNames.contains(first.lowercased()), !roleWords.isEmpty, roleWords.count <= 10,
+              roleWords.first?.first?.isUppercase == true else { return nil }
+        return SpeakerLabel(name: Roster.clean(name), qualifier: role, range: line.startIndex..<line.endIndex, titled: true)
+    }
+
+    private static func colonLabel(_ line: Substring) -> SpeakerLabel? {
         var text = stripMarkup(line)
         var bold = false
         if text.hasPrefix("**") {
@@ -155,12 +243,20 @@ enum SpeakerLabels {
             bold = true
         }
         // The colon must come early: labels are short.
-        guard let colon = text.prefix(90).firstIndex(of: ":") else { return nil }
+        guard let colon = firstColon(text, within: 90) else { return nil }
         var after = text.index(after: colon)
         if bold, text[after...].hasPrefix("**") { after = text.index(after, offsetBy: 2) }
         guard after == text.endIndex || text[after].isWhitespace else { return nil }
         var head = text[..<colon]
         if bold, head.hasSuffix("**") { head = head.dropLast(2) }
+        // A name has at most four words (and perhaps an affiliation in brackets): a clause before a
+        // colon usually has more.
+        var depth = 0
+        var spaces = 0
+        for byte in head.utf8 {
+            if byte == 0x28 { depth += 1 } else if byte == 0x29 { depth = max(0, depth - 1) } else if byte == 0x20, depth == 0 { spaces += 1 }
+        }
+        guard spaces <= 6 else { return nil }
         guard let (name, qualifier) = nameAndQualifier(head), !name.isEmpty else { return nil }
         let words = name.split(separator: " ")
         guard (1...4).contains(words.count), words.allSatisfy(isNameWord),
@@ -182,10 +278,19 @@ enum SpeakerLabels {
 
     /// Labels glued to a sentence end in the middle of a line: "...that's it.Yao Shunyu: I think".
     /// Only names `isKnown` accepts count, since "...as follows. Note: ..." has the same shape.
+    /// The first colon among the first `limit` characters, found by its byte.
+    static func firstColon(_ text: Substring, within limit: Int) -> Substring.Index? {
+        // Within `limit` characters of at most four bytes.
+        guard let colon = text.utf8.prefix(limit * 4).firstIndex(of: 0x3A) else { return nil }
+        let bytes = text.utf8.distance(from: text.startIndex, to: colon)
+        if bytes < limit { return colon }
+        return text.distance(from: text.startIndex, to: colon) < limit ? colon : nil
+    }
+
     static func inner(_ line: Substring, isKnown: (String) -> Bool) -> [SpeakerLabel] {
         var labels: [SpeakerLabel] = []
         var index = line.startIndex
-        while let colon = line[index...].firstIndex(of: ":") {
+        while let colon = line.utf8[index...].firstIndex(of: 0x3A) {
             let next = line.index(after: colon)
             if next < line.endIndex, line[next].isWhitespace,
                let found = labelEnding(line, at: colon, lineEnd: next), found.glued, isKnown(found.label.name) {
@@ -202,7 +307,7 @@ enum SpeakerLabels {
         if head.hasSuffix("**") { head = head.dropLast(2) }
         var qualifier: String?
         if head.hasSuffix(")"), let open = head.lastIndex(of: "("), head.distance(from: open, to: head.endIndex) <= 60 {
-            qualifier = String(head[head.index(after: open)..<head.index(before: head.endIndex)]).trimmingCharacters(in: .whitespaces)
+            qualifier = String(head[head.index(after: open)..<head.index(before: head.endIndex)]).trimmingSpaces()
             head = head[..<open]
             while head.last?.isWhitespace == true { head = head.dropLast() }
         }
@@ -241,14 +346,16 @@ enum SpeakerLabels {
     }
 
     static func nameAndQualifier(_ head: Substring) -> (String, String?)? {
-        var text = head.trimmingCharacters(in: .whitespaces)[...]
+        var text = head.spaceTrimmed()
         var qualifier: String?
         if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
-            qualifier = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingCharacters(in: .whitespaces)
+            qualifier = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingSpaces()
             text = text[..<open]
         }
+        // CJK characters (a name's original script) are left out; ASCII has none.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return (text.trimmingSpaces(), qualifier) }
         let name = String(text.unicodeScalars.filter { !Tokenizer.isCJK($0) }.map(Character.init))
-            .trimmingCharacters(in: .whitespaces)
+            .trimmingSpaces()
         return (name, qualifier)
     }
 

@@ -48,8 +48,20 @@ public enum TimeExpressions {
     /// Every time expression in `tokens`, left to right, not overlapping.
     public static func find(in tokens: [Token], reference: Day?) -> [TimeMention] {
         var mentions: [TimeMention] = []
+        // Every expression holds a number, number word, unit, period word, month or decade within
+        // its first ten words ("no later than the end of the year"): where none follows within
+        // twelve, nothing can start.
+        var nextCore = [Int](repeating: Int.max, count: tokens.count + 1)
+        for i in stride(from: tokens.count - 1, through: 0, by: -1) {
+            nextCore[i] = tokens[i].isTimeCore ? i : nextCore[i + 1]
+        }
         var index = 0
         while index < tokens.count {
+            if nextCore[index] == Int.max { break }
+            if nextCore[index] - index > 12 {
+                index = nextCore[index] - 12
+                continue
+            }
             if let mention = match(tokens, at: index, reference: reference) {
                 mentions.append(mention)
                 index = max(mention.tokens.upperBound, index + 1)
@@ -97,7 +109,7 @@ public enum TimeExpressions {
 
     private static func match(_ tokens: [Token], at start: Int, reference: Day?) -> TimeMention? {
         let first = tokens[start]
-        guard first.isNumber || openers.contains(first.lower) || CalendarWords.month(first) != nil
+        guard first.isNumber || first.word.contains(.timeOpener) || CalendarWords.month(first) != nil
                 || first.isWord && first.lower.hasSuffix("0s") else { return nil }
         var trigger = Trigger.none
         var core = start
@@ -136,6 +148,14 @@ public enum TimeExpressions {
 
     private enum Unit { case days(Int), months(Int) }
 
+    /// Words without which there is no time expression: units, period words and quarters (with
+    /// numbers, number words, month names and decades, see `SentenceGate`).
+    static let periodWords: Set<String> = {
+        var words = Set(units.keys)
+        words.formUnion(["century", "season", "q1", "q2", "q3", "q4", "half", "couple"])
+        return words
+    }()
+
     private static let units: [String: Unit] = [
         "day": .days(1), "days": .days(1), "week": .days(7), "weeks": .days(7),
         "month": .months(1), "months": .months(1), "quarter": .months(3), "quarters": .months(3),
@@ -164,7 +184,7 @@ public enum TimeExpressions {
     ]
 
     /// Words that can open a time expression; any other word is skipped at once.
-    private static let openers: Set<String> = {
+    static let openers: Set<String> = {
         var words: Set<String> = ["a", "an", "half", "couple", "the", "this", "next", "last", "year", "mid", "early", "late",
                                   "end", "middle", "beginning", "start", "first", "second", "latter", "third", "fourth",
                                   "q1", "q2", "q3", "q4"]
@@ -257,7 +277,7 @@ public enum TimeExpressions {
         (["this", "year"], 0, false), (["next", "year"], 1, false), (["last", "year"], -1, false),
         (["this", "calendar", "year"], 0, false), (["the", "year"], 0, false), (["year"], 0, false),
         (["year", "-", "end"], 0, false), (["year", "end"], 0, false), (["this", "decade"], 0, true),
-        (["the", "decade"], 0, true),
+        (["the", "decade"], 0, true), (["decade"], 0, true),
     ]
 
     /// The part of a year or month a qualifier picks out.
@@ -278,12 +298,49 @@ public enum TimeExpressions {
             if i < tokens.count, tokens[i].lower == "the" { i += 1 }
             break
         }
+        // "the end of Q2": the quarter ends when its end does ("before the end of Q2" includes it).
+        let endOf = part == .end
+        if case .quarter = part {} else if part != .whole, i < tokens.count,
+           let quarter = qualifiers.first(where: { $0.0.count == 1 && matches(tokens, at: i, $0.0) }), case .quarter = quarter.1 {
+            part = quarter.1
+            i += 1
+        }
+        guard i <= tokens.count else { return nil }
+        // "Q2" without a year: the next such quarter (this one counts), like a month without a year.
+        if case .quarter(let q) = part, i == tokens.count || CalendarWords.year(tokens[i]) == nil {
+            guard let reference else { return (nil, i, true, part) }
+            let lastDay = Day.lastDay(ofMonth: q * 3, year: reference.year)
+            let year = lastDay.map { $0 >= reference } ?? true ? reference.year : reference.year + 1
+            guard let start = Day(year: year, month: q * 3 - 2, day: 1), let end = Day.lastDay(ofMonth: q * 3, year: year) else { return nil }
+            return (Period(start: start, end: end), i, true, endOf ? .end : .whole)
+        }
         guard i < tokens.count else { return nil }
         var base: Period?
         var relative = false
         var isMonth = false
         var next = i
         let token = tokens[i]
+        // "mid-century", "the end of the century": this century; its middle is 2041-2060 and its
+        // end 2081-2100, as the IPCC reports them.
+        if token.lower == "century", i == index || i > index && ["the", "this", "-"].contains(tokens[i - 1].lower) {
+            guard let reference else { return (nil, i + 1, true, part) }
+            let first = (reference.year - 1) / 100 * 100 + 1
+            let (from, to): (Int, Int) = switch part {
+            case .mid: (first + 40, first + 59)
+            case .late, .end, .secondHalf: (first + 80, first + 99)
+            default: (first, first + 99)
+            }
+            guard let start = Day(year: from, month: 1, day: 1), let end = Day.lastDay(ofYear: to) else { return nil }
+            return (Period(start: start, end: end), i + 1, true, .whole)
+        }
+        // "this season", "by the end of the season": a sports or fashion season, whose dates the
+        // text does not give: a time frame without a deadline.
+        if token.lower == "season", i > index, ["this", "the", "next"].contains(tokens[i - 1].lower) {
+            return (nil, i + 1, true, part)
+        }
+        if token.lower == "this" || token.lower == "next", i + 1 < tokens.count, tokens[i + 1].lower == "season" {
+            return (nil, i + 2, true, part)
+        }
         if let year = CalendarWords.year(token), plausibleYear(tokens, at: i) {
             base = yearPeriod(year)
             next = i + 1
@@ -328,7 +385,7 @@ public enum TimeExpressions {
             var found: (Int, Bool)?
             for (words, offset, decade) in relativeWords where matches(tokens, at: i, words) {
                 // Bare "year"/"the year" only after "end of": "the end of the year".
-                if (words == ["year"] || words == ["the", "year"] || words == ["the", "decade"]),
+                if (words == ["year"] || words == ["the", "year"] || words == ["the", "decade"] || words == ["decade"]),
                    part != .end { continue }
                 found = (offset, decade)
                 next = i + words.count
@@ -375,7 +432,7 @@ public enum TimeExpressions {
             case .quarter(let q): narrowed = months(q * 3 - 2, q * 3, year)
             }
         }
-        return (narrowed, next, relative, part)
+        return (narrowed, next, relative, endOf ? .end : part)
     }
 
     private static func yearPeriod(_ year: Int) -> Period? {

@@ -5,90 +5,189 @@
 public struct Token: Sendable, Equatable {
     public enum Kind: Sendable, Equatable { case word, number, punctuation }
 
-    public let text: Substring
+    /// The token as written. A `String` rather than a slice: nearly every token fits the 15 bytes
+    /// a string stores inline, so copying tokens costs no reference counting.
+    public let text: String
     /// Lowercased, with typographic apostrophes made plain (’ → ').
     public let lower: String
     public let range: Range<String.Index>
     public let kind: Kind
     /// Whether white space separates this token from the one before it.
     public let spaceBefore: Bool
+    /// What the word can begin or be (see `WordClass`).
+    let word: WordClass
+
+    init(text: String, lower: String, range: Range<String.Index>, kind: Kind, spaceBefore: Bool) {
+        self.text = text
+        self.lower = lower
+        self.range = range
+        self.kind = kind
+        self.spaceBefore = spaceBefore
+        word = kind == .punctuation ? [] : WordClass.of(lower)
+    }
+
+    /// A number, a number word, a unit, a period word, a month or a decade: time expressions hold one.
+    var isTimeCore: Bool {
+        isNumber || word.contains(.timeCore) || CalendarWords.month(self) != nil || isWord && lower.hasSuffix("0s")
+    }
 
     public var isWord: Bool { kind == .word }
     public var isNumber: Bool { kind == .number }
     /// Starts with an upper-case letter.
-    public var isCapitalized: Bool { text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false }
+    public var isCapitalized: Bool {
+        guard let first = text.utf8.first else { return false }
+        if first < 0x80 { return first >= 0x41 && first <= 0x5A }
+        return text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
+    }
     /// A hyphen or dash glued to both neighbours, as in `mid-2026` or `10-20`.
     public var isGluedDash: Bool { kind == .punctuation && Tokenizer.dashes.contains(lower) && !spaceBefore }
     public var isDash: Bool { kind == .punctuation && Tokenizer.dashes.contains(lower) }
 }
 
-/// Splits a sentence into tokens in one pass over its Unicode scalars.
+/// Splits a sentence into tokens in one pass over its UTF-8 bytes.
+///
+/// ASCII, nearly all of an English text, is classified and lower-cased byte by byte; other
+/// characters are decoded to Unicode scalars and classified by their properties. The result is the
+/// same as a scalar-by-scalar pass, only without looking up Unicode tables for every letter.
 public enum Tokenizer {
     static let dashes: Set<String> = ["-", "–", "—", "‒", "―", "‐", "‑"]
-    private static let apostrophes: Set<Unicode.Scalar> = ["'", "’", "ʼ"]
 
     public static func tokenize(_ text: String) -> [Token] {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes in tokenize(text, bytes) } ?? []
+    }
+
+    private static func tokenize(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
+        tokens.reserveCapacity(bytes.count / 5 + 1)
+        let utf8 = text.utf8
+        let base = utf8.startIndex
+        let count = bytes.count
+        var offset = 0
         var sawSpace = true
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+
+        /// The scalar at `at` and the offset after it.
+        func scalar(at position: Int) -> (Unicode.Scalar, Int) {
+            let lead = bytes[position]
+            if lead < 0x80 { return (Unicode.Scalar(lead), position + 1) }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+            var value = UInt32(lead) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+            var next = position + 1
+            while next < min(count, position + length) {
+                value = value << 6 | UInt32(bytes[next] & 0x3F)
+                next += 1
+            }
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", max(next, position + 1))
+        }
+        func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+            s.value < 0x80 ? s.value == 0x20 || (0x09...0x0D).contains(s.value) : s.properties.isWhitespace
+        }
+        func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
+            s.value < 0x80 ? (0x41...0x5A).contains(s.value) || (0x61...0x7A).contains(s.value) : s.properties.isAlphabetic
+        }
+        func isWord(_ s: Unicode.Scalar) -> Bool { isAlphabetic(s) && !isCJK(s) }
+
+        while offset < count {
+            let (first, afterFirst) = scalar(at: offset)
+            if isWhitespace(first) {
                 sawSpace = true
-                index = scalars.index(after: index)
+                offset = afterFirst
                 continue
             }
-            let start = index
+            let start = offset
             var kind: Token.Kind
-            if isDigit(scalar) {
+            var index = afterFirst
+            if isDigit(first) {
                 kind = .number
-                index = scalars.index(after: index)
                 // 3.5, 200,000 and 1.8B stay one token; a trailing point or comma does not join.
-                while index < scalars.endIndex {
-                    let c = scalars[index]
+                while index < count {
+                    let (c, next) = scalar(at: index)
                     if isDigit(c) {
-                        index = scalars.index(after: index)
+                        index = next
                     } else if c == "." || c == "," {
-                        let next = scalars.index(after: index)
-                        if next < scalars.endIndex, isDigit(scalars[next]) { index = next } else { break }
-                    } else if c.properties.isAlphabetic {
+                        if next < count, isDigit(Unicode.Scalar(bytes[next])) { index = next } else { break }
+                    } else if isAlphabetic(c) {
                         // "2000s", "1.8B", "10x": the suffix belongs to the number.
                         kind = .word
-                        index = scalars.index(after: index)
+                        index = next
                     } else {
                         break
                     }
                 }
-            } else if isWordScalar(scalar) {
+            } else if isWord(first) {
                 kind = .word
-                index = scalars.index(after: index)
-                while index < scalars.endIndex {
-                    let c = scalars[index]
-                    if isWordScalar(c) || isDigit(c) {
-                        index = scalars.index(after: index)
-                    } else if apostrophes.contains(c) {
+                while index < count {
+                    let (c, next) = scalar(at: index)
+                    if isWord(c) || isDigit(c) {
+                        index = next
+                    } else if c == "'" || c == "’" || c == "ʼ" {
                         // it's, don't, we'll: the apostrophe joins only between letters.
-                        let next = scalars.index(after: index)
-                        if next < scalars.endIndex, isWordScalar(scalars[next]) { index = next } else { break }
+                        if next < count, isWord(scalar(at: next).0) { index = next } else { break }
                     } else {
                         break
                     }
                 }
             } else {
                 kind = .punctuation
-                index = scalars.index(after: index)
             }
-            let range = start..<index
-            let piece = text[range]
-            var lower = piece.lowercased()
-            if lower.contains("’") || lower.contains("ʼ") {
-                lower = lower.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "ʼ", with: "'")
-            }
-            tokens.append(Token(text: piece, lower: lower, range: range, kind: kind, spaceBefore: sawSpace))
+            offset = index
+            let range = utf8.index(base, offsetBy: start)..<utf8.index(base, offsetBy: index)
+            // Straight from the bytes: they are valid UTF-8 and end on scalar boundaries.
+            let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            tokens.append(Token(text: written, lower: lowered(bytes, start, index, written), range: range, kind: kind,
+                                spaceBefore: sawSpace))
             sawSpace = false
         }
         return tokens
+    }
+
+    /// The token lower-cased, with typographic apostrophes made plain (’ → ').
+    private static func lowered(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ written: String) -> String {
+        var ascii = true
+        var upper = false
+        for i in start..<end {
+            let byte = bytes[i]
+            if byte >= 0x80 { ascii = false; break }
+            if byte >= 0x41, byte <= 0x5A { upper = true }
+        }
+        if ascii {
+            if !upper { return written }
+            return String(unsafeUninitializedCapacity: end - start) { buffer in
+                for i in start..<end {
+                    let byte = bytes[i]
+                    buffer[i - start] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                }
+                return end - start
+            }
+        }
+        // "it’s", "don’t": ASCII but for a typographic apostrophe (E2 80 99) or a modifier letter
+        // apostrophe (CA BC), which become a plain one.
+        var plain: [UInt8] = []
+        plain.reserveCapacity(end - start)
+        var i = start
+        while i < end {
+            let byte = bytes[i]
+            if byte < 0x80 {
+                plain.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+                i += 1
+            } else if byte == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
+                plain.append(0x27)
+                i += 3
+            } else if byte == 0xCA, i + 1 < end, bytes[i + 1] == 0xBC {
+                plain.append(0x27)
+                i += 2
+            } else {
+                plain.removeAll()
+                break
+            }
+        }
+        if !plain.isEmpty { return String(decoding: plain, as: UTF8.self) }
+        var lower = written.lowercased()
+        if lower.unicodeScalars.contains(where: { $0 == "’" || $0 == "ʼ" }) {
+            lower = String(String.UnicodeScalarView(lower.unicodeScalars.map { $0 == "’" || $0 == "ʼ" ? "'" : $0 }))
+        }
+        return lower
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }

@@ -9,13 +9,13 @@ public enum ExtractionRendering {
 
     /// One forecast as a single-line JSON object.
     public static func jsonObject(_ forecast: ExtractedForecast) -> String {
-        let values: [String] = [
-            string(forecast.source), string(forecast.owner), string(forecast.claim), number(forecast.probability),
-            string(forecast.madeOn?.description), string(forecast.deadline?.description), string(forecast.quote),
-            String(forecast.line), string(forecast.earliest?.description), string(forecast.basis?.rawValue),
-            number(forecast.probabilityLow), number(forecast.probabilityHigh), number(forecast.confidence),
+        let values: [JSONValue] = [
+            .string(forecast.source), .optional(forecast.owner), .string(forecast.claim), .optional(forecast.probability),
+            .optional(forecast.madeOn?.description), .optional(forecast.deadline?.description), .string(forecast.quote),
+            .int(Int64(forecast.line)), .optional(forecast.earliest?.description), .optional(forecast.basis?.rawValue),
+            .optional(forecast.probabilityLow), .optional(forecast.probabilityHigh), .number(forecast.confidence),
         ]
-        return "{" + zip(keys, values).map { "\"\($0)\": \($1)" }.joined(separator: ", ") + "}"
+        return JSONValue.object(Array(zip(keys, values))).serialized()
     }
 
     /// A JSON array, one forecast a line.
@@ -34,7 +34,7 @@ public enum ExtractionRendering {
             + pad("DEADLINE", 10) + "  " + "CLAIM\n"
         let indent = String(repeating: " ", count: width - claimWidth)
         for forecast in forecasts {
-            let probability = forecast.probability.map { percent($0) } ?? "-"
+            let probability = forecast.probability.map { formatPercent($0) } ?? "-"
             // The claim is what people read: it wraps under its column (up to three lines).
             let lines = wrap(forecast.claim, claimWidth, maxLines: 3)
             out += pad(String(forecast.line), 6, right: true) + "  " + pad(forecast.owner ?? "?", 16) + " "
@@ -43,11 +43,6 @@ public enum ExtractionRendering {
             for line in lines.dropFirst() { out += indent + line + "\n" }
         }
         return out
-    }
-
-    static func percent(_ value: Double) -> String {
-        let p = (value * 1000).rounded() / 10
-        return p == p.rounded() ? "\(Int(p))%" : String(format: "%.1f%%", p)
     }
 
     /// Splits text at spaces into lines of at most `width` characters; the last line ends with
@@ -78,40 +73,9 @@ public enum ExtractionRendering {
     }
 
     private static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-        let cut = fit(text, width)
-        let space = String(repeating: " ", count: max(0, width - cut.count))
+        let cut = truncate(text, toWidth: width)
+        let space = String(repeating: " ", count: max(0, width - displayWidth(cut)))
         return right ? space + cut : cut + space
-    }
-
-    private static func fit(_ text: String, _ width: Int) -> String {
-        text.count <= width ? text : String(text.prefix(max(0, width - 1))) + "…"
-    }
-
-    static func string(_ value: String?) -> String {
-        guard let value else { return "null" }
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    static func number(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "null" }
-        return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }
 

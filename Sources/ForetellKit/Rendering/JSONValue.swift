@@ -16,7 +16,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     public static func optional(_ number: Int64?) -> JSONValue { number.map { .int($0) } ?? .null }
     public static func optional(_ number: Int?) -> JSONValue { number.map { .int(Int64($0)) } ?? .null }
 
-    /// Compact JSON, or indented by two spaces with `pretty`.
+    /// One line with a space after each comma and colon (as Python's json.dumps), or indented by
+    /// two spaces with `pretty`.
     public func serialized(pretty: Bool = false) -> String {
         var out = ""
         write(to: &out, pretty: pretty, indent: 0)
@@ -34,7 +35,7 @@ public indirect enum JSONValue: Sendable, Equatable {
             guard !values.isEmpty else { out += "[]"; return }
             out += "["
             for (position, value) in values.enumerated() {
-                if position > 0 { out += "," }
+                if position > 0 { out += pretty ? "," : ", " }
                 if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
                 value.write(to: &out, pretty: pretty, indent: indent + 1)
             }
@@ -44,10 +45,10 @@ public indirect enum JSONValue: Sendable, Equatable {
             guard !members.isEmpty else { out += "{}"; return }
             out += "{"
             for (position, (key, value)) in members.enumerated() {
-                if position > 0 { out += "," }
+                if position > 0 { out += pretty ? "," : ", " }
                 if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
                 Self.writeString(key, to: &out)
-                out += pretty ? ": " : ":"
+                out += ": "
                 value.write(to: &out, pretty: pretty, indent: indent + 1)
             }
             if pretty { out += "\n" + String(repeating: "  ", count: indent) }
@@ -71,7 +72,8 @@ public indirect enum JSONValue: Sendable, Equatable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case let control where control.value < 0x20:
+            // Line and paragraph separators are valid JSON but end a line in JavaScript.
+            case let control where control.value < 0x20 || control.value == 0x2028 || control.value == 0x2029:
                 let hex = String(control.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)

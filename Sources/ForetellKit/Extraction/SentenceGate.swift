@@ -1,0 +1,147 @@
+/// What each word can begin or be, from one dictionary look-up when it is tokenised: the passes
+/// over a sentence ask these bits instead of hashing the word again for every word list.
+struct WordClass: OptionSet, Sendable {
+    let rawValue: UInt16
+
+    /// Can open a time expression (`TimeExpressions.openers`).
+    static let timeOpener = WordClass(rawValue: 1 << 0)
+    /// Without one of these (or a number, a month, a decade) there is no time expression: units,
+    /// period words, number words.
+    static let timeCore = WordClass(rawValue: 1 << 1)
+    /// First word of a phrase of the verbal scale.
+    static let phraseStart = WordClass(rawValue: 1 << 2)
+    /// "probability", "chance", "odds", ...
+    static let probabilityNoun = WordClass(rawValue: 1 << 3)
+    /// Can open a numeric probability (`ProbabilityPhrases.numericOpeners`).
+    static let numericOpener = WordClass(rawValue: 1 << 4)
+    /// A number written as a word.
+    static let numberWord = WordClass(rawValue: 1 << 5)
+    /// Capitalised, still never a person (`PersonNames.notNameWords`).
+    static let notName = WordClass(rawValue: 1 << 6)
+    /// Leaves a clause without a proposition of its own (`ClauseAnalysis.fillers`).
+    static let filler = WordClass(rawValue: 1 << 7)
+    /// A stance in the past tense ("thought", "predicted").
+    static let pastStance = WordClass(rawValue: 1 << 8)
+    /// First word of a withheld view ("don't know", "hard to say").
+    static let withheldStart = WordClass(rawValue: 1 << 9)
+    /// "will", "won't", "shall", "gonna".
+    static let futureWord = WordClass(rawValue: 1 << 10)
+    /// Looks ahead after a copula: "is coming", "is set to", "is due to".
+    static let futureCue = WordClass(rawValue: 1 << 11)
+
+    private static let table: [String: WordClass] = {
+        var table: [String: WordClass] = [:]
+        func mark(_ words: some Sequence<String>, _ word: WordClass) {
+            for w in words { table[w, default: []].insert(word) }
+        }
+        mark(TimeExpressions.openers, .timeOpener)
+        mark(TimeExpressions.periodWords, .timeCore)
+        let numberWords = Array(NumberWords.units.keys) + Array(NumberWords.tens.keys) + Array(NumberWords.scales.keys)
+        mark(numberWords, [.timeCore, .numberWord])
+        mark(ProbabilityPhrases.phraseStarts, .phraseStart)
+        mark(VerbalScale.probabilityNouns, .probabilityNoun)
+        mark(ProbabilityPhrases.numericOpeners, .numericOpener)
+        mark(PersonNames.notNameWords, .notName)
+        mark(ClauseAnalysis.fillers, .filler)
+        mark(ClauseAnalysis.pastStances, .pastStance)
+        mark(ClauseAnalysis.withheldStarts, .withheldStart)
+        mark(ClauseAnalysis.futureWords, .futureWord)
+        mark(ClauseAnalysis.futureCues, .futureCue)
+        return table
+    }()
+
+    /// The classes of a lower-cased word.
+    static func of(_ lower: String) -> WordClass {
+        if let key = PackedWord(lower.utf8) { return packed.classes(of: key) }
+        return table[lower] ?? []
+    }
+
+    /// The table again for words of at most eight ASCII bytes, keyed by the bytes themselves, so
+    /// that the look-up made for every word of a document hashes one integer instead of a string.
+    private static let packed: PackedTable = {
+        var entries: [(UInt64, WordClass)] = []
+        for (word, classes) in table { if let key = PackedWord(word.utf8) { entries.append((key.value, classes)) } }
+        return PackedTable(entries)
+    }()
+}
+
+/// Up to eight ASCII bytes in one integer (zero means none, so words never pack to zero).
+struct PackedWord {
+    let value: UInt64
+
+    init?(_ bytes: some Collection<UInt8>) {
+        guard !bytes.isEmpty, bytes.count <= 8 else { return nil }
+        var value: UInt64 = 0
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            value = value << 8 | UInt64(byte)
+        }
+        self.value = value
+    }
+}
+
+/// An open-addressing table from packed words to word classes: a multiply, a shift and a probe.
+struct PackedTable {
+    private var keys: [UInt64]
+    private var values: [WordClass]
+    private let shift: UInt64
+
+    init(_ entries: [(UInt64, WordClass)]) {
+        var bits: UInt64 = 4
+        while (1 << bits) < entries.count * 4 { bits += 1 }
+        let capacity = 1 << Int(bits)
+        keys = Array(repeating: 0, count: capacity)
+        values = Array(repeating: [], count: capacity)
+        shift = 64 - bits
+        for (key, value) in entries {
+            var slot = slotFor(key)
+            while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            keys[slot] = key
+            values[slot] = value
+        }
+    }
+
+    private func slotFor(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    func classes(of word: PackedWord) -> WordClass {
+        let mask = keys.count - 1
+        var slot = slotFor(word.value)
+        while true {
+            let key = keys[slot]
+            if key == word.value { return values[slot] }
+            if key == 0 { return [] }
+            slot = (slot + 1) & mask
+        }
+    }
+}
+
+/// What a sentence could hold, from the classes of its words: the passes that find time
+/// expressions, verbal degrees and numbers run only where their first word can occur.
+///
+/// Each flag is a necessary condition of its pass (a time expression needs a number, a number
+/// word, a unit, a month or a period word; a verbal degree starts with a phrase of the scale or a
+/// probability noun; a number needs digits or a number word), so skipping a pass changes nothing.
+struct SentenceGate {
+    var mayHoldTime = false
+    var mayHoldVerbal = false
+    var mayHoldNumber = false
+
+    init(_ tokens: [Token]) {
+        for token in tokens {
+            let word = token.word
+            if token.isNumber {
+                mayHoldTime = true
+                mayHoldNumber = true
+                // A number can also open a verbal phrase ("50-50").
+                if word.contains(.phraseStart) { mayHoldVerbal = true }
+                continue
+            }
+            guard token.isWord else { continue }
+            if word.contains(.timeCore) { mayHoldTime = true }
+            if word.contains(.numberWord) { mayHoldNumber = true }
+            if !word.isDisjoint(with: [.phraseStart, .probabilityNoun]) { mayHoldVerbal = true }
+            // Month names and decades ("the 2030s").
+            if !mayHoldTime, token.isTimeCore { mayHoldTime = true }
+        }
+    }
+}
