@@ -18,9 +18,11 @@ CREATE TABLE questions (
     -- When the question opened (its first forecast, or the source tracker's open time).
     opened_at_ms  INTEGER NOT NULL,
     -- The question's identity in another tracker ('predictionbook:123'), for idempotent imports.
-    external_ref  TEXT UNIQUE,
+    external_ref  TEXT,
     recorded_at   TEXT NOT NULL
 );
+-- Unique where given; partial, so that questions without one cost no index entry.
+CREATE UNIQUE INDEX questions_by_external_ref ON questions(external_ref) WHERE external_ref IS NOT NULL;
 CREATE INDEX questions_by_deadline ON questions(deadline);
 CREATE INDEX questions_by_claim ON questions(claim, deadline);
 
@@ -44,16 +46,18 @@ CREATE TABLE forecasts (
     made_on          TEXT NOT NULL CHECK (made_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]*'),
     made_at_ms       INTEGER NOT NULL,
     note             TEXT,
-    external_ref     TEXT UNIQUE,
+    external_ref     TEXT,
     recorded_at      TEXT NOT NULL
 );
+-- Unique where given (a tracker's forecast), as for questions.
+CREATE UNIQUE INDEX forecasts_by_external_ref ON forecasts(external_ref) WHERE external_ref IS NOT NULL;
 CREATE INDEX forecasts_by_question ON forecasts(question_id, owner_id, made_at_ms);
-CREATE INDEX forecasts_by_owner ON forecasts(owner_id);
 
 CREATE TABLE resolutions (
     id           INTEGER PRIMARY KEY,
     question_id  INTEGER NOT NULL REFERENCES questions(id),
-    outcome      TEXT NOT NULL CHECK (outcome IN ('yes', 'no', 'ambiguous', 'annulled')),
+    -- Spelled with OR: SQLite builds a temporary table per row to check an IN list of three or more.
+    outcome      TEXT NOT NULL CHECK (outcome = 'yes' OR outcome = 'no' OR outcome = 'ambiguous' OR outcome = 'annulled'),
     resolved_on  TEXT NOT NULL CHECK (resolved_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]*'),
     -- For a bare day, its last millisecond: forecasts made that day still count.
     resolved_at_ms INTEGER NOT NULL,
@@ -91,13 +95,15 @@ CREATE INDEX forecast_sources_by_document ON forecast_sources(document_id);
 -- or reordering any earlier event changes every hash after it.
 CREATE TABLE journal (
     seq        INTEGER PRIMARY KEY,
-    kind       TEXT NOT NULL CHECK (kind IN ('question', 'forecast', 'resolution', 'source')),
+    -- Spelled with OR: SQLite builds a temporary table per row to check an IN list of three or more.
+    kind       TEXT NOT NULL CHECK (kind = 'question' OR kind = 'forecast' OR kind = 'resolution' OR kind = 'source'),
     -- The row the event recorded: its id, or for a source the forecast id (with document_id).
     entity_id  INTEGER NOT NULL,
     document_id INTEGER,
     hash       BLOB NOT NULL CHECK (length(hash) = 32)
 );
-CREATE UNIQUE INDEX journal_by_entity ON journal(kind, entity_id, document_id);
+-- No index: entries are only appended, and read in order by verify, which looks rows up in the
+-- journal in one pass per kind. An index would cost every recorded event an entry.
 
 -- Append-only: history is corrected by new events, never by editing old ones.
 CREATE TRIGGER forecasts_are_append_only_update BEFORE UPDATE ON forecasts

@@ -4,6 +4,7 @@ import ForetellKit
 extension Foretell {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Log a new prediction: a question and its owner's first forecast.",
             discussion: """
                 Probabilities: 0.2, 20% or odds 1:4 (a bare 20 is refused as ambiguous).

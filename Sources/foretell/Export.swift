@@ -4,6 +4,7 @@ import ForetellKit
 extension Foretell {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write the whole ledger out: every forecast with its owner, time, outcome and source.",
             discussion: """
                 csv: the canonical CSV, one row per forecast (and one more per extra source), header

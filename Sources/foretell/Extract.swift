@@ -4,6 +4,7 @@ import Foundation
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extract",
         abstract: "Find forecasts in documents and print them (writes nothing).",
         discussion: """
             Reads .txt and .md files, and folders of them (recursively), and prints each forecast: \

@@ -4,6 +4,7 @@ import ForetellKit
 extension Foretell {
     struct Forecast: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "forecast",
             abstract: "Record a forecast on an existing question: another owner's, or an update.",
             discussion: """
                 Nothing is overwritten: an update is a new forecast, and scores use each owner's latest

@@ -18,6 +18,9 @@ struct Foretell: ParsableCommand {
             Every command that prints data takes --format json.
             """,
         version: "0.1.0",
+        // Each command names itself in its configuration: deriving a name from the type's name
+        // (String(describing:)) scans every protocol conformance in the binary, for each command,
+        // on every start, and foretell should start in a few milliseconds.
         subcommands: [
             Add.self,
             Forecast.self,
@@ -51,7 +54,7 @@ struct Foretell: ParsableCommand {
             // Help and version requests print to stdout and succeed.
             guard code != .success else { exit(withError: error) }
             let command = CommandLine.arguments.dropFirst().first { name in
-                configuration.subcommands.contains { $0.configuration.commandName == name || $0._commandName == name }
+                configuration.subcommands.contains { $0.configuration.commandName == name }
             }
             Output.err("foretell: \(message(for: error))\n  see 'foretell \(command.map { "\($0) " } ?? "")--help'\n")
             Foundation.exit(code.rawValue)

@@ -5,6 +5,7 @@ import Foundation
 extension Foretell {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Bring forecasts in: from documents, foretell's CSV, or PredictionBook, Fatebook and Metaculus exports.",
             discussion: """
                 Everything is imported in one transaction: all of it lands or none of it does.

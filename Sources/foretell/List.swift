@@ -4,6 +4,7 @@ import ForetellKit
 extension Foretell {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List questions with their latest forecasts.",
             discussion: """
                 Open and due questions come soonest deadline first; the others by id.

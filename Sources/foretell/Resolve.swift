@@ -4,6 +4,7 @@ import ForetellKit
 extension Foretell {
     struct Resolve: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "resolve",
             abstract: "Record how a question turned out: yes, no, ambiguous or annulled.",
             discussion: """
                 Resolving again records a correction: the newest resolution is the outcome in force and

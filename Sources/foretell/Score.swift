@@ -5,6 +5,7 @@ import Foundation
 extension Foretell {
     struct Score: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "score",
             abstract: "Score calibration: Brier, log loss, calibration with intervals, per owner, tag and document.",
             discussion: """
                 By default each owner's latest forecast made on or before the resolution

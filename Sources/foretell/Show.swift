@@ -4,6 +4,7 @@ import ForetellKit
 extension Foretell {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one question with its whole history: forecasts, sources and resolutions.",
             discussion: """
                 Examples:

@@ -4,6 +4,7 @@ import ForetellKit
 extension Foretell {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check that no recorded event was changed, removed or slipped in afterwards.",
             discussion: """
                 Every forecast, resolution, question and source is chained by SHA-256 to the one before

@@ -165,6 +165,17 @@ func temporaryLedgerPath(_ name: String = "ledger") -> String {
         }
     }
 
+    @Test func journalContentSpellsEachFieldAsLengthColonText() {
+        // The hashed bytes are fixed by the format: a number is written as its decimal text.
+        var builder = JournalContent.Builder()
+        for number: Int64? in [0, 7, 10, -1, 1_234_567_890_123, .max, .min, nil] { builder.add(number) }
+        builder.add("Zoë")
+        builder.add(0.25 as Double?)
+        let expected = ["1:0", "1:7", "2:10", "2:-1", "13:1234567890123", "19:9223372036854775807",
+                        "20:-9223372036854775808", "-", "4:Zoë", "4:0.25"].joined()
+        #expect(builder.bytes == Array(expected.utf8))
+    }
+
     @Test func anIntactLedgerVerifies() throws {
         let (ledger, _) = try ledgerWithHistory()
         let report = try ledger.verify()

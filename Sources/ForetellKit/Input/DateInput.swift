@@ -2,7 +2,7 @@
 public enum DateInput {
     /// `2026-12-31`; `2026-06` = the last day of that month; `2026` = the last day of that year.
     public static func deadline(_ raw: String) throws(InputError) -> Day {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingWhitespace()
         let bytes = Array(text.utf8)
         switch bytes.count {
         case 4:

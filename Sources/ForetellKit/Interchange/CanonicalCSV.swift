@@ -54,8 +54,29 @@ public struct CanonicalCSVImporter {
         case claim(String, Day?)
     }
 
-    private var questionIDs: [QuestionKey: (ledgerID: Int64, claim: String, deadline: Day?)] = [:]
-    private var resolvedKeys: Set<QuestionKey> = []
+    private struct KnownQuestion {
+        var ledgerID: Int64
+        var claim: String
+        var deadline: Day?
+        /// Created by this import: the ledger holds no forecast or resolution on it from before.
+        var isNew: Bool
+        /// Its outcome has been read (from its first row with one).
+        var resolved = false
+    }
+
+    /// The positions of the columns, found once from the header.
+    private struct Columns {
+        let questionID, claim, owner, probability, madeOn, deadline, outcome, resolvedOn, tags, source, quote: Int?
+
+        init(_ header: CSVHeader) {
+            (questionID, claim, owner) = (header.index(of: "question_id"), header.index(of: "claim"), header.index(of: "owner"))
+            (probability, madeOn) = (header.index(of: "probability"), header.index(of: "made_on"))
+            (deadline, outcome, resolvedOn) = (header.index(of: "deadline"), header.index(of: "outcome"), header.index(of: "resolved_on"))
+            (tags, source, quote) = (header.index(of: "tags"), header.index(of: "source"), header.index(of: "quote"))
+        }
+    }
+
+    private var questions: [QuestionKey: KnownQuestion] = [:]
     /// Forecasts with a higher id were recorded from the file being imported.
     private var lastIDBefore: Int64 = 0
 
@@ -67,14 +88,14 @@ public struct CanonicalCSVImporter {
         guard let headerRecord = try reader.next() else { throw CSVError.empty(path: reader.path) }
         let header = CSVHeader(headerRecord.fields)
         _ = try header.require(["claim", "owner", "probability", "made_on"], path: reader.path)
-        let column = Dictionary(uniqueKeysWithValues: CanonicalCSV.columns.map { ($0, header.index(of: $0)) })
+        let columns = Columns(header)
         let ownersBefore = try writer.ownerCount()
         lastIDBefore = try writer.lastForecastID()
         while let record = try reader.next() {
             summary.rowsRead += 1
             if summary.rowsRead % 4096 == 0 { progress(reader.bytesRead) }
             do {
-                try importRow(record, column: column, writer: &writer, summary: &summary)
+                try importRow(record, columns, writer: &writer, summary: &summary)
             } catch {
                 try summary.skip(line: record.line, because: error)
             }
@@ -84,91 +105,96 @@ public struct CanonicalCSVImporter {
         return summary
     }
 
-    private mutating func importRow(_ record: CSVRecord, column: [String: Int?], writer: inout LedgerWriter,
+    private mutating func importRow(_ record: CSVRecord, _ columns: Columns, writer: inout LedgerWriter,
                                     summary: inout ImportSummary) throws {
-        func field(_ name: String) -> String {
-            record[column[name] ?? nil].trimmingWhitespace()
-        }
-        let claim = field("claim")
+        func field(_ column: Int?) -> String { record[column].trimmingWhitespace() }
+        let claim = field(columns.claim)
         if claim.isEmpty { throw RowProblem(reason: "the claim is empty") }
-        let owner = field("owner")
+        let owner = field(columns.owner)
         if owner.isEmpty { throw RowProblem(reason: "the owner is empty") }
-        let probability = try ProbabilityInput.parse(field("probability"))
-        let madeOn = try DateInput.moment(field("made_on"))
-        let deadline = field("deadline").isEmpty ? nil : try DateInput.deadline(field("deadline"))
-        let outcome = field("outcome").isEmpty ? nil : try Outcome.parse(field("outcome"))
-        let resolvedOn = field("resolved_on").isEmpty ? nil : try DateInput.moment(field("resolved_on"))
+        let probability = try ProbabilityInput.parse(field(columns.probability))
+        let madeOn = try DateInput.moment(field(columns.madeOn))
+        let deadlineText = field(columns.deadline)
+        let deadline = deadlineText.isEmpty ? nil : try DateInput.deadline(deadlineText)
+        let outcomeText = field(columns.outcome)
+        let outcome = outcomeText.isEmpty ? nil : try Outcome.parse(outcomeText)
+        let resolvedOnText = field(columns.resolvedOn)
+        let resolvedOn = resolvedOnText.isEmpty ? nil : try DateInput.moment(resolvedOnText)
         if outcome != nil && resolvedOn == nil {
-            throw RowProblem(reason: "outcome \(field("outcome")) has no resolved_on: give the day it became known")
+            throw RowProblem(reason: "outcome \(outcomeText) has no resolved_on: give the day it became known")
         }
-        let tags = field("tags").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
 
         let key: QuestionKey
-        let idText = field("question_id")
+        let idText = field(columns.questionID)
         if idText.isEmpty {
             key = .claim(claim, deadline)
         } else {
             guard let id = Int64(idText), id > 0 else { throw RowProblem(reason: "question_id '\(idText)' is not a positive whole number") }
             key = .id(id)
         }
-        let questionID: Int64
-        if let known = questionIDs[key] {
+        var question: KnownQuestion
+        if let known = questions[key] {
             if known.claim != claim || known.deadline != deadline {
                 throw RowProblem(reason: "question_id \(idText) has another claim or deadline on an earlier line")
             }
-            questionID = known.ledgerID
+            question = known
         } else {
-            questionID = try ledgerQuestion(for: key, claim: claim, deadline: deadline, tags: tags, openedAt: madeOn,
-                                            writer: &writer, summary: &summary)
-            questionIDs[key] = (questionID, claim, deadline)
+            let tags = field(columns.tags).split(separator: ";").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            let (id, isNew) = try ledgerQuestion(for: key, claim: claim, deadline: deadline, tags: tags, openedAt: madeOn,
+                                                 writer: &writer, summary: &summary)
+            question = KnownQuestion(ledgerID: id, claim: claim, deadline: deadline, isNew: isNew)
+            questions[key] = question
         }
 
         // The same forecast twice in one file is two forecasts (the PredictionBook archive holds
         // such copies, and an export of it must import back whole), unless the second row only adds
-        // a source: a forecast with several sources takes a row for each.
-        let source = field("source")
+        // a source: a forecast with several sources takes a row for each. On a question this import
+        // created, a row without a source is therefore always a new forecast: no need to look.
+        let source = field(columns.source)
         let forecastID: Int64
-        let existing = try writer.forecastID(questionID: questionID, owner: owner, madeOn: madeOn.text, probability: probability)
+        let existing = question.isNew && source.isEmpty ? nil : try writer.forecastID(
+            questionID: question.ledgerID, owner: owner, madeOn: madeOn.text, probability: probability)
         if let existing, existing <= lastIDBefore {
             forecastID = existing
             summary.alreadyPresent += 1
         } else if let existing, !source.isEmpty, try !writer.hasSource(forecastID: existing, path: source) {
             forecastID = existing
         } else {
-            forecastID = try writer.record(NewForecast(questionID: questionID, owner: owner, probability: probability, madeOn: madeOn))
+            forecastID = try writer.record(NewForecast(questionID: question.ledgerID, owner: owner, probability: probability, madeOn: madeOn))
             summary.forecastsAdded += 1
         }
-        if !source.isEmpty, try writer.attach(NewSource(path: source, quote: record[column["quote"] ?? nil]), to: forecastID) {
+        if !source.isEmpty, try writer.attach(NewSource(path: source, quote: record[columns.quote]), to: forecastID) {
             summary.sourcesAdded += 1
         }
-        if let outcome, let resolvedOn, !resolvedKeys.contains(key) {
-            resolvedKeys.insert(key)
-            let current = try writer.currentResolution(questionID: questionID)
+        if let outcome, let resolvedOn, !question.resolved {
+            questions[key]?.resolved = true
+            let current = question.isNew ? nil : try writer.currentResolution(questionID: question.ledgerID)
             if current?.outcome != outcome || current?.resolvedOn != resolvedOn.text {
-                _ = try writer.record(NewResolution(questionID: questionID, outcome: outcome, resolvedOn: resolvedOn))
+                _ = try writer.record(NewResolution(questionID: question.ledgerID, outcome: outcome, resolvedOn: resolvedOn))
                 summary.resolutionsAdded += 1
             }
         }
     }
 
-    /// The ledger's question for a key seen for the first time, created when the ledger lacks it.
+    /// The ledger's question for a key seen for the first time, created when the ledger lacks it;
+    /// and whether it was created.
     private func ledgerQuestion(for key: QuestionKey, claim: String, deadline: Day?, tags: [String], openedAt: Moment,
-                                writer: inout LedgerWriter, summary: inout ImportSummary) throws -> Int64 {
+                                writer: inout LedgerWriter, summary: inout ImportSummary) throws -> (Int64, isNew: Bool) {
         var explicitID: Int64?
         if case .id(let id) = key {
             if let existing = try writer.questionIdentity(id) {
-                if existing.claim == claim && existing.deadline == deadline { return id }
+                if existing.claim == claim && existing.deadline == deadline { return (id, false) }
             } else {
                 explicitID = id
             }
         }
-        if explicitID == nil, let existing = try writer.questionID(claim: claim, deadline: deadline) { return existing }
+        if explicitID == nil, let existing = try writer.questionID(claim: claim, deadline: deadline) { return (existing, false) }
         let id = try writer.record(NewQuestion(id: explicitID, claim: claim, deadline: deadline,
                                                openedAtMilliseconds: openedAt.milliseconds, tags: tags))
         if case .id(let original) = key, original != id {
             summary.notes.append("question \(original) of the file is question \(id) here: the ledger's question \(original) is another one")
         }
         summary.questionsAdded += 1
-        return id
+        return (id, true)
     }
 }

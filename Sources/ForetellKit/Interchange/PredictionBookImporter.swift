@@ -91,6 +91,7 @@ public struct PredictionBookImporter: Importer {
         let reader = try CSVReader(path: questionsPath)
         guard let headerRecord = try reader.next() else { return [:] }
         let column = try CSVHeader(headerRecord.fields).require(Self.titleColumns, path: questionsPath)
+        reader.readOnly(columns: column)
         var titles: [Int64: String] = [:]
         var rows = 0
         while let record = try reader.next() {

@@ -21,10 +21,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses exactly `YYYY-MM-DD`.
     public init?(iso text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = Day.digits(bytes[0..<4]), let month = Day.digits(bytes[5..<7]),
-              let day = Day.digits(bytes[8..<10]) else { return nil }
+        let parsed = text.utf8.withContiguousStorageIfAvailable { Day(isoBytes: $0) } ?? Day(isoBytes: Array(text.utf8))
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes.
+    init?<Bytes: RandomAccessCollection>(isoBytes bytes: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
+        let start = bytes.startIndex
+        guard bytes.count == 10, bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
+              let year = Day.digits(bytes[start..<start + 4]), let month = Day.digits(bytes[start + 5..<start + 7]),
+              let day = Day.digits(bytes[start + 8..<start + 10]) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
@@ -103,17 +110,31 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Day(daysSinceEpoch: days) ?? Day(year: 1970, month: 1, day: 1)!
     }
 
+    /// `YYYY-MM-DD` (years are 1 through 9999), written digit by digit: every row of an import
+    /// spells a day or two.
     public var description: String {
-        let y = String(year), m = String(month), d = String(day)
-        return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-"
-            + (m.count == 1 ? "0" + m : m) + "-" + (d.count == 1 ? "0" + d : d)
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            func put(_ value: Int, at start: Int, width: Int) {
+                var rest = value
+                for offset in stride(from: start + width - 1, through: start, by: -1) {
+                    buffer[offset] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, at: 0, width: 4)
+            put(month, at: 5, width: 2)
+            put(day, at: 8, width: 2)
+            buffer[4] = UInt8(ascii: "-")
+            buffer[7] = UInt8(ascii: "-")
+            return 10
+        }
     }
 
     public static func < (lhs: Day, rhs: Day) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
+    static func digits<Bytes: Collection>(_ bytes: Bytes) -> Int? where Bytes.Element == UInt8 {
         var value = 0
         for byte in bytes {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }

@@ -48,10 +48,15 @@ public struct Moment: Hashable, Sendable, CustomStringConvertible {
     /// Parses `YYYY-MM-DD`, or a timestamp `YYYY-MM-DD[T| ]HH:MM[:SS[.fraction]][Z|+HH[:MM]|-HH[:MM]]`.
     /// A timestamp without a zone is read as UTC.
     public static func parse(_ text: String) -> Moment? {
-        let trimmed = text.trimmingWhitespace()
-        let bytes = Array(trimmed.utf8)
-        guard bytes.count >= 10, let day = Day(iso: trimmed.prefix(10)) else { return nil }
-        if bytes.count == 10 { return Moment(day: day, text: trimmed) }
+        var trimmed = text.trimmingWhitespace()
+        let text = trimmed
+        return trimmed.withUTF8 { parse(utf8: $0, text: text) }
+    }
+
+    /// Reads the bytes of `text` in place: imports parse one or two instants a row.
+    private static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, text: String) -> Moment? {
+        guard bytes.count >= 10, let day = Day(isoBytes: bytes[0..<10]) else { return nil }
+        if bytes.count == 10 { return Moment(day: day, text: text) }
         guard bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t") || bytes[10] == UInt8(ascii: " ")
         else { return nil }
         var index = 11
@@ -60,18 +65,18 @@ public struct Moment: Hashable, Sendable, CustomStringConvertible {
             index += count
             return value
         }
-        func take(_ ascii: Character) -> Bool {
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ascii.unicodeScalars.first!) else { return false }
+        func take(_ ascii: UInt8) -> Bool {
+            guard index < bytes.count, bytes[index] == ascii else { return false }
             index += 1
             return true
         }
-        guard let hour = number(2), hour < 24, take(":"), let minute = number(2), minute < 60 else { return nil }
+        guard let hour = number(2), hour < 24, take(UInt8(ascii: ":")), let minute = number(2), minute < 60 else { return nil }
         var second = 0
         var millis = 0
-        if take(":") {
+        if take(UInt8(ascii: ":")) {
             guard let s = number(2), s < 60 else { return nil }
             second = s
-            if take(".") || take(",") {
+            if take(UInt8(ascii: ".")) || take(UInt8(ascii: ",")) {
                 var digits = 0
                 while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
                     if digits < 3 { millis = millis * 10 + Int(bytes[index] - UInt8(ascii: "0")) }
@@ -84,15 +89,15 @@ public struct Moment: Hashable, Sendable, CustomStringConvertible {
         }
         var offsetMinutes = 0
         if index < bytes.count {
-            if take("Z") || take("z") {
+            if take(UInt8(ascii: "Z")) || take(UInt8(ascii: "z")) {
                 // UTC
             } else {
                 let sign: Int
-                if take("+") { sign = 1 } else if take("-") { sign = -1 } else { return nil }
+                if take(UInt8(ascii: "+")) { sign = 1 } else if take(UInt8(ascii: "-")) { sign = -1 } else { return nil }
                 guard let offsetHours = number(2), offsetHours <= 18 else { return nil }
                 var minutes = 0
                 if index < bytes.count {
-                    _ = take(":")
+                    _ = take(UInt8(ascii: ":"))
                     guard let m = number(2), m < 60 else { return nil }
                     minutes = m
                 }
@@ -101,7 +106,7 @@ public struct Moment: Hashable, Sendable, CustomStringConvertible {
         }
         guard index == bytes.count else { return nil }
         let local = day.startMilliseconds + Int64(((hour * 60 + minute) * 60 + second) * 1000 + millis)
-        return Moment(text: trimmed, milliseconds: local - Int64(offsetMinutes) * 60_000, day: day)
+        return Moment(text: text, milliseconds: local - Int64(offsetMinutes) * 60_000, day: day)
     }
 
     private init(day: Day, text: String) {

@@ -23,6 +23,24 @@ struct DirectStatement {
         }
     }
 
+    /// Binds through `bind`, steps once and reads the first row with `read`; nil when there is none.
+    /// The writer's per-row lookups go through here, as its INSERTs go through ``run(_:_:)``.
+    func first<T>(_ db: Database, _ bind: (inout Binder) -> Void, _ read: (StatementColumns) -> T) throws -> T? {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        var binder = Binder(handle: handle)
+        bind(&binder)
+        let code = binder.code == SQLITE_OK ? sqlite3_step(handle) : binder.code
+        defer { sqlite3_reset(handle) }
+        switch code {
+        case SQLITE_ROW: return read(StatementColumns(statement: handle))
+        case SQLITE_DONE: return nil
+        default:
+            let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+        }
+    }
+
     /// Binds one value per parameter, numbered from 1; keeps the first failure.
     struct Binder {
         let handle: OpaquePointer
@@ -64,5 +82,31 @@ struct DirectStatement {
                 sqlite3_bind_blob64(handle, index, raw.baseAddress, UInt64(raw.count), Self.transient)
             })
         }
+    }
+}
+
+/// The current row of a stepping SQLite statement, column by column, read without boxing.
+struct StatementColumns {
+    let statement: SQLiteStatement
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+    func double(_ column: Int32) -> Double { sqlite3_column_double(statement, column) }
+
+    func text(_ column: Int32) -> String {
+        guard let pointer = sqlite3_column_text(statement, column) else { return "" }
+        let count = Int(sqlite3_column_bytes(statement, column))
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+    }
+
+    func bytes(_ column: Int32) -> [UInt8] {
+        guard let pointer = sqlite3_column_text(statement, column) else { return [] }
+        return Array(UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(statement, column))))
+    }
+
+    func textEquals(_ column: Int32, _ bytes: [UInt8]) -> Bool {
+        guard let pointer = sqlite3_column_text(statement, column) else { return bytes.isEmpty }
+        let count = Int(sqlite3_column_bytes(statement, column))
+        return count == bytes.count && UnsafeBufferPointer(start: pointer, count: count).elementsEqual(bytes)
     }
 }

@@ -15,15 +15,47 @@ enum JournalContent {
     struct Builder {
         var bytes: [UInt8] = []
 
+        init() { bytes.reserveCapacity(256) }
+
         mutating func add(_ text: String?) {
-            guard let text else { bytes.append(UInt8(ascii: "-")); return }
-            bytes.append(contentsOf: String(text.utf8.count).utf8)
-            bytes.append(UInt8(ascii: ":"))
-            bytes.append(contentsOf: text.utf8)
+            guard var text else { bytes.append(UInt8(ascii: "-")); return }
+            text.withUTF8 { utf8 in
+                appendDigits(UInt64(utf8.count))
+                bytes.append(UInt8(ascii: ":"))
+                bytes.append(contentsOf: utf8)
+            }
         }
 
-        mutating func add(_ number: Int64?) { add(number.map { String($0) }) }
+        /// The same bytes as `add(String(number))`, without making the string.
+        mutating func add(_ number: Int64?) {
+            guard let number else { bytes.append(UInt8(ascii: "-")); return }
+            var width = number < 0 ? 2 : 1
+            var rest = number.magnitude
+            while rest >= 10 { rest /= 10; width += 1 }
+            appendDigits(UInt64(width))
+            bytes.append(UInt8(ascii: ":"))
+            if number < 0 { bytes.append(UInt8(ascii: "-")) }
+            appendDigits(number.magnitude)
+        }
+
         mutating func add(_ number: Double?) { add(number.map { String($0) }) }
+
+        private mutating func appendDigits(_ value: UInt64) {
+            var count = 1
+            var rest = value
+            while rest >= 10 { rest /= 10; count += 1 }
+            let end = bytes.count + count
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                var value = value
+                var index = end
+                repeat {
+                    index -= 1
+                    buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                } while value > 0
+            }
+        }
     }
 
     static func question(id: Int64, claim: String, deadline: String?, earliest: String?, openedAtMs: Int64,
@@ -83,11 +115,12 @@ enum JournalContent {
     }
 
     static func chain(previous: [UInt8], kind: JournalKind, content: [UInt8]) -> [UInt8] {
-        var hasher = SHA256()
-        hasher.update(data: previous)
-        hasher.update(data: Array(kind.rawValue.utf8) + [0])
-        hasher.update(data: content)
-        return Array(hasher.finalize())
+        var message = previous
+        message.reserveCapacity(previous.count + 12 + content.count)
+        message.append(contentsOf: kind.rawValue.utf8)
+        message.append(0)
+        message.append(contentsOf: content)
+        return SHA256.hash(data: message).withUnsafeBytes { Array($0) }
     }
 
     static let genesis = [UInt8](repeating: 0, count: 32)

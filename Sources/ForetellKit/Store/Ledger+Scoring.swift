@@ -3,7 +3,7 @@ import GRDBSQLite
 
 extension Ledger {
     /// What the scoreboard reads: every question (only open ones keep their claim, for the next
-    /// deadlines) with its outcome in force from `current_resolutions`, every forecast, and the
+    /// deadlines) with its outcome in force (its latest resolution), every forecast, and the
     /// tags and documents, interned to indices.
     ///
     /// Tags narrow in SQL (any of them); owners and resolution dates are left to the engine,
@@ -36,18 +36,23 @@ extension Ledger {
             ownerIndex[row.int64(0)] = builder.owner(row.text(1))
         }
 
+        // The outcome in force is each question's latest resolution (as in current_resolutions):
+        // one pass over the resolutions in id order, each superseding the one before, costs less
+        // than the view's two index lookups per question.
+        var outcomes = IdMap<(outcome: Outcome, resolvedAtMs: Int64)>(maxId: counts?[2] ?? 0, count: questionCount)
+        try each(db, "SELECT question_id, outcome, resolved_at_ms FROM resolutions ORDER BY id") { row in
+            if let outcome = Outcome(rawValue: row.text(1)) { outcomes[row.int64(0)] = (outcome, row.int64(2)) }
+        }
+
         try each(db, """
-            SELECT q.id, CASE WHEN r.outcome IS NULL THEN q.claim ELSE '' END, q.opened_at_ms, q.deadline,
-                   r.outcome, r.resolved_at_ms
-            FROM questions q LEFT JOIN current_resolutions r ON r.question_id = q.id
-            WHERE \(tagged) ORDER BY q.id
+            SELECT q.id, q.claim, q.opened_at_ms, q.deadline FROM questions q WHERE \(tagged) ORDER BY q.id
             """, arguments: tagArguments) { row in
             let id = row.int64(0)
-            let outcome = row.isNull(4) ? nil : Outcome(rawValue: row.text(4))
+            let resolution = outcomes[id]
             questionIndex[id] = builder.addQuestion(
-                id: id, claim: row.text(1), openedAtMs: row.int64(2),
+                id: id, claim: resolution == nil ? row.text(1) : "", openedAtMs: row.int64(2),
                 deadline: row.isNull(3) ? nil : Day(iso: row.text(3)),
-                outcome: outcome, resolvedAtMs: row.isNull(5) ? nil : row.int64(5))
+                outcome: resolution?.outcome, resolvedAtMs: resolution?.resolvedAtMs)
         }
 
         // By tag, so that each tag's name is read and interned once, not once per question.
@@ -107,51 +112,25 @@ extension Ledger {
     }
 }
 
-/// The current row of a stepping SQLite statement, column by column.
-private struct StatementColumns {
-    let statement: SQLiteStatement
-
-    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
-    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
-    func double(_ column: Int32) -> Double { sqlite3_column_double(statement, column) }
-
-    func text(_ column: Int32) -> String {
-        guard let pointer = sqlite3_column_text(statement, column) else { return "" }
-        let count = Int(sqlite3_column_bytes(statement, column))
-        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
-    }
-
-    func bytes(_ column: Int32) -> [UInt8] {
-        guard let pointer = sqlite3_column_text(statement, column) else { return [] }
-        return Array(UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(statement, column))))
-    }
-
-    func textEquals(_ column: Int32, _ bytes: [UInt8]) -> Bool {
-        guard let pointer = sqlite3_column_text(statement, column) else { return bytes.isEmpty }
-        let count = Int(sqlite3_column_bytes(statement, column))
-        return count == bytes.count && UnsafeBufferPointer(start: pointer, count: count).elementsEqual(bytes)
-    }
-}
-
-/// Ledger ids to builder indices: a flat array when ids are dense (they are INTEGER PRIMARY KEYs
-/// counting from 1), a dictionary when they are not.
-private struct IdIndex {
-    private var dense: [Int32]
-    private var sparse: [Int64: Int32] = [:]
+/// Ledger ids to values: a flat array when ids are dense (they are INTEGER PRIMARY KEYs counting
+/// from 1), a dictionary when they are not.
+private struct IdMap<Value> {
+    private var dense: [Value?]
+    private var sparse: [Int64: Value] = [:]
 
     init(maxId: Int64, count: Int) {
         let isDense = maxId >= 0 && maxId <= Int64(max(1024, 4 * count))
-        dense = isDense ? [Int32](repeating: -1, count: Int(maxId) + 1) : []
+        dense = isDense ? [Value?](repeating: nil, count: Int(maxId) + 1) : []
     }
 
-    subscript(id: Int64) -> Int32? {
-        get {
-            if id >= 0, id < Int64(dense.count) { return dense[Int(id)] >= 0 ? dense[Int(id)] : nil }
-            return sparse[id]
-        }
+    subscript(id: Int64) -> Value? {
+        get { id >= 0 && id < Int64(dense.count) ? dense[Int(id)] : sparse[id] }
         set {
             guard let newValue else { return }
             if id >= 0, id < Int64(dense.count) { dense[Int(id)] = newValue } else { sparse[id] = newValue }
         }
     }
 }
+
+/// Ledger ids to builder indices.
+private typealias IdIndex = IdMap<Int32>

@@ -117,10 +117,13 @@ extension Ledger {
             ("question", "SELECT id FROM questions WHERE id NOT IN (SELECT entity_id FROM journal WHERE kind = 'question') ORDER BY id LIMIT 1"),
             ("forecast", "SELECT id FROM forecasts WHERE id NOT IN (SELECT entity_id FROM journal WHERE kind = 'forecast') ORDER BY id LIMIT 1"),
             ("resolution", "SELECT id FROM resolutions WHERE id NOT IN (SELECT entity_id FROM journal WHERE kind = 'resolution') ORDER BY id LIMIT 1"),
+            // Row values NOT IN a subquery: SQLite reads the journal's sources once into a
+            // temporary index (the journal has none of its own) instead of once per source.
             ("source of forecast", """
                 SELECT s.forecast_id FROM forecast_sources s
-                WHERE NOT EXISTS (SELECT 1 FROM journal j WHERE j.kind = 'source' AND j.entity_id = s.forecast_id
-                                  AND j.document_id = s.document_id) LIMIT 1
+                WHERE (s.forecast_id, s.document_id) NOT IN
+                      (SELECT entity_id, document_id FROM journal WHERE kind = 'source' AND document_id IS NOT NULL)
+                LIMIT 1
                 """),
         ]
         for (name, sql) in checks {

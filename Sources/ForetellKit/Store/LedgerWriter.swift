@@ -12,37 +12,61 @@ public struct LedgerWriter {
     private var head: [UInt8]
     private var ownerIDs: [String: Int64] = [:]
     private var lastQuestionSeen: Int64?
-    /// The per-row INSERTs, prepared once per transaction (looking them up in GRDB's cache hashes their SQL).
-    private var prepared: [Insert: DirectStatement] = [:]
+    /// Journal entries hashed but not yet inserted: they go in `journalBatch` to a statement, and
+    /// the rest when the transaction ends, since one INSERT of many rows costs SQLite much less
+    /// than as many INSERTs of one. Nothing reads the journal inside a write transaction.
+    private var pendingEntries: [(kind: JournalKind, entityID: Int64, documentID: Int64?, hash: [UInt8])] = []
+    static let journalBatch = 64
+    /// The per-row statements, prepared once per transaction (looking them up in GRDB's cache hashes
+    /// their SQL, and its fetch methods box every argument and value).
+    private var prepared: [Prepared: DirectStatement] = [:]
 
-    private enum Insert: Hashable {
-        case question, questionUnlessRefExists, tag, forecast, forecastUnlessRefExists, resolution, journal
+    private enum Prepared: Hashable {
+        case question, questionUnlessRefExists, tag, forecast, forecastUnlessRefExists, resolution, journal, journalBatch
+        case questionExists, questionIdentity, forecastOnQuestion, currentResolution, ownerByName
 
         var sql: String {
             switch self {
             case .question, .questionUnlessRefExists: return """
                 INSERT INTO questions (id, claim, deadline, earliest, opened_at_ms, external_ref, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """ + (self == .questionUnlessRefExists ? " ON CONFLICT (external_ref) DO NOTHING" : "")
+                """ + (self == .questionUnlessRefExists ? Self.unlessRefExists : "")
             case .tag: return "INSERT INTO question_tags (question_id, tag) VALUES (?, ?)"
             case .forecast, .forecastUnlessRefExists: return """
                 INSERT INTO forecasts (question_id, owner_id, probability, probability_low, probability_high, basis,
                                        made_on, made_at_ms, note, external_ref, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """ + (self == .forecastUnlessRefExists ? " ON CONFLICT (external_ref) DO NOTHING" : "")
+                """ + (self == .forecastUnlessRefExists ? Self.unlessRefExists : "")
             case .resolution: return """
                 INSERT INTO resolutions (question_id, outcome, resolved_on, resolved_at_ms, note, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """
             case .journal: return "INSERT INTO journal (kind, entity_id, document_id, hash) VALUES (?, ?, ?, ?)"
+            case .journalBatch:
+                return "INSERT INTO journal (kind, entity_id, document_id, hash) VALUES "
+                    + Array(repeating: "(?, ?, ?, ?)", count: LedgerWriter.journalBatch).joined(separator: ", ")
+            case .questionExists: return "SELECT 1 FROM questions WHERE id = ?"
+            case .questionIdentity: return "SELECT claim, deadline FROM questions WHERE id = ?"
+            // By (question, owner): without statistics SQLite otherwise picks another index and scans
+            // every forecast of that owner, thousands for a prolific one.
+            case .forecastOnQuestion: return """
+                SELECT min(id) FROM forecasts INDEXED BY forecasts_by_question
+                WHERE question_id = ? AND owner_id = ? AND made_on = ? AND probability = ?
+                """
+            case .currentResolution:
+                return "SELECT outcome, resolved_on FROM resolutions WHERE question_id = ? ORDER BY id DESC LIMIT 1"
+            case .ownerByName: return "SELECT id FROM owners WHERE name = ?"
             }
         }
+
+        /// The upsert clause naming the partial unique index on `external_ref`.
+        static let unlessRefExists = " ON CONFLICT (external_ref) WHERE external_ref IS NOT NULL DO NOTHING"
     }
 
-    private mutating func statement(_ insert: Insert) throws -> DirectStatement {
-        if let statement = prepared[insert] { return statement }
-        let statement = DirectStatement(statement: try db.makeStatement(sql: insert.sql))
-        prepared[insert] = statement
+    private mutating func statement(_ sql: Prepared) throws -> DirectStatement {
+        if let statement = prepared[sql] { return statement }
+        let statement = DirectStatement(statement: try db.makeStatement(sql: sql.sql))
+        prepared[sql] = statement
         return statement
     }
 
@@ -202,8 +226,8 @@ public struct LedgerWriter {
 
     // MARK: Looking up what is already recorded (for idempotent imports)
 
-    public func questionExists(_ id: Int64) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM questions WHERE id = ?"), arguments: [id]) ?? false
+    public mutating func questionExists(_ id: Int64) throws -> Bool {
+        try statement(.questionExists).first(db, { $0.bind(1, id) }, { _ in true }) ?? false
     }
 
     public func questionID(externalRef: String) throws -> Int64? {
@@ -223,11 +247,10 @@ public struct LedgerWriter {
     }
 
     /// The claim and deadline of a question, to tell whether an imported row means the same one.
-    public func questionIdentity(_ id: Int64) throws -> (claim: String, deadline: Day?)? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT claim, deadline FROM questions WHERE id = ?"),
-                                         arguments: [id]) else { return nil }
-        let deadline: String? = try row.checked("deadline")
-        return (try row.checked("claim"), deadline.flatMap { Day(iso: $0) })
+    public mutating func questionIdentity(_ id: Int64) throws -> (claim: String, deadline: Day?)? {
+        try statement(.questionIdentity).first(db, { $0.bind(1, id) }) { row in
+            (row.text(0), row.isNull(1) ? nil : Day(iso: row.text(1)))
+        }
     }
 
     /// The id of a question with this claim and deadline, the oldest if several.
@@ -238,15 +261,14 @@ public struct LedgerWriter {
     }
 
     /// The id of a forecast with exactly this owner, time and probability on the question.
-    ///
-    /// Searched by (question, owner): without statistics SQLite otherwise picks the owner's index
-    /// and scans every forecast of that owner, thousands for a prolific one.
     public mutating func forecastID(questionID: Int64, owner: String, madeOn: String, probability: Double) throws -> Int64? {
         guard let ownerID = try existingOwnerID(owner.trimmingWhitespace()) else { return nil }
-        return try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT min(id) FROM forecasts INDEXED BY forecasts_by_question
-            WHERE question_id = ? AND owner_id = ? AND made_on = ? AND probability = ?
-            """), arguments: [questionID, ownerID, madeOn, probability])
+        return try statement(.forecastOnQuestion).first(db, {
+            $0.bind(1, questionID)
+            $0.bind(2, ownerID)
+            $0.bind(3, madeOn)
+            $0.bind(4, probability)
+        }) { row in row.isNull(0) ? nil : row.int64(0) } ?? nil
     }
 
     /// Whether the forecast has a source of this path.
@@ -264,12 +286,13 @@ public struct LedgerWriter {
 
     /// Every forecast read from a document, with its owner, question claim and deadline, so that an
     /// import can recognise the same forecast or question in another document.
+    /// Found from the sources, so that it costs the ledger's documents, not its forecasts.
     public func documentForecasts() throws -> [(forecastID: Int64, questionID: Int64, owner: String, claim: String, deadline: Day?)] {
         try Row.fetchAll(db, sql: """
             SELECT f.id, f.question_id, o.name, q.claim, q.deadline
             FROM forecasts f JOIN owners o ON o.id = f.owner_id JOIN questions q ON q.id = f.question_id
-            WHERE EXISTS (SELECT 1 FROM forecast_sources s JOIN documents d ON d.id = s.document_id
-                          WHERE s.forecast_id = f.id AND d.sha256 IS NOT NULL)
+            WHERE f.id IN (SELECT s.forecast_id FROM forecast_sources s JOIN documents d ON d.id = s.document_id
+                           WHERE d.sha256 IS NOT NULL)
             ORDER BY f.id
             """).map { row in
             let deadline: String? = try row.checked(4)
@@ -278,12 +301,10 @@ public struct LedgerWriter {
     }
 
     /// The outcome in force, if the question is resolved.
-    public func currentResolution(questionID: Int64) throws -> (outcome: Outcome, resolvedOn: String)? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT outcome, resolved_on FROM resolutions WHERE question_id = ? ORDER BY id DESC LIMIT 1
-            """), arguments: [questionID]) else { return nil }
-        guard let outcome = Outcome(rawValue: try row.checked("outcome")) else { return nil }
-        return (outcome, try row.checked("resolved_on"))
+    public mutating func currentResolution(questionID: Int64) throws -> (outcome: Outcome, resolvedOn: String)? {
+        try statement(.currentResolution).first(db, { $0.bind(1, questionID) }) { row in
+            Outcome(rawValue: row.text(0)).map { ($0, row.text(1)) }
+        } ?? nil
     }
 
     // MARK: Internals
@@ -297,7 +318,7 @@ public struct LedgerWriter {
 
     private mutating func existingOwnerID(_ name: String) throws -> Int64? {
         if let id = ownerIDs[name] { return id }
-        let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM owners WHERE name = ?"), arguments: [name])
+        let id = try statement(.ownerByName).first(db, { $0.bind(1, name) }) { $0.int64(0) }
         if let id { ownerIDs[name] = id }
         return id
     }
@@ -327,12 +348,35 @@ public struct LedgerWriter {
 
     private mutating func append(_ kind: JournalKind, entityID: Int64, documentID: Int64? = nil, content: [UInt8]) throws {
         head = JournalContent.chain(previous: head, kind: kind, content: content)
-        let head = head
-        try statement(.journal).run(db) {
-            $0.bind(1, kind.rawValue)
-            $0.bind(2, entityID)
-            $0.bind(3, documentID)
-            $0.bind(4, blob: head)
+        pendingEntries.append((kind, entityID, documentID, head))
+        if pendingEntries.count == Self.journalBatch { try flushJournal() }
+    }
+
+    /// Inserts the journal entries still pending; ``Ledger/write(commit:_:)`` calls it before committing.
+    mutating func flushJournal() throws {
+        guard !pendingEntries.isEmpty else { return }
+        let entries = pendingEntries
+        pendingEntries.removeAll(keepingCapacity: true)
+        if entries.count == Self.journalBatch {
+            try statement(.journalBatch).run(db) { binder in
+                for (offset, entry) in entries.enumerated() {
+                    let first = Int32(offset * 4)
+                    binder.bind(first + 1, entry.kind.rawValue)
+                    binder.bind(first + 2, entry.entityID)
+                    binder.bind(first + 3, entry.documentID)
+                    binder.bind(first + 4, blob: entry.hash)
+                }
+            }
+            return
+        }
+        let single = try statement(.journal)
+        for entry in entries {
+            try single.run(db) {
+                $0.bind(1, entry.kind.rawValue)
+                $0.bind(2, entry.entityID)
+                $0.bind(3, entry.documentID)
+                $0.bind(4, blob: entry.hash)
+            }
         }
     }
 
