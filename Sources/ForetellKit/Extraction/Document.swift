@@ -162,8 +162,8 @@ public struct Document: Sendable {
             let marked = stripped.startIndex == trimmed.startIndex && trimmed.endIndex == line.endIndex
                 ? false : stripped.count != trimmed.count
             let body = String(stripped)
-            let startsNewBlock = SpeakerLabels.leading(line[...]) != nil || marked
-            if previousJoinable, !startsNewBlock, current != nil {
+            // A label starts a new block; it is looked for only where the line could join.
+            if previousJoinable, current != nil, !marked, SpeakerLabels.leading(line[...]) == nil {
                 // Appended in place: a copy per line would make long wrapped paragraphs quadratic.
                 let offset = (current?.text.utf8.count ?? 0) + 1
                 current?.starts.append((offset, number))
@@ -174,7 +174,8 @@ public struct Document: Sendable {
             }
             // A long line that stops mid-sentence continues on the next line.
             let last = body.last(where: { !$0.isWhitespace })
-            let long = body.utf8.count >= 200 || body.utf8.count >= 50 && body.count >= 50
+            // ASCII has a character a byte (a line holds no CR LF): count characters only otherwise.
+            let long = body.utf8.count >= 200 || body.utf8.count >= 50 && (body.isASCIIOnly || body.count >= 50)
             previousJoinable = long && !(last.map { ".?!:;\"”’)…".contains($0) } ?? true)
                 && SpeakerLabels.trailing(line[...]) == nil && SpeakerLabels.titled(line[...]) == nil
         }

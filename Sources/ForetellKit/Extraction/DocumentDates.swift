@@ -76,9 +76,12 @@ public struct DocumentDates: Equatable, Sendable {
     /// title case, a comma, a day, an optional agency in brackets and a dash. A day without a year
     /// takes the year that puts it on or before publication.
     static func wireDateline(_ text: String, published: Day?) -> Day? {
+        // An ASCII first byte other than a capital is a first character that is not upper case.
+        if let byte = text.utf8.first, byte < 0x80, byte < 0x41 || byte > 0x5A { return nil }
         guard let first = text.first, first.isUppercase else { return nil }
         // A place and a comma come first, and a day is a number: both among the first 90 bytes.
-        guard text.utf8.prefix(90).contains(0x2C), text.utf8.prefix(90).contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        guard text.utf8Offset(of: 0x2C, within: 90) != nil,
+              text.utf8.prefix(90).contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         let tokens = Tokenizer.tokenize(String(text.prefix(90)))
         guard let dateStart = tokens.prefix(8).firstIndex(where: { $0.isNumber || CalendarWords.month($0) != nil }),
               dateStart >= 2, tokens[dateStart - 1].lower == ",",

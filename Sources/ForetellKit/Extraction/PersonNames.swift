@@ -56,13 +56,18 @@ enum PersonNames {
     /// Whether `text` has two capitalised words in a row, without which `introduced` finds no
     /// one: a quick look at its scalars before tokenising it.
     static func mayIntroduce(_ text: Substring) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { mayIntroduce(SentenceSplitter.Scalars(bytes: $0)) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { mayIntroduce(SentenceSplitter.Scalars(bytes: $0)) }
+    }
+
+    private static func mayIntroduce(_ text: SentenceSplitter.Scalars) -> Bool {
         // 0: elsewhere; 1: in a word that began with a capital; 2: space after such a word.
         var state = 0
         var previousIsWordish = false
-        var index = text.utf8.startIndex
-        let utf8 = text.utf8
-        while index < utf8.endIndex {
-            let byte = utf8[index]
+        var index = 0
+        let bytes = text.bytes
+        while index < bytes.count {
+            let byte = bytes[index]
             let upper: Bool
             let letter: Bool
             let wordish: Bool
@@ -72,16 +77,15 @@ enum PersonNames {
                 letter = upper || byte >= 0x61 && byte <= 0x7A
                 wordish = letter || byte >= 0x30 && byte <= 0x39 || byte == 0x27
                 space = byte == 0x20 || byte >= 0x09 && byte <= 0x0D
-                index = utf8.index(after: index)
+                index += 1
             } else {
                 // Decode the scalar only here: most of a text is ASCII.
-                let scalar = text.unicodeScalars[index]
-                let properties = scalar.properties
-                letter = properties.isAlphabetic
-                upper = letter && properties.isUppercase
+                let (scalar, next) = text.at(index)
+                letter = ScalarProperties.isAlphabetic(scalar)
+                upper = letter && ScalarProperties.isUppercase(scalar)
                 wordish = letter || scalar == "’"
-                space = properties.isWhitespace
-                index = text.unicodeScalars.index(after: index)
+                space = ScalarProperties.isWhitespace(scalar)
+                index = next
             }
             switch state {
             case 1:

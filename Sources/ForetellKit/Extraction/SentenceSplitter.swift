@@ -153,21 +153,13 @@ public enum SentenceSplitter {
         return result
     }
 
-    private static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x80 ? s.value == 0x20 || (0x09...0x0D).contains(s.value) : s.properties.isWhitespace
-    }
+    private static func isWhitespace(_ s: Unicode.Scalar) -> Bool { ScalarProperties.isWhitespace(s) }
 
-    private static func isUppercase(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x80 ? (0x41...0x5A).contains(s.value) : s.properties.isUppercase
-    }
+    private static func isUppercase(_ s: Unicode.Scalar) -> Bool { ScalarProperties.isUppercase(s) }
 
-    private static func isLowercase(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x80 ? (0x61...0x7A).contains(s.value) : s.properties.isLowercase
-    }
+    private static func isLowercase(_ s: Unicode.Scalar) -> Bool { ScalarProperties.isLowercase(s) }
 
-    private static func isLetter(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x80 ? (0x41...0x5A).contains(s.value) || (0x61...0x7A).contains(s.value) : s.properties.isAlphabetic
-    }
+    private static func isLetter(_ s: Unicode.Scalar) -> Bool { ScalarProperties.isAlphabetic(s) }
 
     private static func isNumber(_ s: Unicode.Scalar) -> Bool {
         s.value < 0x80 ? (0x30...0x39).contains(s.value) : s.properties.numericType != nil

@@ -62,12 +62,12 @@ struct SpeakerAttribution {
                 } else if let label = leading {
                     labelCounts[label.name, default: 0] += 1
                     let rest = paragraph.text[label.range.upperBound...].trimmingSpaces()
-                    if rest.contains("?") || speaksInFirstPerson(rest) { speechLike.insert(label.name) }
-                    if label.qualifier != nil || rest.isEmpty || label.name.contains(" ") && speaksInFirstPerson(rest) {
+                    if rest.utf8Contains(0x3F) && rest.contains("?") || speaksInFirstPerson(rest) { speechLike.insert(label.name) }
+                    if label.qualifier != nil || rest.isEmpty || label.name.utf8Contains(0x20) && label.name.contains(" ") && speaksInFirstPerson(rest) {
                         accept(label)
                     }
                 }
-                if let (label, glued) = trailing, glued && label.name.contains(" ") {
+                if let (label, glued) = trailing, glued && label.name.utf8Contains(0x20) && label.name.contains(" ") {
                     accept(label)
                 }
                 let sentences = SentenceSplitter.split(paragraph.text)
@@ -219,8 +219,9 @@ struct SpeakerAttribution {
                 speaker = canonical(label)
                 start = label.range.upperBound
             }
-            var cuts: [(SpeakerLabel, Bool)] = SpeakerLabels.inner(text[start...], isKnown: { acceptedLabels.contains($0) })
-                .map { ($0, false) }
+            // Only accepted labels cut a line inside: without any there is nothing to look for.
+            var cuts: [(SpeakerLabel, Bool)] = acceptedLabels.isEmpty ? []
+                : SpeakerLabels.inner(text[start...], isKnown: { acceptedLabels.contains($0) }).map { ($0, false) }
             let trailing = start == text.startIndex ? trailingLabels[index] : SpeakerLabels.trailing(text[start...])
             if let (label, glued) = trailing, glued || roster.resolve(label.name, record: false) != nil,
                isSpeakerLabel(label) || glued && label.name.contains(" ") {

@@ -93,19 +93,15 @@ enum SpeakerLabels {
     /// A turn label naming a role rather than a person: "Q:", "A:", "Moderator:", "Host:".
     static func roleLabel(_ line: Substring) -> (role: Roster.Role, end: Substring.Index)? {
         let text = stripMarkup(line)
-        let roles: [(String, Roster.Role)] = [
-            ("q", .interviewer), ("question", .interviewer), ("moderator", .moderator), ("host", .interviewer),
-            ("interviewer", .interviewer), ("a", .interviewee), ("answer", .interviewee), ("guest", .interviewee),
-            ("interviewee", .interviewee), ("operator", .operator),
-        ]
+        guard mayBeRoleLabel(text) else { return nil }
         // "Operator" or "Moderator" alone on a line hands the call over, as a label does.
         if text.utf8.count <= 24 {
-            let alone = text.replacingOccurrences(of: "*", with: "").trimmingSpaces().lowercased()
+            let alone = key(text)
             if alone == "operator" { return (.operator, text.endIndex) }
             if alone == "moderator" || alone == "interviewer" { return (alone == "moderator" ? .moderator : .interviewer, text.endIndex) }
         }
         guard let colon = text.prefix(14).firstIndex(of: ":") else { return nil }
-        let key = text[..<colon].replacingOccurrences(of: "*", with: "").trimmingSpaces().lowercased()
+        let key = key(text[..<colon])
         var after = text.index(after: colon)
         while after < text.endIndex, text[after] == "*" { after = text.index(after: after) }
         guard after == text.endIndex || text[after].isWhitespace else { return nil }
@@ -113,12 +109,50 @@ enum SpeakerLabels {
         return nil
     }
 
+    private static let roles: [(String, Roster.Role)] = [
+        ("q", .interviewer), ("question", .interviewer), ("moderator", .moderator), ("host", .interviewer),
+        ("interviewer", .interviewer), ("a", .interviewee), ("answer", .interviewee), ("guest", .interviewee),
+        ("interviewee", .interviewee), ("operator", .operator),
+    ]
+    private static let roleWords = Set(roles.map(\.0))
+
+    /// Whether `roleLabel` can find a label in `text`, from its bytes: a short line, or a role
+    /// word before a colon among the first 14 characters. Text it cannot judge from plain ASCII
+    /// bytes passes.
+    private static func mayBeRoleLabel(_ text: Substring) -> Bool {
+        if text.utf8.count <= 24 { return true }
+        guard let colon = text.utf8Offset(of: 0x3A) else { return false }
+        let head = text[..<text.utf8.index(text.startIndex, offsetBy: colon)]
+        guard head.isPlainASCII else { return true }
+        return colon < 14 && roleWords.contains(key(head))
+    }
+
+    /// The text without "*", trimmed of spaces and lower-cased: what header keys and role labels
+    /// are compared as. Plain ASCII is done byte by byte, anything else as Foundation replaces.
+    static func key(_ text: Substring) -> String {
+        guard text.isPlainASCII else { return text.replacingOccurrences(of: "*", with: "").trimmingSpaces().lowercased() }
+        return text.withUTF8Buffer { bytes in
+            var start = 0
+            var end = bytes.count
+            // Spaces, tabs and asterisks at either end go; asterisks inside are dropped.
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x2A { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x2A { end -= 1 }
+            var key: [UInt8] = []
+            key.reserveCapacity(end - start)
+            for i in start..<end where bytes[i] != 0x2A {
+                let byte = bytes[i]
+                key.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+            }
+            return String(decoding: key, as: UTF8.self)
+        }
+    }
+
     /// "Date: ...", "**From:** ...", "Speaker: Tang Jie (...)", "By Jane Doe".
     static func header(_ line: Substring) -> (key: String, value: String)? {
         let text = stripMarkup(line)
         guard !text.isEmpty else { return nil }
         if let colon = firstColon(text, within: 21) {
-            let key = text[..<colon].replacingOccurrences(of: "*", with: "").trimmingSpaces().lowercased()
+            let key = key(text[..<colon])
             if headerKeys.contains(key) {
                 let value = text[text.index(after: colon)...].replacingOccurrences(of: "**", with: "")
                     .trimmingSpaces()
@@ -131,13 +165,11 @@ enum SpeakerLabels {
         // A byline: "By Jane Doe" or "By Jane Doe and John Roe", short and capitalised; or one
         // closing a short line ("Posted January 2, 2025 by Alex Chen"). Prose is longer.
         guard text.utf8.count <= 240 else { return nil }
-        // Every form below has "by" in it (perhaps inside markup) or opens with a date word.
-        let utf8 = text.utf8
-        let mayBeByline = zip(utf8, utf8.dropFirst()).contains { ($0 | 0x20) == 0x62 && ($1 | 0x20) == 0x79 } || utf8.contains(0x2A)
-        let mayBeDateLine = utf8.first.map { "pPuUrRdD".utf8.contains($0) } ?? false
-        guard mayBeByline || mayBeDateLine else { return nil }
-        let words = text.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "_", with: " ")
-            .split(separator: " ")
+        guard mayBeBylineOrDateLine(text) else { return nil }
+        // Without markup the words are those of the text itself.
+        let words = text.utf8Contains(0x2A) || text.utf8Contains(0x5F)
+            ? text.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "_", with: " ").split(separator: " ")
+            : text.wordsBetweenSpaces()
         if words.count >= 4, words.count <= 14, let by = words.lastIndex(where: { $0.lowercased() == "by" }), by > 0,
            (2...3).contains(words.count - by - 1),
            words[(by + 1)...].allSatisfy({ isNameWord($0.trimmingCharacters(in: .punctuationCharacters)[...]) }),
@@ -170,6 +202,31 @@ enum SpeakerLabels {
             if DocumentDates.parse(value) != nil { return ("published", value) }
         }
         return nil
+    }
+
+    private static let dateLineWords: [String] = ["published", "posted", "updated", "recorded", "dated"]
+
+    /// Whether the byline and date-line forms of `header` can match, from the bytes: each needs a
+    /// word "by" (any case) or opens with a date word. Markup ("*", "_") changes the words, so
+    /// text with it passes.
+    private static func mayBeBylineOrDateLine(_ text: Substring) -> Bool {
+        text.withUTF8Buffer { bytes in
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte == 0x2A || byte == 0x5F { return true }
+                if byte | 0x20 == 0x62, i + 1 < bytes.count, bytes[i + 1] | 0x20 == 0x79, i == 0 || bytes[i - 1] == 0x20,
+                   i + 2 == bytes.count || bytes[i + 2] == 0x20 { return true }
+                i += 1
+            }
+            var start = 0
+            while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+            var end = start
+            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+            guard end - start <= 9 else { return false }
+            let first = String(decoding: bytes[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+            return dateLineWords.contains(first)
+        }
     }
 
     /// Drops list bullets, block-quote marks and heading hashes at the start of a line.
@@ -218,10 +275,12 @@ enum SpeakerLabels {
             if spaces > 6 { return nil }
         }
         guard sawDash else { return nil }
+        // Every separator holds a hyphen, an en dash or an em dash.
+        guard line.utf8Contains(0x2D) || line.utf8Contains("–") || line.utf8Contains("—") else { return nil }
         let text = stripMarkup(line).trimmingSpaces()
-        guard text.count <= 120, let last = text.last, !".?!:;\"”".contains(last) else { return nil }
+        guard text.utf8.count <= 120 || text.characterCount <= 120, let last = text.last, !".?!:;\"”".contains(last) else { return nil }
         var separator: Range<String.Index>?
-        for mark in [" -- ", " — ", " – ", " - "] {
+        for mark in [" -- ", " — ", " – ", " - "] where text.utf8Contains(mark) {
             if let found = text.range(of: mark), separator.map({ found.lowerBound < $0.lowerBound }) ?? true { separator = found }
         }
         guard let separator else { return nil }
@@ -258,7 +317,7 @@ enum SpeakerLabels {
         }
         guard spaces <= 6 else { return nil }
         guard let (name, qualifier) = nameAndQualifier(head), !name.isEmpty else { return nil }
-        let words = name.split(separator: " ")
+        let words = name.wordsBetweenSpaces()
         guard (1...4).contains(words.count), words.allSatisfy(isNameWord),
               let first = words.first, !notNames.contains(first.lowercased()) else { return nil }
         return SpeakerLabel(name: Roster.clean(name), qualifier: qualifier, range: line.startIndex..<after)
@@ -267,6 +326,11 @@ enum SpeakerLabels {
     /// A label that ends the line, glued to the previous sentence ("...of Qwen?Lin Junyang:") or
     /// after a lead-in ("A bit to taste from Tencent's Yao Shunyu:"). `glued` tells which.
     static func trailing(_ line: Substring) -> (label: SpeakerLabel, glued: Bool)? {
+        // A line ending in an ASCII byte other than white space, "*" or ":" ends in a character
+        // that is none of them.
+        if let last = line.utf8.last, last < 0x80, last != 0x3A, last != 0x2A, last != 0x20, !(0x09...0x0D).contains(last) {
+            return nil
+        }
         var end = line.endIndex
         while end > line.startIndex, line[line.index(before: end)].isWhitespace || line[line.index(before: end)] == "*" {
             end = line.index(before: end)
@@ -281,16 +345,18 @@ enum SpeakerLabels {
     /// The first colon among the first `limit` characters, found by its byte.
     static func firstColon(_ text: Substring, within limit: Int) -> Substring.Index? {
         // Within `limit` characters of at most four bytes.
-        guard let colon = text.utf8.prefix(limit * 4).firstIndex(of: 0x3A) else { return nil }
-        let bytes = text.utf8.distance(from: text.startIndex, to: colon)
+        guard let bytes = text.utf8Offset(of: 0x3A, within: limit * 4) else { return nil }
+        let colon = text.utf8.index(text.startIndex, offsetBy: bytes)
         if bytes < limit { return colon }
+        if text[..<colon].isPlainASCII { return nil }
         return text.distance(from: text.startIndex, to: colon) < limit ? colon : nil
     }
 
     static func inner(_ line: Substring, isKnown: (String) -> Bool) -> [SpeakerLabel] {
         var labels: [SpeakerLabel] = []
         var index = line.startIndex
-        while let colon = line.utf8[index...].firstIndex(of: 0x3A) {
+        while let offset = line[index...].utf8Offset(of: 0x3A) {
+            let colon = line.utf8.index(index, offsetBy: offset)
             let next = line.index(after: colon)
             if next < line.endIndex, line[next].isWhitespace,
                let found = labelEnding(line, at: colon, lineEnd: next), found.glued, isKnown(found.label.name) {
@@ -359,9 +425,17 @@ enum SpeakerLabels {
         return (name, qualifier)
     }
 
+    private static let nameParticles: Set<String> = ["de", "van", "von", "der", "bin", "al", "da", "di", "du", "la", "le", "del", "dos"]
+
     /// A capitalised word of letters (with hyphens, apostrophes and initials' points), or a name
     /// particle.
     static func isNameWord(_ word: Substring) -> Bool {
+        if word.isPlainASCII {
+            // One byte a character.
+            if nameParticles.contains(String(word)) { return true }
+            guard let first = word.utf8.first, first >= 0x41, first <= 0x5A else { return false }
+            return word.utf8.allSatisfy { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x61 && $0 <= 0x7A || $0 == 0x2D || $0 == 0x27 || $0 == 0x2E }
+        }
         if ["de", "van", "von", "der", "bin", "al", "da", "di", "du", "la", "le", "del", "dos"].contains(word) { return true }
         guard let first = word.first, first.isUppercase, first.isLetter else { return false }
         return word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }

@@ -80,12 +80,8 @@ public enum Tokenizer {
             }
             return (Unicode.Scalar(value) ?? "\u{FFFD}", max(next, position + 1))
         }
-        func isWhitespace(_ s: Unicode.Scalar) -> Bool {
-            s.value < 0x80 ? s.value == 0x20 || (0x09...0x0D).contains(s.value) : s.properties.isWhitespace
-        }
-        func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
-            s.value < 0x80 ? (0x41...0x5A).contains(s.value) || (0x61...0x7A).contains(s.value) : s.properties.isAlphabetic
-        }
+        func isWhitespace(_ s: Unicode.Scalar) -> Bool { ScalarProperties.isWhitespace(s) }
+        func isAlphabetic(_ s: Unicode.Scalar) -> Bool { ScalarProperties.isAlphabetic(s) }
         func isWord(_ s: Unicode.Scalar) -> Bool { isAlphabetic(s) && !isCJK(s) }
 
         while offset < count {

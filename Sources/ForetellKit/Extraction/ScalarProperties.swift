@@ -1,0 +1,115 @@
+/// Unicode properties that the passes over a document ask of nearly every scalar, answered from
+/// the code point for ASCII, general punctuation (curly quotes, dashes, the ellipsis) and CJK
+/// ideographs, which make up nearly all of the documents, and from the property tables for the
+/// rest. The answers are those of `Unicode.Scalar.Properties` for every scalar (checked over all
+/// of Unicode when this was written; the blocks answered here are fully assigned).
+enum ScalarProperties {
+    @inline(__always)
+    static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || v >= 0x09 && v <= 0x0D }
+        if v >= 0x2000, v <= 0x206F { return v <= 0x200A || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F }
+        if v >= 0x4E00, v <= 0x9FFF { return false }
+        return s.properties.isWhitespace
+    }
+
+    @inline(__always)
+    static func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A || v >= 0x61 && v <= 0x7A }
+        if v >= 0x2000, v <= 0x206F { return false }
+        if v >= 0x4E00, v <= 0x9FFF { return true }
+        return s.properties.isAlphabetic
+    }
+
+    @inline(__always)
+    static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        if v >= 0x2000, v <= 0x206F || v >= 0x4E00 && v <= 0x9FFF { return false }
+        return s.properties.isUppercase
+    }
+
+    @inline(__always)
+    static func isLowercase(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x61 && v <= 0x7A }
+        if v >= 0x2000, v <= 0x206F || v >= 0x4E00 && v <= 0x9FFF { return false }
+        return s.properties.isLowercase
+    }
+}
+
+extension StringProtocol {
+    /// Runs `body` on the UTF-8 bytes: the stored ones (native strings keep them contiguous), or a
+    /// copy for text stored otherwise. A scan of the bytes costs a fraction of a walk over the
+    /// view's indices or characters.
+    @inline(__always)
+    func withUTF8Buffer<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// The offset of the first `byte` among the first `limit` UTF-8 bytes.
+    func utf8Offset(of byte: UInt8, within limit: Int = .max) -> Int? {
+        withUTF8Buffer { bytes in
+            let end = Swift.min(bytes.count, limit)
+            var i = 0
+            while i < end {
+                if bytes[i] == byte { return i }
+                i += 1
+            }
+            return nil
+        }
+    }
+
+    /// Whether the UTF-8 bytes hold `byte`.
+    func utf8Contains(_ byte: UInt8) -> Bool { utf8Offset(of: byte) != nil }
+
+    /// Whether the UTF-8 bytes hold those of `pattern`. Text that lacks the bytes of a string
+    /// cannot contain it in any sense, Foundation's included, so this can spare a slower search.
+    func utf8Contains(_ pattern: String) -> Bool {
+        pattern.withUTF8Buffer { needle in
+            withUTF8Buffer { bytes in
+                guard let first = needle.first else { return true }
+                guard bytes.count >= needle.count else { return false }
+                var i = 0
+                let last = bytes.count - needle.count
+                while i <= last {
+                    if bytes[i] == first {
+                        var j = 1
+                        while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
+                        if j == needle.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// Whether the text is all ASCII.
+    var isASCIIOnly: Bool { withUTF8Buffer { bytes in bytes.allSatisfy { $0 < 0x80 } } }
+
+    /// Whether every UTF-8 byte is printable ASCII or a space (no control characters, nothing
+    /// beyond ASCII): text in which each byte is a character of its own.
+    var isPlainASCII: Bool { withUTF8Buffer { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } } }
+
+    /// `count`, from the bytes when each is a character of its own.
+    var characterCount: Int { isPlainASCII ? utf8.count : count }
+
+    /// `split(separator: " ")`, cut at the bytes when each is a character of its own.
+    func wordsBetweenSpaces() -> [SubSequence] {
+        guard isPlainASCII else { return split(separator: " ") }
+        let offsets: [Range<Int>] = withUTF8Buffer { bytes in
+            var ranges: [Range<Int>] = []
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
+                if i > start { ranges.append(start..<i) }
+                start = i + 1
+            }
+            return ranges
+        }
+        let utf8 = self.utf8
+        return offsets.map { self[utf8.index(startIndex, offsetBy: $0.lowerBound)..<utf8.index(startIndex, offsetBy: $0.upperBound)] }
+    }
+}
