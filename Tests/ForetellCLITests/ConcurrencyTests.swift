@@ -6,6 +6,40 @@ import Testing
     static let rounds = 10
     static let sharedQuestions = 4
 
+    /// Issue 2's criterion as stated: four processes adding 25 forecasts each to the same question
+    /// at the same time leave exactly 100 new forecasts, 25 per owner, and no command fails.
+    @Test func fourProcessesAddingTwentyFiveForecastsEachLeaveExactlyOneHundred() throws {
+        let cli = try CLI()
+        #expect(try cli.run(["add", "Shared question", "--owner", "seed", "-p", "0.5", "--deadline", "2030"]).status == 0)
+        let writer = """
+            for i in $(seq 1 25); do
+              "$FORETELL" --db "$LEDGER" forecast 1 --owner "writer $WRITER" -p 0.$WRITER >/dev/null || echo "exit $? on forecast $i" >&2
+            done
+            """
+        let environment = ["FORETELL": CLI.binary, "LEDGER": cli.ledger, "PATH": "/usr/bin:/bin", "SWIFT_BACKTRACE": "enable=no"]
+        let group = DispatchGroup()
+        let lock = NSLock()
+        nonisolated(unsafe) var failures: [String] = []
+        for number in 1...4 {
+            group.enter()
+            DispatchQueue.global().async {
+                let result = try? CLI.execute(["/bin/sh", "-c", writer], environment: environment.merging(["WRITER": "\(number)"]) { $1 },
+                                              timeout: 300)
+                lock.withLock { failures.append(result.map { $0.stderr } ?? "writer \(number) did not run") }
+                group.leave()
+            }
+        }
+        group.wait()
+        #expect(failures.count == 4 && failures.allSatisfy(\.isEmpty), "\(failures)")
+        let list = try #require(try CLI.json(cli.run(["list", "--format", "json"]).stdout) as? [[String: Any]])
+        let forecasts = try #require(list.first?["forecasts"] as? [[String: Any]])
+        #expect(forecasts.count == 1 + 100)
+        for number in 1...4 {
+            #expect(forecasts.filter { $0["owner"] as? String == "writer \(number)" }.count == 25)
+        }
+        #expect(try cli.run(["verify"]).status == 0)
+    }
+
     /// Eight processes write at once, each adding its own questions and forecasting and resolving
     /// four shared ones, while two readers run `list` and `score` over and over: every write lands
     /// (counted per writer), no command fails, and the journal verifies afterwards.
