@@ -70,11 +70,35 @@ public struct LedgerWriter {
         return statement
     }
 
-    init(db: Database) throws {
+    /// With foreign keys off (``Ledger/write(commit:bulk:_:)``), the last forecast and resolution ids
+    /// from before this transaction: ``checkReferences()`` looks at the rows after them.
+    private let uncheckedAfter: (forecast: Int64, resolution: Int64)?
+
+    init(db: Database, checksReferencesAtEnd: Bool = false) throws {
         self.db = db
         self.recordedAt = Moment.now().text
         self.head = try Data.fetchOne(db, sql: "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1")
             .map { Array($0) } ?? JournalContent.genesis
+        uncheckedAfter = checksReferencesAtEnd ? (
+            try Int64.fetchOne(db, sql: "SELECT max(id) FROM forecasts") ?? 0,
+            try Int64.fetchOne(db, sql: "SELECT max(id) FROM resolutions") ?? 0) : nil
+    }
+
+    /// Checks the references SQLite did not check row by row: the forecasts and resolutions this
+    /// transaction added (their ids only grow), and every tag and source (small tables, and a tag or
+    /// source may be added to an older row). A dangling one fails the transaction, as SQLite would.
+    mutating func checkReferences() throws {
+        guard let after = uncheckedAfter else { return }
+        let dangling = try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM forecasts WHERE id > ? AND (question_id NOT IN (SELECT id FROM questions)
+                                                                   OR owner_id NOT IN (SELECT id FROM owners)))
+                OR EXISTS (SELECT 1 FROM resolutions WHERE id > ? AND question_id NOT IN (SELECT id FROM questions))
+            """, arguments: [after.forecast, after.resolution]) ?? false
+        let others = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check(question_tags)")
+            + Row.fetchAll(db, sql: "PRAGMA foreign_key_check(forecast_sources)")
+        if dangling || !others.isEmpty {
+            throw LedgerError.database("FOREIGN KEY constraint failed: a row refers to a question, owner, forecast or document that is not in the ledger")
+        }
     }
 
     // MARK: Recording events
