@@ -164,13 +164,12 @@ public final class Ledger: Sendable {
         return "file:\(escaped)?immutable=1"
     }
 
+    /// With open(2) and read(2): Foundation's FileHandle cost `add` more than this whole check.
     private static func checkHeader(path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        guard let header = readStart(of: path, count: sqliteMagic.count) else {
             throw LedgerError.cannotOpen(path: path, reason: "it cannot be read")
         }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        if !header.isEmpty && Array(header) != sqliteMagic { throw LedgerError.notALedger(path: path) }
+        if !header.isEmpty && header != sqliteMagic { throw LedgerError.notALedger(path: path) }
     }
 
     private static func createFolder(of path: String) throws {
@@ -200,4 +199,24 @@ public final class Ledger: Sendable {
         default: return .database(error.message ?? "\(error)")
         }
     }
+}
+
+/// Up to `count` bytes from the start of a file (fewer if it is shorter, none if it cannot be read
+/// though it opens), or nil when it cannot be opened. Out of ``Ledger``, whose `open` and `read`
+/// would hide the system's.
+private func readStart(of path: String, count: Int) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var bytes = [UInt8](repeating: 0, count: count)
+    var filled = 0
+    while filled < count {
+        let got = bytes.withUnsafeMutableBytes { buffer in
+            read(descriptor, buffer.baseAddress.map { $0 + filled }, count - filled)
+        }
+        if got < 0 && errno == EINTR { continue }
+        if got <= 0 { break }
+        filled += got
+    }
+    return Array(bytes[..<filled])
 }
