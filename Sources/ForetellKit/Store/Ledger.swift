@@ -129,7 +129,7 @@ public final class Ledger: Sendable {
                 try db.inTransaction(.immediate) {
                     var writer = try LedgerWriter(db: db, checksReferencesAtEnd: bulk)
                     result = try body(&writer)
-                    try writer.flushJournal()
+                    try writer.flushPending()
                     try writer.checkReferences()
                     return commit ? .commit : .rollback
                 }
