@@ -22,8 +22,8 @@ public struct LedgerWriter {
     /// than as many INSERTs of one. Nothing reads the journal inside a write transaction.
     private var pendingEntries: [(kind: JournalKind, entityID: Int64, documentID: Int64?, hash: [UInt8])] = []
     static let journalBatch = 64
-    /// Forecasts recorded without an external reference but not yet inserted, batched like the
-    /// journal: one INSERT of 64 rows cost SQLite about 1 µs a row less than 64 INSERTs. Their ids
+    /// In imports, forecasts recorded without an external reference but not yet inserted, batched
+    /// like the journal: one INSERT of 64 rows cost SQLite about 1 µs a row less than 64 INSERTs. Their ids
     /// are given here, in the order SQLite would have given them (the highest id plus one), so
     /// that their journal entries can be hashed at once. Anything that reads forecasts or refers
     /// to one inserts them first (``flushForecasts()``).
@@ -104,6 +104,9 @@ public struct LedgerWriter {
     /// With foreign keys off (``Ledger/write(commit:bulk:_:)``), the last forecast and resolution ids
     /// from before this transaction: ``checkReferences()`` looks at the rows after them.
     private let uncheckedAfter: (forecast: Int64, resolution: Int64)?
+    /// An import (``Ledger/write(commit:bulk:_:)``): forecasts are batched. A command that records
+    /// one forecast would only pay for finding the next id.
+    private var isBulk: Bool { uncheckedAfter != nil }
 
     init(db: Database, checksReferencesAtEnd: Bool = false) throws {
         self.db = db
@@ -220,7 +223,7 @@ public struct LedgerWriter {
         let ownerID = try ownerID(owner)
         let recordedAt = recordedAt
         // A ledger whose highest id is Int64.max (edited by hand) gets SQLite's own choice instead.
-        if !unlessRefExists && forecast.externalRef == nil,
+        if isBulk && !unlessRefExists && forecast.externalRef == nil,
            let id = try nextForecastID ?? Self.successor(Int64.fetchOne(db, sql: "SELECT max(id) FROM forecasts") ?? 0) {
             nextForecastID = Self.successor(id)
             pendingForecasts.append(PendingForecast(
