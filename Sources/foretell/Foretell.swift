@@ -41,6 +41,10 @@ struct Foretell: ParsableCommand {
     /// 64 for a usage error, 1 for a runtime failure.
     static func main() {
         do {
+            if let add = AddRequest(plainArguments: CommandLine.arguments.dropFirst()) {
+                try add.run()
+                return
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch let error as ReportableError {

@@ -61,7 +61,7 @@ extension Foretell {
             let documentDate = try date.map { text throws(InputError) in try DateInput.deadline(text) }
             var inputs = try paths.map { path in try (from ?? ImportFormat.guess(path)).open(path, documentDate: documentDate) }
             let ledger = try ledger.open(.readWrite)
-            let summaries = try ledger.write(commit: !dryRun) { writer in
+            let summaries = try ledger.write(commit: !dryRun, bulk: true) { writer in
                 try inputs.indices.map { index in
                     let progress = ProgressBar(label: "importing \(inputs[index].source)", total: inputs[index].totalBytes)
                     var summary = try inputs[index].run(into: &writer, progress: progress.update)

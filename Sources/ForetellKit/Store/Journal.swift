@@ -7,6 +7,21 @@ import GRDB
 /// foretell's back all show up as the first entry that no longer matches.
 public enum JournalKind: String, Sendable, CaseIterable {
     case question, forecast, resolution, source
+
+    /// The kind's name and a 0 byte, as the hash chain takes it.
+    var tag: [UInt8] {
+        switch self {
+        case .question: return Self.questionTag
+        case .forecast: return Self.forecastTag
+        case .resolution: return Self.resolutionTag
+        case .source: return Self.sourceTag
+        }
+    }
+
+    private static let questionTag = Array("question".utf8) + [0]
+    private static let forecastTag = Array("forecast".utf8) + [0]
+    private static let resolutionTag = Array("resolution".utf8) + [0]
+    private static let sourceTag = Array("source".utf8) + [0]
 }
 
 /// The canonical bytes of an event. Each field is length-prefixed so that no text inside a field
@@ -114,13 +129,14 @@ enum JournalContent {
         return builder.bytes
     }
 
+    /// SHA-256(previous ‖ kind ‖ 0 ‖ content), hashed piece by piece rather than copied into one
+    /// message first: the same digest, without a copy and an allocation per event.
     static func chain(previous: [UInt8], kind: JournalKind, content: [UInt8]) -> [UInt8] {
-        var message = previous
-        message.reserveCapacity(previous.count + 12 + content.count)
-        message.append(contentsOf: kind.rawValue.utf8)
-        message.append(0)
-        message.append(contentsOf: content)
-        return SHA256.hash(data: message).withUnsafeBytes { Array($0) }
+        var hasher = SHA256()
+        hasher.update(data: previous)
+        hasher.update(data: kind.tag)
+        hasher.update(data: content)
+        return hasher.finalize().withUnsafeBytes { Array($0) }
     }
 
     static let genesis = [UInt8](repeating: 0, count: 32)

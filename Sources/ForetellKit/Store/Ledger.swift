@@ -113,15 +113,24 @@ public final class Ledger: Sendable {
 
     /// Runs `body` in one immediate transaction: everything it records lands, or nothing does.
     /// With `commit: false` (a dry run) everything is done and then rolled back.
-    public func write<T>(commit: Bool = true, _ body: (inout LedgerWriter) throws -> T) throws -> T {
+    ///
+    /// `bulk` is for imports: SQLite then checks the foreign keys of the rows the transaction added
+    /// in one pass before it commits, instead of one lookup per parent per row as each is inserted
+    /// (0.17 s instead of about 0.5 s for 1M forecasts). A row that references nothing still fails
+    /// the whole transaction, so the ledger holds the same rows either way.
+    public func write<T>(commit: Bool = true, bulk: Bool = false, _ body: (inout LedgerWriter) throws -> T) throws -> T {
         if isReadOnly { throw LedgerError.readOnly(path: path) }
         do {
             return try dbQueue.writeWithoutTransaction { db in
+                // The pragma is ignored inside a transaction, so it is switched around one.
+                if bulk { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+                defer { if bulk { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
                 var result: T?
                 try db.inTransaction(.immediate) {
-                    var writer = try LedgerWriter(db: db)
+                    var writer = try LedgerWriter(db: db, checksReferencesAtEnd: bulk)
                     result = try body(&writer)
-                    try writer.flushJournal()
+                    try writer.flushPending()
+                    try writer.checkReferences()
                     return commit ? .commit : .rollback
                 }
                 guard let result else { throw LedgerError.database("the transaction produced no result") }
@@ -155,13 +164,12 @@ public final class Ledger: Sendable {
         return "file:\(escaped)?immutable=1"
     }
 
+    /// With open(2) and read(2): Foundation's FileHandle cost `add` more than this whole check.
     private static func checkHeader(path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        guard let header = readStart(of: path, count: sqliteMagic.count) else {
             throw LedgerError.cannotOpen(path: path, reason: "it cannot be read")
         }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        if !header.isEmpty && Array(header) != sqliteMagic { throw LedgerError.notALedger(path: path) }
+        if !header.isEmpty && header != sqliteMagic { throw LedgerError.notALedger(path: path) }
     }
 
     private static func createFolder(of path: String) throws {
@@ -191,4 +199,24 @@ public final class Ledger: Sendable {
         default: return .database(error.message ?? "\(error)")
         }
     }
+}
+
+/// Up to `count` bytes from the start of a file (fewer if it is shorter, none if it cannot be read
+/// though it opens), or nil when it cannot be opened. Out of ``Ledger``, whose `open` and `read`
+/// would hide the system's.
+private func readStart(of path: String, count: Int) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var bytes = [UInt8](repeating: 0, count: count)
+    var filled = 0
+    while filled < count {
+        let got = bytes.withUnsafeMutableBytes { buffer in
+            read(descriptor, buffer.baseAddress.map { $0 + filled }, count - filled)
+        }
+        if got < 0 && errno == EINTR { continue }
+        if got <= 0 { break }
+        filled += got
+    }
+    return Array(bytes[..<filled])
 }

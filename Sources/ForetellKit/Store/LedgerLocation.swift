@@ -3,7 +3,14 @@ import Foundation
 /// Where the ledger lives: `--db`, else `$FORETELL_DB`, else `$XDG_DATA_HOME/foretell/ledger.sqlite`
 /// (`~/.local/share/foretell/ledger.sqlite` when XDG_DATA_HOME is unset or not absolute).
 public enum LedgerLocation {
-    public static func resolve(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func resolve(explicit: String?) -> String {
+        // A named ledger needs no environment: copying every variable into a dictionary took
+        // 0.17 ms of the 6.5 an `add` takes.
+        if let explicit, !explicit.isEmpty, !explicit.hasPrefix("~") { return explicit }
+        return resolve(explicit: explicit, environment: ProcessInfo.processInfo.environment)
+    }
+
+    public static func resolve(explicit: String?, environment: [String: String]) -> String {
         if let explicit, !explicit.isEmpty { return expandTilde(explicit, environment: environment) }
         if let fromEnvironment = environment["FORETELL_DB"], !fromEnvironment.isEmpty {
             return expandTilde(fromEnvironment, environment: environment)
