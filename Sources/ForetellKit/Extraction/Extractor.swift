@@ -239,9 +239,8 @@ private struct Run {
         var i = 0
         while i < tokens.count {
             if let run = PersonNames.capitalizedRun(tokens, at: i) {
-                let name = run.map { String($0.text) }.joined(separator: " ")
-                if attribution.roster.resolve(name) == nil, run.count > 1 {
-                    for token in run { _ = attribution.roster.resolve(String(token.text)) }
+                if attribution.roster.resolve(PersonNames.name(tokens, run)) == nil, run.count > 1 {
+                    for index in run { _ = attribution.roster.resolve(tokens[index].text) }
                 }
                 i += run.count
             } else {

@@ -111,7 +111,7 @@ enum PersonNames {
                 i += 1
                 continue
             }
-            let end = i + run.count
+            let end = run.upperBound
             let before = i > 0 ? tokens[i - 1].lower : ""
             let twoBefore = i > 1 ? tokens[i - 2].lower + " " + before : ""
             var cue = titleCues.contains(before.trimmingCharacters(in: .punctuationCharacters)) || twoBefore == "according to"
@@ -129,7 +129,7 @@ enum PersonNames {
                 }
             }
             if cue {
-                found.append(Mention(name: run.map { String($0.text) }.joined(separator: " "), tokens: i..<end))
+                found.append(Mention(name: name(tokens, run), tokens: run))
             }
             i = end
         }
@@ -152,19 +152,24 @@ enum PersonNames {
         return text.count > 1 && text.allSatisfy { $0.isUppercase }
     }
 
-    /// Capitalised name words starting at `index` (at most three), stopping at a possessive.
-    static func capitalizedRun(_ tokens: [Token], at index: Int) -> [Token]? {
-        var run: [Token] = []
+    /// Capitalised name words starting at `index` (at most three), stopping at a possessive: the
+    /// range of their tokens. A range, not the tokens, since it is asked at nearly every word of a
+    /// document and most runs are single words that are then passed over.
+    static func capitalizedRun(_ tokens: [Token], at index: Int) -> Range<Int>? {
         var i = index
-        while i < tokens.count, run.count < 3 {
-            let token = tokens[i]
-            guard token.isWord, token.isCapitalized, !token.word.contains(.notName), isNameShaped(token.text) else { break }
+        while i < tokens.count, i - index < 3 {
+            guard tokens[i].isWord, tokens[i].isCapitalized, !tokens[i].word.contains(.notName), isNameShaped(tokens[i].text)
+            else { break }
             // Acronyms ("GPU", "OpenAI" is fine) are not name words: all capitals and longer than 1.
-            if isAllCapitals(token.text) { break }
-            if i > index, !token.spaceBefore { break }
-            run.append(token)
+            if isAllCapitals(tokens[i].text) { break }
+            if i > index, !tokens[i].spaceBefore { break }
             i += 1
         }
-        return run.isEmpty ? nil : run
+        return i == index ? nil : index..<i
+    }
+
+    /// The words of a run of tokens joined by single spaces: the name as `capitalizedRun` found it.
+    static func name(_ tokens: [Token], _ run: Range<Int>) -> String {
+        tokens[run].map(\.text).joined(separator: " ")
     }
 }

@@ -136,7 +136,7 @@ struct SpeakerAttribution {
             var j = i + 1
             while j < tokens.count, Roster.titles.contains(tokens[j].lower) || tokens[j].lower == "." { j += 1 }
             guard let run = PersonNames.capitalizedRun(tokens, at: j), run.count >= 2 else { continue }
-            return run.map { String($0.text) }.joined(separator: " ")
+            return PersonNames.name(tokens, run)
         }
         return nil
     }
