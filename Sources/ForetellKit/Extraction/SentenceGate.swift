@@ -56,6 +56,13 @@ struct WordClass: OptionSet, Sendable {
         return table[lower] ?? []
     }
 
+    /// The classes of the word written as `bytes`, whose lower-cased form is `lower`: the
+    /// tokenizer's look-up, packed straight from the text's bytes for short ASCII words.
+    static func of(lowercasing bytes: Slice<UnsafeBufferPointer<UInt8>>, lower: String) -> WordClass {
+        if let key = PackedWord(bytes.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }) { return packed.classes(of: key) }
+        return of(lower)
+    }
+
     /// The table again for words of at most eight ASCII bytes, keyed by the bytes themselves, so
     /// that the look-up made for every word of a document hashes one integer instead of a string.
     private static let packed: PackedTable = {
@@ -127,21 +134,22 @@ struct SentenceGate {
     var mayHoldNumber = false
 
     init(_ tokens: [Token]) {
-        for token in tokens {
-            let word = token.word
-            if token.isNumber {
+        // By index, not `for token in tokens`: a copied token costs two string retains and releases.
+        for i in tokens.indices {
+            let word = tokens[i].word
+            if tokens[i].isNumber {
                 mayHoldTime = true
                 mayHoldNumber = true
                 // A number can also open a verbal phrase ("50-50").
                 if word.contains(.phraseStart) { mayHoldVerbal = true }
                 continue
             }
-            guard token.isWord else { continue }
+            guard tokens[i].isWord else { continue }
             if word.contains(.timeCore) { mayHoldTime = true }
             if word.contains(.numberWord) { mayHoldNumber = true }
             if !word.isDisjoint(with: [.phraseStart, .probabilityNoun]) { mayHoldVerbal = true }
             // Month names and decades ("the 2030s").
-            if !mayHoldTime, token.isTimeCore { mayHoldTime = true }
+            if !mayHoldTime, tokens[i].isTimeCore { mayHoldTime = true }
         }
     }
 }

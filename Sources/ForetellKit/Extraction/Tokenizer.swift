@@ -16,29 +16,19 @@ public struct Token: Sendable, Equatable {
     public let spaceBefore: Bool
     /// What the word can begin or be (see `WordClass`).
     let word: WordClass
-
-    init(text: String, lower: String, range: Range<String.Index>, kind: Kind, spaceBefore: Bool) {
-        self.text = text
-        self.lower = lower
-        self.range = range
-        self.kind = kind
-        self.spaceBefore = spaceBefore
-        word = kind == .punctuation ? [] : WordClass.of(lower)
-    }
+    /// Starts with an upper-case letter. Stored, since name and month checks ask it of nearly
+    /// every word.
+    public let isCapitalized: Bool
 
     /// A number, a number word, a unit, a period word, a month or a decade: time expressions hold one.
     var isTimeCore: Bool {
-        isNumber || word.contains(.timeCore) || CalendarWords.month(self) != nil || isWord && lower.hasSuffix("0s")
+        // The last byte first: `hasSuffix` compares characters, which is slow to ask of every word.
+        isNumber || word.contains(.timeCore) || CalendarWords.month(self) != nil
+            || isWord && lower.utf8.last == 0x73 && lower.hasSuffix("0s")
     }
 
     public var isWord: Bool { kind == .word }
     public var isNumber: Bool { kind == .number }
-    /// Starts with an upper-case letter.
-    public var isCapitalized: Bool {
-        guard let first = text.utf8.first else { return false }
-        if first < 0x80 { return first >= 0x41 && first <= 0x5A }
-        return text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
-    }
     /// A hyphen or dash glued to both neighbours, as in `mid-2026` or `10-20`.
     public var isGluedDash: Bool { kind == .punctuation && Tokenizer.dashes.contains(lower) && !spaceBefore }
     public var isDash: Bool { kind == .punctuation && Tokenizer.dashes.contains(lower) }
@@ -131,8 +121,10 @@ public enum Tokenizer {
             let range = utf8.index(base, offsetBy: start)..<utf8.index(base, offsetBy: index)
             // Straight from the bytes: they are valid UTF-8 and end on scalar boundaries.
             let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-            tokens.append(Token(text: written, lower: lowered(bytes, start, index, written), range: range, kind: kind,
-                                spaceBefore: sawSpace))
+            let lower = lowered(bytes, start, index, written)
+            tokens.append(Token(text: written, lower: lower, range: range, kind: kind, spaceBefore: sawSpace,
+                                word: kind == .punctuation ? [] : WordClass.of(lowercasing: bytes[start..<index], lower: lower),
+                                isCapitalized: ScalarProperties.isUppercase(first)))
             sawSpace = false
         }
         return tokens
