@@ -44,6 +44,8 @@ private struct Run {
     let attribution: SpeakerAttribution
     let speakerDate: Day?
     let authorDate: Day?
+    /// The spellings of the document's words, shared by the passes that tokenise all of it.
+    var vocabulary = TokenVocabulary()
     var found: [ExtractedForecast] = []
     /// Each forecast's owner and claim, to its place in `found`.
     private var seen: [String: Int] = [:]
@@ -114,7 +116,7 @@ private struct Run {
     init(document: Document, defaultDate: Day?) {
         self.document = document
         dates = DocumentDates.find(in: document)
-        attribution = SpeakerAttribution(document: document)
+        attribution = SpeakerAttribution(document: document, vocabulary: &vocabulary)
         speakerDate = dates.forSpeakers ?? defaultDate
         authorDate = dates.forAuthor ?? defaultDate
     }
@@ -148,7 +150,7 @@ private struct Run {
             for range in whole ? attribution.sentenceRanges[segment.paragraph] : SentenceSplitter.split(text) {
                 let sentence = String(text[range])
                 defer { previous = range }
-                let tokens = Tokenizer.tokenize(sentence)
+                let tokens = Tokenizer.tokenize(sentence, vocabulary: &vocabulary)
                 noteMentions(tokens)
                 if isQuestion(sentence) {
                     if sentence.utf8.count <= 1_000 { turnQuestions.append(sentence) }

@@ -52,27 +52,27 @@ struct WordClass: OptionSet, Sendable {
 
     /// The classes of a lower-cased word.
     static func of(_ lower: String) -> WordClass {
-        if let key = PackedWord(lower.utf8) { return packed.classes(of: key) }
+        if let key = PackedWord(lower.utf8) { return packed[key] ?? [] }
         return table[lower] ?? []
     }
 
     /// The classes of the word written as `bytes`, whose lower-cased form is `lower`: the
     /// tokenizer's look-up, packed straight from the text's bytes for short ASCII words.
     static func of(lowercasing bytes: Slice<UnsafeBufferPointer<UInt8>>, lower: String) -> WordClass {
-        if let key = PackedWord(bytes.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }) { return packed.classes(of: key) }
+        if let key = PackedWord(lowercasing: bytes) { return packed[key] ?? [] }
         return of(lower)
     }
 
     /// The table again for words of at most eight ASCII bytes, keyed by the bytes themselves, so
     /// that the look-up made for every word of a document hashes one integer instead of a string.
-    private static let packed: PackedTable = {
-        var entries: [(UInt64, WordClass)] = []
-        for (word, classes) in table { if let key = PackedWord(word.utf8) { entries.append((key.value, classes)) } }
-        return PackedTable(entries)
+    private static let packed: PackedTable<WordClass> = {
+        var packed = PackedTable<WordClass>()
+        for (word, classes) in table { if let key = PackedWord(word.utf8) { packed[key] = classes } }
+        return packed
     }()
 }
 
-/// Up to eight ASCII bytes in one integer (zero means none, so words never pack to zero).
+/// Up to eight ASCII bytes in one integer. Zero is a lone NUL byte, the only token that holds one.
 struct PackedWord {
     let value: UInt64
 
@@ -85,42 +85,63 @@ struct PackedWord {
         }
         self.value = value
     }
+
+    fileprivate init(value: UInt64) { self.value = value }
+
+    /// The bytes with ASCII capitals made small, as `lowercased()` would make them.
+    init?(lowercasing bytes: some Collection<UInt8>) {
+        self.init(bytes.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 })
+    }
 }
 
-/// An open-addressing table from packed words to word classes: a multiply, a shift and a probe.
-struct PackedTable {
-    private var keys: [UInt64]
-    private var values: [WordClass]
-    private let shift: UInt64
+/// An open-addressing table keyed by packed words: a multiply, a shift and a probe. It allocates
+/// on the first insertion and doubles when half full, so filling it stays linear.
+struct PackedTable<Value> {
+    private var keys: [UInt64] = []
+    private var values: [Value?] = []
+    private var shift: UInt64 = 64
+    private var count = 0
 
-    init(_ entries: [(UInt64, WordClass)]) {
-        var bits: UInt64 = 4
-        while (1 << bits) < entries.count * 4 { bits += 1 }
-        let capacity = 1 << Int(bits)
+    private func slot(for key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    /// Zero marks an empty slot, so the word of a lone NUL byte is never stored.
+    subscript(word: PackedWord) -> Value? {
+        get {
+            guard word.value != 0, !keys.isEmpty else { return nil }
+            let mask = keys.count - 1
+            var slot = slot(for: word.value)
+            while true {
+                let key = keys[slot]
+                if key == word.value { return values[slot] }
+                if key == 0 { return nil }
+                slot = (slot + 1) & mask
+            }
+        }
+        set {
+            guard word.value != 0, let newValue else { return }
+            if (count + 1) * 2 > keys.count { grow() }
+            let mask = keys.count - 1
+            var slot = slot(for: word.value)
+            while keys[slot] != 0, keys[slot] != word.value { slot = (slot + 1) & mask }
+            if keys[slot] == 0 { count += 1 }
+            keys[slot] = word.value
+            values[slot] = newValue
+        }
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldValues = values
+        let capacity = max(16, oldKeys.count * 2)
         keys = Array(repeating: 0, count: capacity)
-        values = Array(repeating: [], count: capacity)
-        shift = 64 - bits
-        for (key, value) in entries {
-            var slot = slotFor(key)
-            while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-            keys[slot] = key
-            values[slot] = value
-        }
-    }
-
-    private func slotFor(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
-
-    func classes(of word: PackedWord) -> WordClass {
-        let mask = keys.count - 1
-        var slot = slotFor(word.value)
-        while true {
-            let key = keys[slot]
-            if key == word.value { return values[slot] }
-            if key == 0 { return [] }
-            slot = (slot + 1) & mask
-        }
+        values = Array(repeating: nil, count: capacity)
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
+        count = 0
+        for (key, value) in zip(oldKeys, oldValues) where key != 0 { self[PackedWord(value: key)] = value }
     }
 }
+
+extension PackedTable: Sendable where Value: Sendable {}
 
 /// What a sentence could hold, from the classes of its words: the passes that find time
 /// expressions, verbal degrees and numbers run only where their first word can occur.

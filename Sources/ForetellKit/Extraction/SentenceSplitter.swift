@@ -219,7 +219,7 @@ public enum SentenceSplitter {
         let bytes = UnsafeBufferPointer(rebasing: text.bytes[start..<range.upperBound])
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return isAbbreviation(text.scalars(range)) }
         if bytes.count == 1 { return bytes[0] >= 0x41 && bytes[0] <= 0x5A }  // an initial: "J. Smith"
-        guard bytes.count <= 6, let key = PackedWord(bytes.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }) else { return false }
+        guard bytes.count <= 6, let key = PackedWord(lowercasing: bytes) else { return false }
         return packedAbbreviations.contains(key.value)
     }
 

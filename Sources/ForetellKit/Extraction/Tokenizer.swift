@@ -43,12 +43,19 @@ public enum Tokenizer {
     static let dashes: Set<String> = ["-", "–", "—", "‒", "―", "‐", "‑"]
 
     public static func tokenize(_ text: String) -> [Token] {
-        var text = text
-        text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { bytes in tokenize(text, bytes) } ?? []
+        var vocabulary = TokenVocabulary(keeps: false)
+        return tokenize(text, vocabulary: &vocabulary)
     }
 
-    private static func tokenize(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+    /// The tokens of `text`, with the strings of short words taken from `vocabulary` when it has
+    /// them (and kept there when it does not).
+    static func tokenize(_ text: String, vocabulary: inout TokenVocabulary) -> [Token] {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes in tokenize(text, bytes, &vocabulary) } ?? []
+    }
+
+    private static func tokenize(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ vocabulary: inout TokenVocabulary) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 5 + 1)
         let utf8 = text.utf8
@@ -119,15 +126,28 @@ public enum Tokenizer {
             }
             offset = index
             let range = utf8.index(base, offsetBy: start)..<utf8.index(base, offsetBy: index)
-            // Straight from the bytes: they are valid UTF-8 and end on scalar boundaries.
-            let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-            let lower = lowered(bytes, start, index, written)
-            tokens.append(Token(text: written, lower: lower, range: range, kind: kind, spaceBefore: sawSpace,
-                                word: kind == .punctuation ? [] : WordClass.of(lowercasing: bytes[start..<index], lower: lower),
-                                isCapitalized: ScalarProperties.isUppercase(first)))
+            let spelling = spelling(bytes[start..<index], kind: kind, first: first, vocabulary: &vocabulary)
+            tokens.append(Token(text: spelling.text, lower: spelling.lower, range: range, kind: kind, spaceBefore: sawSpace,
+                                word: spelling.word, isCapitalized: spelling.isCapitalized))
             sawSpace = false
         }
         return tokens
+    }
+
+    /// What a token's bytes make of it. The kind and first scalar come from the same bytes, so a
+    /// word's spelling is the same wherever it occurs and the vocabulary can hand it out again.
+    private static func spelling(_ token: Slice<UnsafeBufferPointer<UInt8>>, kind: Token.Kind, first: Unicode.Scalar,
+                                 vocabulary: inout TokenVocabulary) -> TokenVocabulary.Spelling {
+        let key = vocabulary.keeps ? PackedWord(token) : nil
+        if let key, let known = vocabulary.spellings[key] { return known }
+        // Straight from the bytes: they are valid UTF-8 and end on scalar boundaries.
+        let text = String(decoding: UnsafeBufferPointer(rebasing: token), as: UTF8.self)
+        let lower = lowered(token.base, token.startIndex, token.endIndex, text)
+        let spelling = TokenVocabulary.Spelling(
+            text: text, lower: lower, word: kind == .punctuation ? [] : WordClass.of(lowercasing: token, lower: lower),
+            isCapitalized: ScalarProperties.isUppercase(first))
+        if let key { vocabulary.spellings[key] = spelling }
+        return spelling
     }
 
     /// The token lower-cased, with typographic apostrophes made plain (’ → ').
@@ -192,6 +212,25 @@ public enum Tokenizer {
         default: return false
         }
     }
+}
+
+/// The spellings of the short ASCII tokens of a document (at most eight bytes: nearly every word
+/// and mark), by their bytes. Text repeats its words, and finding a word again costs a fraction of
+/// building its two strings and looking up its classes. One vocabulary serves the passes over one
+/// document.
+struct TokenVocabulary {
+    struct Spelling {
+        let text: String
+        let lower: String
+        let word: WordClass
+        let isCapitalized: Bool
+    }
+
+    /// Whether words are looked up and kept at all: not for a single string tokenised on its own.
+    let keeps: Bool
+    fileprivate var spellings = PackedTable<Spelling>()
+
+    init(keeps: Bool = true) { self.keeps = keeps }
 }
 
 extension Array where Element == Token {
