@@ -19,13 +19,10 @@ public struct Token: Sendable, Equatable {
     /// Starts with an upper-case letter. Stored, since name and month checks ask it of nearly
     /// every word.
     public let isCapitalized: Bool
+    /// A number, a number word, a unit, a period word, a month or a decade: time expressions hold
+    /// one. Stored, since the sentence gate asks it of every word.
+    let isTimeCore: Bool
 
-    /// A number, a number word, a unit, a period word, a month or a decade: time expressions hold one.
-    var isTimeCore: Bool {
-        // The last byte first: `hasSuffix` compares characters, which is slow to ask of every word.
-        isNumber || word.contains(.timeCore) || CalendarWords.month(self) != nil
-            || isWord && lower.utf8.last == 0x73 && lower.hasSuffix("0s")
-    }
 
     public var isWord: Bool { kind == .word }
     public var isNumber: Bool { kind == .number }
@@ -128,7 +125,7 @@ public enum Tokenizer {
             let range = utf8.index(base, offsetBy: start)..<utf8.index(base, offsetBy: index)
             let spelling = spelling(bytes[start..<index], kind: kind, first: first, vocabulary: &vocabulary)
             tokens.append(Token(text: spelling.text, lower: spelling.lower, range: range, kind: kind, spaceBefore: sawSpace,
-                                word: spelling.word, isCapitalized: spelling.isCapitalized))
+                                word: spelling.word, isCapitalized: spelling.isCapitalized, isTimeCore: spelling.isTimeCore))
             sawSpace = false
         }
         return tokens
@@ -143,9 +140,13 @@ public enum Tokenizer {
         // Straight from the bytes: they are valid UTF-8 and end on scalar boundaries.
         let text = String(decoding: UnsafeBufferPointer(rebasing: token), as: UTF8.self)
         let lower = lowered(token.base, token.startIndex, token.endIndex, text)
-        let spelling = TokenVocabulary.Spelling(
-            text: text, lower: lower, word: kind == .punctuation ? [] : WordClass.of(lowercasing: token, lower: lower),
-            isCapitalized: ScalarProperties.isUppercase(first))
+        let word = kind == .punctuation ? [] : WordClass.of(lowercasing: token, lower: lower)
+        let isCapitalized = ScalarProperties.isUppercase(first)
+        // A month only when capitalised (`CalendarWords.month`); a decade as in "the 2030s".
+        let isTimeCore = kind == .number || word.contains(.timeCore)
+            || kind == .word && (isCapitalized && CalendarWords.months[lower] != nil || lower.hasSuffix("0s"))
+        let spelling = TokenVocabulary.Spelling(text: text, lower: lower, word: word, isCapitalized: isCapitalized,
+                                                isTimeCore: isTimeCore)
         if let key { vocabulary.spellings[key] = spelling }
         return spelling
     }
@@ -224,6 +225,7 @@ struct TokenVocabulary {
         let lower: String
         let word: WordClass
         let isCapitalized: Bool
+        let isTimeCore: Bool
     }
 
     /// Whether words are looked up and kept at all: not for a single string tokenised on its own.
