@@ -138,16 +138,18 @@ enum PersonNames {
 
     /// Letters, hyphens and points only (ASCII checked byte by byte).
     private static func isNameShaped(_ text: String) -> Bool {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return text.utf8.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x2D || $0 == 0x2E }
+        if text.isASCIIOnly {
+            return text.withUTF8Buffer { bytes in
+                bytes.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x2D || $0 == 0x2E }
+            }
         }
         return text.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." }
     }
 
     /// More than one character, all capitals.
     private static func isAllCapitals(_ text: String) -> Bool {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return text.utf8.count > 1 && text.utf8.allSatisfy { (0x41...0x5A).contains($0) }
+        if text.isASCIIOnly {
+            return text.utf8.count > 1 && text.withUTF8Buffer { bytes in bytes.allSatisfy { (0x41...0x5A).contains($0) } }
         }
         return text.count > 1 && text.allSatisfy { $0.isUppercase }
     }
