@@ -63,8 +63,8 @@ struct WordClass: OptionSet, Sendable {
         return of(lower)
     }
 
-    /// The table again for words of at most eight ASCII bytes, keyed by the bytes themselves, so
-    /// that the look-up made for every word of a document hashes one integer instead of a string.
+    /// The table again for words of at most sixteen bytes, keyed by the bytes themselves, so that
+    /// the look-up made for every word of a document hashes two integers instead of a string.
     private static let packed: PackedTable<WordClass> = {
         var packed = PackedTable<WordClass>()
         for (word, classes) in table { if let key = PackedWord(word.utf8) { packed[key] = classes } }
@@ -72,24 +72,30 @@ struct WordClass: OptionSet, Sendable {
     }()
 }
 
-/// Up to eight ASCII bytes in one integer. Zero is a lone NUL byte, the only token that holds one.
-struct PackedWord {
-    let value: UInt64
+/// Up to sixteen bytes in two integers, the first eight in `high`. Within a token only a lone NUL
+/// byte is zero, so the packing of a token's bytes is never ambiguous and `high` is zero only
+/// for that token.
+struct PackedWord: Hashable {
+    let high: UInt64
+    let low: UInt64
 
     init?(_ bytes: some Collection<UInt8>) {
-        guard !bytes.isEmpty, bytes.count <= 8 else { return nil }
-        var value: UInt64 = 0
+        guard !bytes.isEmpty, bytes.count <= 16 else { return nil }
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        var index = 0
         for byte in bytes {
-            guard byte < 0x80 else { return nil }
-            value = value << 8 | UInt64(byte)
+            if index < 8 { high = high << 8 | UInt64(byte) } else { low = low << 8 | UInt64(byte) }
+            index += 1
         }
-        self.value = value
+        self.high = high
+        self.low = low
     }
 
-    fileprivate init(value: UInt64) { self.value = value }
-
-    /// The bytes with ASCII capitals made small, as `lowercased()` would make them.
+    /// ASCII bytes with capitals made small, as `lowercased()` would make them; nil for other
+    /// bytes, which `lowercased()` may change otherwise.
     init?(lowercasing bytes: some Collection<UInt8>) {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
         self.init(bytes.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 })
     }
 }
@@ -97,34 +103,36 @@ struct PackedWord {
 /// An open-addressing table keyed by packed words: a multiply, a shift and a probe. It allocates
 /// on the first insertion and doubles when half full, so filling it stays linear.
 struct PackedTable<Value> {
-    private var keys: [UInt64] = []
+    private var keys: [PackedWord] = []
     private var values: [Value?] = []
     private var shift: UInt64 = 64
     private var count = 0
 
-    private func slot(for key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+    private func slot(for key: PackedWord) -> Int {
+        Int(truncatingIfNeeded: (key.high &* 0x9E37_79B9_7F4A_7C15 &+ key.low &* 0xC2B2_AE3D_27D4_EB4F) >> shift)
+    }
 
-    /// Zero marks an empty slot, so the word of a lone NUL byte is never stored.
+    /// A zero `high` marks an empty slot, so the word of a lone NUL byte is never stored.
     subscript(word: PackedWord) -> Value? {
         get {
-            guard word.value != 0, !keys.isEmpty else { return nil }
+            guard word.high != 0, !keys.isEmpty else { return nil }
             let mask = keys.count - 1
-            var slot = slot(for: word.value)
+            var slot = slot(for: word)
             while true {
                 let key = keys[slot]
-                if key == word.value { return values[slot] }
-                if key == 0 { return nil }
+                if key == word { return values[slot] }
+                if key.high == 0 { return nil }
                 slot = (slot + 1) & mask
             }
         }
         set {
-            guard word.value != 0, let newValue else { return }
+            guard word.high != 0, let newValue else { return }
             if (count + 1) * 2 > keys.count { grow() }
             let mask = keys.count - 1
-            var slot = slot(for: word.value)
-            while keys[slot] != 0, keys[slot] != word.value { slot = (slot + 1) & mask }
-            if keys[slot] == 0 { count += 1 }
-            keys[slot] = word.value
+            var slot = slot(for: word)
+            while keys[slot].high != 0, keys[slot] != word { slot = (slot + 1) & mask }
+            if keys[slot].high == 0 { count += 1 }
+            keys[slot] = word
             values[slot] = newValue
         }
     }
@@ -133,11 +141,21 @@ struct PackedTable<Value> {
         let oldKeys = keys
         let oldValues = values
         let capacity = max(16, oldKeys.count * 2)
-        keys = Array(repeating: 0, count: capacity)
+        keys = Array(repeating: PackedWord.empty, count: capacity)
         values = Array(repeating: nil, count: capacity)
         shift = UInt64(64 - capacity.trailingZeroBitCount)
         count = 0
-        for (key, value) in zip(oldKeys, oldValues) where key != 0 { self[PackedWord(value: key)] = value }
+        for (key, value) in zip(oldKeys, oldValues) where key.high != 0 { self[key] = value }
+    }
+}
+
+private extension PackedWord {
+    /// An empty slot of a `PackedTable`.
+    static let empty = PackedWord(high: 0, low: 0)
+
+    init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
     }
 }
 

@@ -220,10 +220,10 @@ public enum SentenceSplitter {
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return isAbbreviation(text.scalars(range)) }
         if bytes.count == 1 { return bytes[0] >= 0x41 && bytes[0] <= 0x5A }  // an initial: "J. Smith"
         guard bytes.count <= 6, let key = PackedWord(lowercasing: bytes) else { return false }
-        return packedAbbreviations.contains(key.value)
+        return packedAbbreviations.contains(key)
     }
 
-    private static let packedAbbreviations = Set(abbreviations.compactMap { PackedWord($0.utf8)?.value })
+    private static let packedAbbreviations = Set(abbreviations.compactMap { PackedWord($0.utf8) })
 
     private static func isAbbreviation(_ word: [Unicode.Scalar]) -> Bool {
         var trimmed = word[...]

@@ -215,8 +215,8 @@ public enum Tokenizer {
     }
 }
 
-/// The spellings of the short ASCII tokens of a document (at most eight bytes: nearly every word
-/// and mark), by their bytes. Text repeats its words, and finding a word again costs a fraction of
+/// The spellings of the tokens of a document of at most sixteen bytes (nearly every word and
+/// mark), by their bytes. Text repeats its words, and finding a word again costs a fraction of
 /// building its two strings and looking up its classes. One vocabulary serves the passes over one
 /// document.
 struct TokenVocabulary {
