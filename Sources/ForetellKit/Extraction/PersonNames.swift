@@ -114,7 +114,9 @@ enum PersonNames {
             let end = run.upperBound
             let before = i > 0 ? tokens[i - 1].lower : ""
             let twoBefore = i > 1 ? tokens[i - 2].lower + " " + before : ""
-            var cue = titleCues.contains(before.trimmingCharacters(in: .punctuationCharacters)) || twoBefore == "according to"
+            // A token is a word, a number or a single mark: no word or number begins or ends with
+            // punctuation, and no mark is a title, so the token itself is looked up.
+            var cue = titleCues.contains(before) || twoBefore == "according to"
             // "Miriam Katz of Civica Research thinks": the organisation is not the person.
             let ofOrganisation = ["of", "at", "from"].contains(before) && i > 1 && tokens[i - 2].isCapitalized
             if !cue, end < tokens.count, !ofOrganisation {
