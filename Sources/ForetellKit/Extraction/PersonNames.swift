@@ -67,6 +67,17 @@ enum PersonNames {
         var index = 0
         let bytes = text.bytes
         while index < bytes.count {
+            if state == 0 {
+                // Here only a capital counts: pass over other ASCII bytes at once, remembering
+                // whether the last of them belongs to a word.
+                let skipped = index
+                while index < bytes.count, bytes[index] < 0x41 || bytes[index] > 0x5A && bytes[index] < 0x80 { index += 1 }
+                if index > skipped {
+                    let last = bytes[index - 1]
+                    previousIsWordish = last >= 0x61 && last <= 0x7A || last >= 0x30 && last <= 0x39 || last == 0x27
+                }
+                guard index < bytes.count else { break }
+            }
             let byte = bytes[index]
             let upper: Bool
             let letter: Bool
