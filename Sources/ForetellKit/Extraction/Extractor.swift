@@ -26,8 +26,23 @@ public enum Extractor {
     }
 
     public static func extract(_ document: Document, defaultDate: Day? = nil) -> ExtractionResult {
-        var run = Run(document: document, defaultDate: defaultDate)
+        var vocabulary = TokenVocabulary()
+        return extract(document, defaultDate: defaultDate, vocabulary: &vocabulary)
+    }
+
+    /// The same, spelling words from `vocabulary` and adding this document's: a run over many
+    /// documents passes one vocabulary to each, which finds the same forecasts in less time.
+    public static func extract(source: String, text: String, defaultDate: Day? = nil,
+                               vocabulary: inout TokenVocabulary) -> ExtractionResult {
+        extract(Document(source: source, text: text), defaultDate: defaultDate, vocabulary: &vocabulary)
+    }
+
+    public static func extract(_ document: Document, defaultDate: Day? = nil,
+                               vocabulary: inout TokenVocabulary) -> ExtractionResult {
+        var run = Run(document: document, defaultDate: defaultDate, vocabulary: &vocabulary)
         run.scan()
+        // Handed back by swapping, as it was taken, so that its table is never copied.
+        swap(&vocabulary, &run.vocabulary)
         var warnings: [String] = []
         if run.dates.published == nil, run.dates.event == nil, defaultDate == nil, !run.found.isEmpty {
             warnings.append("\(document.source): the document gives no date; made_on and relative deadlines are "
@@ -113,7 +128,8 @@ private struct Run {
         }
     }
 
-    init(document: Document, defaultDate: Day?) {
+    init(document: Document, defaultDate: Day?, vocabulary: inout TokenVocabulary) {
+        swap(&self.vocabulary, &vocabulary)
         self.document = document
         dates = DocumentDates.find(in: document)
         attribution = SpeakerAttribution(document: document, vocabulary: &vocabulary)

@@ -106,7 +106,7 @@ struct PackedTable<Value> {
     private var keys: [PackedWord] = []
     private var values: [Value?] = []
     private var shift: UInt64 = 64
-    private var count = 0
+    private(set) var count = 0
 
     private func slot(for key: PackedWord) -> Int {
         Int(truncatingIfNeeded: (key.high &* 0x9E37_79B9_7F4A_7C15 &+ key.low &* 0xC2B2_AE3D_27D4_EB4F) >> shift)

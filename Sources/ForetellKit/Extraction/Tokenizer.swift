@@ -147,7 +147,7 @@ public enum Tokenizer {
             || kind == .word && (isCapitalized && CalendarWords.months[lower] != nil || lower.hasSuffix("0s"))
         let spelling = TokenVocabulary.Spelling(text: text, lower: lower, word: word, isCapitalized: isCapitalized,
                                                 isTimeCore: isTimeCore)
-        if let key { vocabulary.spellings[key] = spelling }
+        if let key, vocabulary.spellings.count < TokenVocabulary.capacity { vocabulary.spellings[key] = spelling }
         return spelling
     }
 
@@ -217,9 +217,10 @@ public enum Tokenizer {
 
 /// The spellings of the tokens of a document of at most sixteen bytes (nearly every word and
 /// mark), by their bytes. Text repeats its words, and finding a word again costs a fraction of
-/// building its two strings and looking up its classes. One vocabulary serves the passes over one
-/// document.
-struct TokenVocabulary {
+/// building its two strings and looking up its classes. One vocabulary serves the passes over a
+/// document, or over many: what it holds follows from the bytes alone, so sharing it changes
+/// nothing found.
+public struct TokenVocabulary {
     struct Spelling {
         let text: String
         let lower: String
@@ -231,8 +232,13 @@ struct TokenVocabulary {
     /// Whether words are looked up and kept at all: not for a single string tokenised on its own.
     let keeps: Bool
     fileprivate var spellings = PackedTable<Spelling>()
+    /// Natural text has far fewer distinct words; text made of ever new tokens cannot make the
+    /// vocabulary large, as later words are spelled afresh.
+    static let capacity = 1 << 20
 
-    init(keeps: Bool = true) { self.keeps = keeps }
+    public init() { keeps = true }
+
+    init(keeps: Bool) { self.keeps = keeps }
 }
 
 extension Array where Element == Token {
