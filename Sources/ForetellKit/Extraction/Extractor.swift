@@ -128,8 +128,9 @@ private struct Run {
         }
     }
 
-    init(document: Document, defaultDate: Day?, vocabulary: inout TokenVocabulary) {
-        swap(&self.vocabulary, &vocabulary)
+    /// `shared` is taken over (and left empty) until `extract` hands it back.
+    init(document: Document, defaultDate: Day?, vocabulary shared: inout TokenVocabulary) {
+        swap(&vocabulary, &shared)
         self.document = document
         dates = DocumentDates.find(in: document)
         attribution = SpeakerAttribution(document: document, vocabulary: &vocabulary)
