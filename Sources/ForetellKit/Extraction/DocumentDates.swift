@@ -153,6 +153,8 @@ public struct DocumentDates: Equatable, Sendable {
             seen += 1
             if seen > 60 { break }
             for range in SentenceSplitter.split(paragraph.text) {
+                // The date needs a day in digits: a sentence without a digit is not tokenised.
+                guard paragraph.text[range].withUTF8Buffer({ $0.contains { $0 >= 0x30 && $0 <= 0x39 } }) else { continue }
                 let tokens = Tokenizer.tokenize(String(paragraph.text[range]))
                 guard tokens.contains(where: { eventWords.contains($0.lower) }),
                       let found = monthDay(tokens, from: 0, limit: tokens.count) else { continue }
