@@ -36,12 +36,16 @@ public final class Roster {
         "commentator", "spokesman", "spokeswoman", "spokesperson", "mayor", "ambassador", "prime", "chief",
     ]
 
+    /// Punctuation around a word of a name, but not the apostrophes, hyphens and points names hold:
+    /// built once, as building a character set costs more than trimming with it.
+    private static let strayPunctuation = CharacterSet.punctuationCharacters.subtracting(CharacterSet(charactersIn: "'’-."))
+
     /// Cleans a name as written: drops titles, CJK characters, markup and stray punctuation.
     public static func clean(_ raw: some StringProtocol) -> String {
         if let plain = plainName(raw) { return plain }
         let words = raw.split(whereSeparator: { $0.isWhitespace })
             .map { word in String(word.unicodeScalars.filter { !Tokenizer.isCJK($0) && $0 != "*" && $0 != "_" }.map(Character.init)) }
-            .map { $0.trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "'’-."))) }
+            .map { $0.trimmingCharacters(in: strayPunctuation) }
             .filter { !$0.isEmpty }
         var kept = words
         while let first = kept.first, titles.contains(first.lowercased().trimmingCharacters(in: .punctuationCharacters)), kept.count > 1 {
