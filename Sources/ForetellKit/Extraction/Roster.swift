@@ -163,8 +163,11 @@ public final class Roster {
 
     static func keyTokens(_ name: String) -> [String] {
         // Letters and single spaces or hyphens: split and lower-case without more ado.
+        // Each byte is then a character, so the bytes are split rather than the characters.
         if name.utf8.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x20 || $0 == 0x2D }) {
-            return name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+            return name.lowercased().withUTF8Buffer { bytes in
+                bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x2D }).map { String(decoding: $0, as: UTF8.self) }
+            }
         }
         return name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).map {
             $0.replacingOccurrences(of: "'s", with: "").replacingOccurrences(of: "’s", with: "")
