@@ -230,11 +230,12 @@ private struct Run {
     }
 
     /// The time frame a line ending in a colon names ("Forecasts for 2026:").
-    private func timeIntroducing(_ paragraph: Document.Paragraph) -> TimeMention? {
+    private mutating func timeIntroducing(_ paragraph: Document.Paragraph) -> TimeMention? {
         // Most lines end in a letter or a stop: no need to trim them to look.
         if let last = paragraph.text.utf8.last, last < 0x80, last != 0x3A, last != 0x20, last != 0x09 { return nil }
         guard paragraph.text.trimmingSpaces().hasSuffix(":") else { return nil }
-        return TimeExpressions.find(in: Tokenizer.tokenize(paragraph.text), reference: authorDate).first { $0.setsDeadline }
+        let tokens = Tokenizer.tokenize(paragraph.text, vocabulary: &vocabulary)
+        return TimeExpressions.find(in: tokens, reference: authorDate).first { $0.setsDeadline }
     }
 
     private func isQuestion(_ sentence: String) -> Bool {
