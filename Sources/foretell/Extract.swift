@@ -43,6 +43,8 @@ struct Extract: ParsableCommand {
         let named = Set(paths)
         let showProgress = isatty(STDERR_FILENO) != 0 && listing.files.count > 1
         var all: [ExtractedForecast] = []
+        // The words of one document are spelled once for all that follow.
+        var vocabulary = TokenVocabulary()
         for (number, path) in listing.files.enumerated() {
             if showProgress { Output.err("\r\u{1B}[K[\(number + 1)/\(listing.files.count)] \(path)") }
             let text: String
@@ -57,7 +59,7 @@ struct Extract: ParsableCommand {
                 Output.err("\(showProgress ? "\r\u{1B}[K" : "")foretell: warning: skipped \(error)\n")
                 continue
             }
-            let result = Extractor.extract(source: path, text: text, defaultDate: defaultDate)
+            let result = Extractor.extract(source: path, text: text, defaultDate: defaultDate, vocabulary: &vocabulary)
             if showProgress { Output.err("\r\u{1B}[K") }
             for warning in result.warnings { Output.err("foretell: warning: \(warning)\n") }
             switch format {

@@ -20,6 +20,19 @@ struct ExtractionRenderingTests {
         #expect(ExtractionRendering.jsonArray([]) == "[]\n")
     }
 
+    @Test("JSON strings: quotes, backslashes, control characters and line separators escaped, the rest kept")
+    func jsonEscapes() throws {
+        let text = "a\"b\\c\nd\re\tf\u{1}g\u{1F}h\u{2028}i\u{2029}j’k 唐杰 \u{2027}\u{202A}\u{80}"
+        // By hand from RFC 8259 and the rule for U+2028 and U+2029 (they end a line in JavaScript):
+        // U+2027 and U+202A share their first two UTF-8 bytes, and U+0080 is a control character
+        // JSON leaves as it is.
+        let expected = "\"a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u001fh\\u2028i\\u2029j’k 唐杰 \u{2027}\u{202A}\u{80}\""
+        #expect(JSONValue.string(text).serialized() == expected)
+        let decoded = try JSONSerialization.jsonObject(with: Data(expected.utf8), options: .fragmentsAllowed) as? String
+        #expect(decoded == text)
+        #expect(JSONValue.string("").serialized() == "\"\"")
+    }
+
     @Test("Percentages: whole numbers without a decimal, others with one")
     func percent() {
         #expect(formatPercent(0.55) == "55%")

@@ -158,9 +158,10 @@ public struct Document: Sendable {
             }
             let stripped = SpeakerLabels.stripMarkup(line)
             // Markup stripped (or spaces after the text): the same text only when both start and
-            // end together, which spares counting characters on almost every line.
+            // end together, which spares counting characters on almost every line (and counts
+            // bytes instead where each is a character: a long line costs a scan, not a walk).
             let marked = stripped.startIndex == trimmed.startIndex && trimmed.endIndex == line.endIndex
-                ? false : stripped.count != trimmed.count
+                ? false : stripped.characterCount != trimmed.characterCount
             let body = String(stripped)
             // A label starts a new block; it is looked for only where the line could join.
             if previousJoinable, current != nil, !marked, SpeakerLabels.leading(line[...]) == nil {

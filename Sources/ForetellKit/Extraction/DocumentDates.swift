@@ -152,7 +152,11 @@ public struct DocumentDates: Equatable, Sendable {
         for paragraph in document.paragraphs where paragraph.kind == .text {
             seen += 1
             if seen > 60 { break }
+            // The date needs a day in digits: a sentence without a digit is not tokenised, and a
+            // paragraph without one is not even split.
+            guard paragraph.text.withUTF8Buffer({ $0.contains { $0 >= 0x30 && $0 <= 0x39 } }) else { continue }
             for range in SentenceSplitter.split(paragraph.text) {
+                guard paragraph.text[range].withUTF8Buffer({ $0.contains { $0 >= 0x30 && $0 <= 0x39 } }) else { continue }
                 let tokens = Tokenizer.tokenize(String(paragraph.text[range]))
                 guard tokens.contains(where: { eventWords.contains($0.lower) }),
                       let found = monthDay(tokens, from: 0, limit: tokens.count) else { continue }

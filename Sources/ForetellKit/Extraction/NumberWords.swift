@@ -20,7 +20,8 @@ enum NumberWords {
         guard index >= 0, index < tokens.count else { return nil }
         let first = tokens[index]
         if first.isNumber {
-            let digits = first.lower.replacingOccurrences(of: ",", with: "")
+            // A number token is ASCII digits, points and commas: drop the commas without Foundation.
+            let digits = first.lower.utf8Contains(0x2C) ? String(first.lower.filter { $0 != "," }) : first.lower
             guard let value = Double(digits), value.isFinite else { return nil }
             return (value, index + 1)
         }
@@ -29,7 +30,8 @@ enum NumberWords {
         var current: Double = 0
         var i = index
         var consumed = false
-        while i < tokens.count {
+        // Only number words (and the "a" of "a hundred") go on: the class bit spares three look-ups.
+        while i < tokens.count, tokens[i].word.contains(.numberWord) || tokens[i].lower == "a" {
             let word = tokens[i].lower
             if let unit = units[word] {
                 // "one two" is not a number; "twenty five" is.

@@ -67,6 +67,17 @@ enum PersonNames {
         var index = 0
         let bytes = text.bytes
         while index < bytes.count {
+            if state == 0 {
+                // Here only a capital counts: pass over other ASCII bytes at once, remembering
+                // whether the last of them belongs to a word.
+                let skipped = index
+                while index < bytes.count, bytes[index] < 0x41 || bytes[index] > 0x5A && bytes[index] < 0x80 { index += 1 }
+                if index > skipped {
+                    let last = bytes[index - 1]
+                    previousIsWordish = last >= 0x61 && last <= 0x7A || last >= 0x30 && last <= 0x39 || last == 0x27
+                }
+                guard index < bytes.count else { break }
+            }
             let byte = bytes[index]
             let upper: Bool
             let letter: Bool
@@ -111,10 +122,12 @@ enum PersonNames {
                 i += 1
                 continue
             }
-            let end = i + run.count
+            let end = run.upperBound
             let before = i > 0 ? tokens[i - 1].lower : ""
             let twoBefore = i > 1 ? tokens[i - 2].lower + " " + before : ""
-            var cue = titleCues.contains(before.trimmingCharacters(in: .punctuationCharacters)) || twoBefore == "according to"
+            // A token is a word, a number or a single mark: no word or number begins or ends with
+            // punctuation, and no mark is a title, so the token itself is looked up.
+            var cue = titleCues.contains(before) || twoBefore == "according to"
             // "Miriam Katz of Civica Research thinks": the organisation is not the person.
             let ofOrganisation = ["of", "at", "from"].contains(before) && i > 1 && tokens[i - 2].isCapitalized
             if !cue, end < tokens.count, !ofOrganisation {
@@ -129,7 +142,7 @@ enum PersonNames {
                 }
             }
             if cue {
-                found.append(Mention(name: run.map { String($0.text) }.joined(separator: " "), tokens: i..<end))
+                found.append(Mention(name: name(tokens, run), tokens: run))
             }
             i = end
         }
@@ -138,33 +151,40 @@ enum PersonNames {
 
     /// Letters, hyphens and points only (ASCII checked byte by byte).
     private static func isNameShaped(_ text: String) -> Bool {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return text.utf8.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x2D || $0 == 0x2E }
+        if text.isASCIIOnly {
+            return text.withUTF8Buffer { bytes in
+                bytes.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x2D || $0 == 0x2E }
+            }
         }
         return text.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." }
     }
 
     /// More than one character, all capitals.
     private static func isAllCapitals(_ text: String) -> Bool {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return text.utf8.count > 1 && text.utf8.allSatisfy { (0x41...0x5A).contains($0) }
+        if text.isASCIIOnly {
+            return text.utf8.count > 1 && text.withUTF8Buffer { bytes in bytes.allSatisfy { (0x41...0x5A).contains($0) } }
         }
         return text.count > 1 && text.allSatisfy { $0.isUppercase }
     }
 
-    /// Capitalised name words starting at `index` (at most three), stopping at a possessive.
-    static func capitalizedRun(_ tokens: [Token], at index: Int) -> [Token]? {
-        var run: [Token] = []
+    /// Capitalised name words starting at `index` (at most three), stopping at a possessive: the
+    /// range of their tokens. A range, not the tokens, since it is asked at nearly every word of a
+    /// document and most runs are single words that are then passed over.
+    static func capitalizedRun(_ tokens: [Token], at index: Int) -> Range<Int>? {
         var i = index
-        while i < tokens.count, run.count < 3 {
-            let token = tokens[i]
-            guard token.isWord, token.isCapitalized, !token.word.contains(.notName), isNameShaped(token.text) else { break }
+        while i < tokens.count, i - index < 3 {
+            guard tokens[i].isWord, tokens[i].isCapitalized, !tokens[i].word.contains(.notName), isNameShaped(tokens[i].text)
+            else { break }
             // Acronyms ("GPU", "OpenAI" is fine) are not name words: all capitals and longer than 1.
-            if isAllCapitals(token.text) { break }
-            if i > index, !token.spaceBefore { break }
-            run.append(token)
+            if isAllCapitals(tokens[i].text) { break }
+            if i > index, !tokens[i].spaceBefore { break }
             i += 1
         }
-        return run.isEmpty ? nil : run
+        return i == index ? nil : index..<i
+    }
+
+    /// The words of a run of tokens joined by single spaces: the name as `capitalizedRun` found it.
+    static func name(_ tokens: [Token], _ run: Range<Int>) -> String {
+        tokens[run].map(\.text).joined(separator: " ")
     }
 }

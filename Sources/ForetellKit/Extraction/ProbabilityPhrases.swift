@@ -126,23 +126,31 @@ public enum ProbabilityPhrases {
     static let phraseStarts = Set(VerbalScale.phrases.keys.compactMap(\.first))
 
     private static func longestPhrase(_ tokens: [Token], at index: Int) -> ([String], Int, VerbalEntry)? {
-        guard tokens[index].word.contains(.phraseStart), let candidates = phrasesByFirst[tokens[index].lower],
-              let longest = candidates.first?.words.count else { return nil }
-        var words: [String] = []
-        var ends: [Int] = []
-        var i = index
-        while i < tokens.count, words.count < longest {
-            // "toss-up", "50-50", "50/50": a glued hyphen or slash joins the words of a phrase.
-            if tokens[i].isGluedDash || tokens[i].lower == "/" && !tokens[i].spaceBefore, !words.isEmpty { i += 1; continue }
-            guard tokens[i].isWord || tokens[i].isNumber else { break }
-            words.append(tokens[i].lower)
-            i += 1
-            ends.append(i)
-        }
-        for (phrase, entry) in candidates where phrase.count <= words.count && phrase.elementsEqual(words.prefix(phrase.count)) {
-            return (phrase, ends[phrase.count - 1], entry)
+        guard tokens[index].word.contains(.phraseStart), let candidates = phrasesByFirst[tokens[index].lower] else { return nil }
+        // Each candidate is walked against the tokens in place: most starts ("a", "not") match
+        // none, and collecting their words first cost two arrays per start.
+        for (phrase, entry) in candidates {
+            if let end = end(of: phrase, in: tokens, at: index) { return (phrase, end, entry) }
         }
         return nil
+    }
+
+    /// Where `phrase` ends if its words follow `index`, glued hyphens and slashes between them
+    /// skipped ("toss-up", "50-50", "50/50").
+    private static func end(of phrase: [String], in tokens: [Token], at index: Int) -> Int? {
+        var i = index
+        var matched = 0
+        while matched < phrase.count {
+            guard i < tokens.count else { return nil }
+            if matched > 0, tokens[i].isGluedDash || tokens[i].lower == "/" && !tokens[i].spaceBefore {
+                i += 1
+                continue
+            }
+            guard tokens[i].isWord || tokens[i].isNumber, tokens[i].lower == phrase[matched] else { return nil }
+            matched += 1
+            i += 1
+        }
+        return i
     }
 
     /// The scale's phrases by their first word, longest first.

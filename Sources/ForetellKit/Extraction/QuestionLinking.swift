@@ -59,6 +59,9 @@ enum QuestionLinking {
     private static let yesNoStarts: Set<String> = ["will", "can", "could", "would", "is", "are", "does", "do", "should", "won't", "isn't"]
     private static let conditionStarts: Set<String> = ["if", "when", "once", "assuming", "suppose", "supposing", "should"]
 
+    /// "do you think", "would they say": auxiliaries that open a question about a belief.
+    private static let beliefAuxiliaries: Set<String> = ["do", "does", "would", "did"]
+
     static func frame(_ text: String, reference: Day?) -> QuestionFrame? {
         let tokens = Tokenizer.tokenize(text)
         guard !tokens.isEmpty else { return nil }
@@ -86,7 +89,9 @@ enum QuestionLinking {
         search: while i < tokens.count {
             let word = tokens[i].lower
             let next = i + 1 < tokens.count ? tokens[i + 1].lower : ""
-            if VerbalScale.probabilityNouns.contains(word), ["that", "of"].contains(next) {
+            // Each token passes these tests: class bits and sets, as an array literal is built anew
+            // for every look.
+            if tokens[i].word.contains(.probabilityNoun), next == "that" || next == "of" {
                 kind = .probability
                 frameStart = i
                 propositionStart = i + 2
@@ -94,7 +99,7 @@ enum QuestionLinking {
                 break search
             }
             // "what's the chance the merger closes by ...": the clause follows the noun directly.
-            if VerbalScale.probabilityNouns.contains(word), i > 0, tokens[i - 1].lower == "the", i + 1 < tokens.count,
+            if tokens[i].word.contains(.probabilityNoun), i > 0, tokens[i - 1].lower == "the", i + 1 < tokens.count,
                ["the", "a", "an", "we", "it", "they", "this", "our", "china", "any"].contains(next) || tokens[i + 1].isCapitalized {
                 kind = .probability
                 frameStart = i
@@ -113,7 +118,7 @@ enum QuestionLinking {
                 propositionStart = j
                 break search
             }
-            if ["do", "does", "would", "did"].contains(word), ["you", "they", "he", "she", "people"].contains(next),
+            if beliefAuxiliaries.contains(word), ["you", "they", "he", "she", "people"].contains(next),
                i + 2 < tokens.count, verbsOfBelief.contains(tokens[i + 2].lower) {
                 kind = .belief
                 frameStart = i
@@ -129,7 +134,7 @@ enum QuestionLinking {
                 if propositionStart < tokens.count, tokens[propositionStart].lower == "that" { propositionStart += 1 }
                 break search
             }
-            if ["which", "who"].contains(word) || word == "what" && i + 1 < tokens.count && tokens[i + 1].isWord
+            if word == "which" || word == "who" || word == "what" && i + 1 < tokens.count && tokens[i + 1].isWord
                 && !["do", "does", "is", "are", "'s", "would", "will", "should", "can", "kind", "about"].contains(next) {
                 // The wh-phrase runs to the first auxiliary or belief frame.
                 var j = i + 1

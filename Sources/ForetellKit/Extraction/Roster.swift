@@ -36,12 +36,16 @@ public final class Roster {
         "commentator", "spokesman", "spokeswoman", "spokesperson", "mayor", "ambassador", "prime", "chief",
     ]
 
+    /// Punctuation around a word of a name, but not the apostrophes, hyphens and points names hold:
+    /// built once, as building a character set costs more than trimming with it.
+    private static let strayPunctuation = CharacterSet.punctuationCharacters.subtracting(CharacterSet(charactersIn: "'’-."))
+
     /// Cleans a name as written: drops titles, CJK characters, markup and stray punctuation.
     public static func clean(_ raw: some StringProtocol) -> String {
         if let plain = plainName(raw) { return plain }
         let words = raw.split(whereSeparator: { $0.isWhitespace })
             .map { word in String(word.unicodeScalars.filter { !Tokenizer.isCJK($0) && $0 != "*" && $0 != "_" }.map(Character.init)) }
-            .map { $0.trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "'’-."))) }
+            .map { $0.trimmingCharacters(in: strayPunctuation) }
             .filter { !$0.isEmpty }
         var kept = words
         while let first = kept.first, titles.contains(first.lowercased().trimmingCharacters(in: .punctuationCharacters)), kept.count > 1 {
@@ -159,8 +163,11 @@ public final class Roster {
 
     static func keyTokens(_ name: String) -> [String] {
         // Letters and single spaces or hyphens: split and lower-case without more ado.
+        // Each byte is then a character, so the bytes are split rather than the characters.
         if name.utf8.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x20 || $0 == 0x2D }) {
-            return name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+            return name.lowercased().withUTF8Buffer { bytes in
+                bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x2D }).map { String(decoding: $0, as: UTF8.self) }
+            }
         }
         return name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).map {
             $0.replacingOccurrences(of: "'s", with: "").replacingOccurrences(of: "’s", with: "")

@@ -52,68 +52,114 @@ struct WordClass: OptionSet, Sendable {
 
     /// The classes of a lower-cased word.
     static func of(_ lower: String) -> WordClass {
-        if let key = PackedWord(lower.utf8) { return packed.classes(of: key) }
+        if let key = PackedWord(lower.utf8) { return packed[key] ?? [] }
         return table[lower] ?? []
     }
 
-    /// The table again for words of at most eight ASCII bytes, keyed by the bytes themselves, so
-    /// that the look-up made for every word of a document hashes one integer instead of a string.
-    private static let packed: PackedTable = {
-        var entries: [(UInt64, WordClass)] = []
-        for (word, classes) in table { if let key = PackedWord(word.utf8) { entries.append((key.value, classes)) } }
-        return PackedTable(entries)
+    /// The classes of the word written as `bytes`, whose lower-cased form is `lower`: the
+    /// tokenizer's look-up, packed straight from the text's bytes for short ASCII words.
+    static func of(lowercasing bytes: Slice<UnsafeBufferPointer<UInt8>>, lower: String) -> WordClass {
+        if let key = PackedWord(lowercasing: bytes) { return packed[key] ?? [] }
+        return of(lower)
+    }
+
+    /// The table again for words of at most sixteen bytes, keyed by the bytes themselves, so that
+    /// the look-up made for every word of a document hashes two integers instead of a string.
+    private static let packed: PackedTable<WordClass> = {
+        var packed = PackedTable<WordClass>()
+        for (word, classes) in table { if let key = PackedWord(word.utf8) { packed[key] = classes } }
+        return packed
     }()
 }
 
-/// Up to eight ASCII bytes in one integer (zero means none, so words never pack to zero).
-struct PackedWord {
-    let value: UInt64
+/// Up to sixteen bytes in two integers, the first eight in `high`. Within a token only a lone NUL
+/// byte is zero, so the packing of a token's bytes is never ambiguous and `high` is zero only
+/// for that token.
+struct PackedWord: Hashable {
+    let high: UInt64
+    let low: UInt64
 
     init?(_ bytes: some Collection<UInt8>) {
-        guard !bytes.isEmpty, bytes.count <= 8 else { return nil }
-        var value: UInt64 = 0
+        guard !bytes.isEmpty, bytes.count <= 16 else { return nil }
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        var index = 0
         for byte in bytes {
-            guard byte < 0x80 else { return nil }
-            value = value << 8 | UInt64(byte)
+            if index < 8 { high = high << 8 | UInt64(byte) } else { low = low << 8 | UInt64(byte) }
+            index += 1
         }
-        self.value = value
+        self.high = high
+        self.low = low
+    }
+
+    /// ASCII bytes with capitals made small, as `lowercased()` would make them; nil for other
+    /// bytes, which `lowercased()` may change otherwise.
+    init?(lowercasing bytes: some Collection<UInt8>) {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        self.init(bytes.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 })
     }
 }
 
-/// An open-addressing table from packed words to word classes: a multiply, a shift and a probe.
-struct PackedTable {
-    private var keys: [UInt64]
-    private var values: [WordClass]
-    private let shift: UInt64
+/// An open-addressing table keyed by packed words: a multiply, a shift and a probe. It allocates
+/// on the first insertion and doubles when half full, so filling it stays linear.
+struct PackedTable<Value> {
+    private var keys: [PackedWord] = []
+    private var values: [Value?] = []
+    private var shift: UInt64 = 64
+    private(set) var count = 0
 
-    init(_ entries: [(UInt64, WordClass)]) {
-        var bits: UInt64 = 4
-        while (1 << bits) < entries.count * 4 { bits += 1 }
-        let capacity = 1 << Int(bits)
-        keys = Array(repeating: 0, count: capacity)
-        values = Array(repeating: [], count: capacity)
-        shift = 64 - bits
-        for (key, value) in entries {
-            var slot = slotFor(key)
-            while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-            keys[slot] = key
-            values[slot] = value
+    private func slot(for key: PackedWord) -> Int {
+        Int(truncatingIfNeeded: (key.high &* 0x9E37_79B9_7F4A_7C15 &+ key.low &* 0xC2B2_AE3D_27D4_EB4F) >> shift)
+    }
+
+    /// A zero `high` marks an empty slot, so the word of a lone NUL byte is never stored.
+    subscript(word: PackedWord) -> Value? {
+        get {
+            guard word.high != 0, !keys.isEmpty else { return nil }
+            let mask = keys.count - 1
+            var slot = slot(for: word)
+            while true {
+                let key = keys[slot]
+                if key == word { return values[slot] }
+                if key.high == 0 { return nil }
+                slot = (slot + 1) & mask
+            }
+        }
+        set {
+            guard word.high != 0, let newValue else { return }
+            if (count + 1) * 2 > keys.count { grow() }
+            let mask = keys.count - 1
+            var slot = slot(for: word)
+            while keys[slot].high != 0, keys[slot] != word { slot = (slot + 1) & mask }
+            if keys[slot].high == 0 { count += 1 }
+            keys[slot] = word
+            values[slot] = newValue
         }
     }
 
-    private func slotFor(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
-
-    func classes(of word: PackedWord) -> WordClass {
-        let mask = keys.count - 1
-        var slot = slotFor(word.value)
-        while true {
-            let key = keys[slot]
-            if key == word.value { return values[slot] }
-            if key == 0 { return [] }
-            slot = (slot + 1) & mask
-        }
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldValues = values
+        let capacity = max(16, oldKeys.count * 2)
+        keys = Array(repeating: PackedWord.empty, count: capacity)
+        values = Array(repeating: nil, count: capacity)
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
+        count = 0
+        for (key, value) in zip(oldKeys, oldValues) where key.high != 0 { self[key] = value }
     }
 }
+
+private extension PackedWord {
+    /// An empty slot of a `PackedTable`.
+    static let empty = PackedWord(high: 0, low: 0)
+
+    init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+}
+
+extension PackedTable: Sendable where Value: Sendable {}
 
 /// What a sentence could hold, from the classes of its words: the passes that find time
 /// expressions, verbal degrees and numbers run only where their first word can occur.
@@ -127,21 +173,22 @@ struct SentenceGate {
     var mayHoldNumber = false
 
     init(_ tokens: [Token]) {
-        for token in tokens {
-            let word = token.word
-            if token.isNumber {
+        // By index, not `for token in tokens`: a copied token costs two string retains and releases.
+        for i in tokens.indices {
+            let word = tokens[i].word
+            if tokens[i].isNumber {
                 mayHoldTime = true
                 mayHoldNumber = true
                 // A number can also open a verbal phrase ("50-50").
                 if word.contains(.phraseStart) { mayHoldVerbal = true }
                 continue
             }
-            guard token.isWord else { continue }
+            guard tokens[i].isWord else { continue }
             if word.contains(.timeCore) { mayHoldTime = true }
             if word.contains(.numberWord) { mayHoldNumber = true }
             if !word.isDisjoint(with: [.phraseStart, .probabilityNoun]) { mayHoldVerbal = true }
             // Month names and decades ("the 2030s").
-            if !mayHoldTime, token.isTimeCore { mayHoldTime = true }
+            if !mayHoldTime, tokens[i].isTimeCore { mayHoldTime = true }
         }
     }
 }

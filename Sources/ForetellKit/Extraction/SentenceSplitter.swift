@@ -126,8 +126,8 @@ public enum SentenceSplitter {
                 end = after
             }
             // The word before the mark; an abbreviation is short (at most six letters and quotes).
-            let word = index - wordStart <= 32 ? text.scalars(wordStart..<index) : nil
-            if char == ".", word.map(isAbbreviation) ?? false || isDecimal(text, at: index) {
+            let word = wordStart..<index
+            if char == ".", word.count <= 32 && isAbbreviation(text, word) || isDecimal(text, at: index) {
                 index = end
                 continue
             }
@@ -139,7 +139,7 @@ public enum SentenceSplitter {
                 while next < endIndex, isWhitespace(text.at(next).0) { next = text.at(next).1 }
                 boundary = next == endIndex || canStartSentence(text.at(next).0)
                     || char != "." // "?" and "!" end a sentence even before lower case
-            } else if canStartGlued(text, at: end), isOrdinaryWord(word ?? text.scalars(wordStart..<index)) {
+            } else if canStartGlued(text, at: end), isOrdinaryWord(text.scalars(word)) {
                 boundary = true
             }
             if boundary {
@@ -207,6 +207,23 @@ public enum SentenceSplitter {
     }
 
     private static let openingMarks: Set<Unicode.Scalar> = ["\"", "“", "‘", "'", "(", "["]
+
+    /// Whether the word at `range` is an abbreviation. Every full stop asks, so a word of ASCII
+    /// (nearly all of them) is checked on its bytes, packed into one integer; other words as
+    /// scalars.
+    private static func isAbbreviation(_ text: Scalars, _ range: Range<Int>) -> Bool {
+        var start = range.lowerBound
+        while start < range.upperBound, text.bytes[start] < 0x80, openingMarks.contains(Unicode.Scalar(text.bytes[start])) {
+            start += 1
+        }
+        let bytes = UnsafeBufferPointer(rebasing: text.bytes[start..<range.upperBound])
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return isAbbreviation(text.scalars(range)) }
+        if bytes.count == 1 { return bytes[0] >= 0x41 && bytes[0] <= 0x5A }  // an initial: "J. Smith"
+        guard bytes.count <= 6, let key = PackedWord(lowercasing: bytes) else { return false }
+        return packedAbbreviations.contains(key)
+    }
+
+    private static let packedAbbreviations = Set(abbreviations.compactMap { PackedWord($0.utf8) })
 
     private static func isAbbreviation(_ word: [Unicode.Scalar]) -> Bool {
         var trimmed = word[...]

@@ -15,8 +15,8 @@ struct SpeakerAttribution {
     /// Names that are transcript speakers (given by a label or a "Speaker:" header).
     private(set) var speakers: Set<String> = []
 
-    init(document: Document) {
-        collect(document)
+    init(document: Document, vocabulary: inout TokenVocabulary) {
+        collect(document, vocabulary: &vocabulary)
         segment(document)
     }
 
@@ -33,7 +33,7 @@ struct SpeakerAttribution {
     /// Labels followed by a question or first-person speech: turns of a dialogue.
     private var speechLike: Set<String> = []
 
-    private mutating func collect(_ document: Document) {
+    private mutating func collect(_ document: Document, vocabulary: inout TokenVocabulary) {
         for key in ["author", "authors", "by", "creator"] {
             if let value = document.frontMatter[key], !value.isEmpty {
                 author = roster.add(value, role: .author)
@@ -73,7 +73,7 @@ struct SpeakerAttribution {
                 let sentences = SentenceSplitter.split(paragraph.text)
                 sentenceRanges[index] = sentences
                 for range in sentences where PersonNames.mayIntroduce(paragraph.text[range]) {
-                    for mention in PersonNames.introduced(in: Tokenizer.tokenize(String(paragraph.text[range]))) {
+                    for mention in PersonNames.introduced(in: Tokenizer.tokenize(String(paragraph.text[range]), vocabulary: &vocabulary)) {
                         roster.add(mention.name)
                     }
                 }
@@ -136,7 +136,7 @@ struct SpeakerAttribution {
             var j = i + 1
             while j < tokens.count, Roster.titles.contains(tokens[j].lower) || tokens[j].lower == "." { j += 1 }
             guard let run = PersonNames.capitalizedRun(tokens, at: j), run.count >= 2 else { continue }
-            return run.map { String($0.text) }.joined(separator: " ")
+            return PersonNames.name(tokens, run)
         }
         return nil
     }

@@ -16,29 +16,16 @@ public struct Token: Sendable, Equatable {
     public let spaceBefore: Bool
     /// What the word can begin or be (see `WordClass`).
     let word: WordClass
+    /// Starts with an upper-case letter. Stored, since name and month checks ask it of nearly
+    /// every word.
+    public let isCapitalized: Bool
+    /// A number, a number word, a unit, a period word, a month or a decade: time expressions hold
+    /// one. Stored, since the sentence gate asks it of every word.
+    let isTimeCore: Bool
 
-    init(text: String, lower: String, range: Range<String.Index>, kind: Kind, spaceBefore: Bool) {
-        self.text = text
-        self.lower = lower
-        self.range = range
-        self.kind = kind
-        self.spaceBefore = spaceBefore
-        word = kind == .punctuation ? [] : WordClass.of(lower)
-    }
-
-    /// A number, a number word, a unit, a period word, a month or a decade: time expressions hold one.
-    var isTimeCore: Bool {
-        isNumber || word.contains(.timeCore) || CalendarWords.month(self) != nil || isWord && lower.hasSuffix("0s")
-    }
 
     public var isWord: Bool { kind == .word }
     public var isNumber: Bool { kind == .number }
-    /// Starts with an upper-case letter.
-    public var isCapitalized: Bool {
-        guard let first = text.utf8.first else { return false }
-        if first < 0x80 { return first >= 0x41 && first <= 0x5A }
-        return text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
-    }
     /// A hyphen or dash glued to both neighbours, as in `mid-2026` or `10-20`.
     public var isGluedDash: Bool { kind == .punctuation && Tokenizer.dashes.contains(lower) && !spaceBefore }
     public var isDash: Bool { kind == .punctuation && Tokenizer.dashes.contains(lower) }
@@ -53,12 +40,19 @@ public enum Tokenizer {
     static let dashes: Set<String> = ["-", "–", "—", "‒", "―", "‐", "‑"]
 
     public static func tokenize(_ text: String) -> [Token] {
-        var text = text
-        text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { bytes in tokenize(text, bytes) } ?? []
+        var vocabulary = TokenVocabulary(keeps: false)
+        return tokenize(text, vocabulary: &vocabulary)
     }
 
-    private static func tokenize(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+    /// The tokens of `text`, with the strings of short words taken from `vocabulary` when it has
+    /// them (and kept there when it does not).
+    static func tokenize(_ text: String, vocabulary: inout TokenVocabulary) -> [Token] {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes in tokenize(text, bytes, &vocabulary) } ?? []
+    }
+
+    private static func tokenize(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ vocabulary: inout TokenVocabulary) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 5 + 1)
         let utf8 = text.utf8
@@ -129,13 +123,32 @@ public enum Tokenizer {
             }
             offset = index
             let range = utf8.index(base, offsetBy: start)..<utf8.index(base, offsetBy: index)
-            // Straight from the bytes: they are valid UTF-8 and end on scalar boundaries.
-            let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-            tokens.append(Token(text: written, lower: lowered(bytes, start, index, written), range: range, kind: kind,
-                                spaceBefore: sawSpace))
+            let spelling = spelling(bytes[start..<index], kind: kind, first: first, vocabulary: &vocabulary)
+            tokens.append(Token(text: spelling.text, lower: spelling.lower, range: range, kind: kind, spaceBefore: sawSpace,
+                                word: spelling.word, isCapitalized: spelling.isCapitalized, isTimeCore: spelling.isTimeCore))
             sawSpace = false
         }
         return tokens
+    }
+
+    /// What a token's bytes make of it. The kind and first scalar come from the same bytes, so a
+    /// word's spelling is the same wherever it occurs and the vocabulary can hand it out again.
+    private static func spelling(_ token: Slice<UnsafeBufferPointer<UInt8>>, kind: Token.Kind, first: Unicode.Scalar,
+                                 vocabulary: inout TokenVocabulary) -> TokenVocabulary.Spelling {
+        let key = vocabulary.keeps ? PackedWord(token) : nil
+        if let key, let known = vocabulary.spellings[key] { return known }
+        // Straight from the bytes: they are valid UTF-8 and end on scalar boundaries.
+        let text = String(decoding: UnsafeBufferPointer(rebasing: token), as: UTF8.self)
+        let lower = lowered(token.base, token.startIndex, token.endIndex, text)
+        let word = kind == .punctuation ? [] : WordClass.of(lowercasing: token, lower: lower)
+        let isCapitalized = ScalarProperties.isUppercase(first)
+        // A month only when capitalised (`CalendarWords.month`); a decade as in "the 2030s".
+        let isTimeCore = kind == .number || word.contains(.timeCore)
+            || kind == .word && (isCapitalized && CalendarWords.months[lower] != nil || lower.hasSuffix("0s"))
+        let spelling = TokenVocabulary.Spelling(text: text, lower: lower, word: word, isCapitalized: isCapitalized,
+                                                isTimeCore: isTimeCore)
+        if let key, vocabulary.spellings.count < TokenVocabulary.capacity { vocabulary.spellings[key] = spelling }
+        return spelling
     }
 
     /// The token lower-cased, with typographic apostrophes made plain (’ → ').
@@ -200,6 +213,32 @@ public enum Tokenizer {
         default: return false
         }
     }
+}
+
+/// The spellings of the tokens of a document of at most sixteen bytes (nearly every word and
+/// mark), by their bytes. Text repeats its words, and finding a word again costs a fraction of
+/// building its two strings and looking up its classes. One vocabulary serves the passes over a
+/// document, or over many: what it holds follows from the bytes alone, so sharing it changes
+/// nothing found.
+public struct TokenVocabulary {
+    struct Spelling {
+        let text: String
+        let lower: String
+        let word: WordClass
+        let isCapitalized: Bool
+        let isTimeCore: Bool
+    }
+
+    /// Whether words are looked up and kept at all: not for a single string tokenised on its own.
+    let keeps: Bool
+    fileprivate var spellings = PackedTable<Spelling>()
+    /// Natural text has far fewer distinct words; text made of ever new tokens cannot make the
+    /// vocabulary large, as later words are spelled afresh.
+    static let capacity = 1 << 20
+
+    public init() { keeps = true }
+
+    init(keeps: Bool) { self.keeps = keeps }
 }
 
 extension Array where Element == Token {

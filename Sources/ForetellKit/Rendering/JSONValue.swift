@@ -65,20 +65,44 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     static func writeString(_ text: String, to out: inout String) {
         out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            // Line and paragraph separators are valid JSON but end a line in JavaScript.
-            case let control where control.value < 0x20 || control.value == 0x2028 || control.value == 0x2029:
-                let hex = String(control.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        text.withUTF8Buffer { bytes in
+            // Bytes that need no escape are copied in runs, not a scalar at a time: nearly all of
+            // a text is one run. Every escape is of an ASCII byte or of a whole scalar, so the runs
+            // are whole scalars.
+            var runStart = 0
+            var i = 0
+            while i < bytes.count {
+                var length = 1
+                let escape: String?
+                switch bytes[i] {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x00..<0x20: escape = unicodeEscape(UInt32(bytes[i]))
+                // Line and paragraph separators (E2 80 A8 and E2 80 A9) are valid JSON but end a
+                // line in JavaScript.
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    escape = unicodeEscape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029)
+                    length = 3
+                default: escape = nil
+                }
+                if let escape {
+                    out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<i]), as: UTF8.self)
+                    out += escape
+                    runStart = i + length
+                }
+                i += length
             }
+            out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart...]), as: UTF8.self)
         }
         out += "\""
+    }
+
+    /// A \u escape with four lower-case hex digits, as "\u001f".
+    private static func unicodeEscape(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16)
+        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 }
