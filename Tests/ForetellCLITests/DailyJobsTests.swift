@@ -3,6 +3,40 @@ import Testing
 
 /// The three daily jobs end to end: log, update, resolve, correct, list, show, export and import.
 @Suite struct DailyJobsTests {
+    /// `add` reads its everyday form (`add CLAIM --name value ...`) without ArgumentParser, for
+    /// speed, and hands every other spelling to ArgumentParser. Both readings must agree: the same
+    /// output for the same request, and the same refusal of a bad value.
+    @Test func addReadsEverySpellingOfTheSameRequestAlike() throws {
+        let cli = try CLI()
+        let spellings: [[String]] = [
+            ["add", "A claim", "--owner", "me", "-p", "20%", "--deadline", "2027", "--made-on", "2026-01-10", "--tag", "x", "--tag", "y"],
+            ["add", "--owner=me", "A claim", "--probability=20%", "--deadline", "2027", "--made-on=2026-01-10", "--tag", "x", "--tag=y"],
+        ]
+        var outputs: [String] = []
+        for (number, arguments) in spellings.enumerated() {
+            let added = try cli.run(arguments)
+            #expect(added.status == 0, "\(added.stderr)")
+            outputs.append(added.stdout.replacingOccurrences(of: "question \(number + 1)", with: "question N")
+                .replacingOccurrences(of: "forecast \(number + 1)", with: "forecast N"))
+        }
+        #expect(outputs[0] == "Added question N: me 20% by 2027-12-31 (forecast N)\n")
+        #expect(outputs[0] == outputs[1])
+        let shown = try #require(try CLI.json(cli.run(["list", "--format", "json"]).stdout) as? [[String: Any]])
+        #expect(shown.map { $0["tags"] as? [String] ?? [] } == [["x", "y"], ["x", "y"]])
+
+        let before = try Data(contentsOf: URL(fileURLWithPath: cli.ledger))
+        var refusals: [String] = []
+        for arguments in [["add", "A claim", "--owner", "me", "-p", "20", "--deadline", "2027"],
+                          ["add", "A claim", "--owner=me", "-p", "20", "--deadline", "2027"]] {
+            let refused = try cli.run(arguments)
+            #expect(refused.status == 64)
+            #expect(refused.stderr.contains("'20'") && refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
+            refusals.append(refused.stderr)
+        }
+        #expect(refusals.count == 2 && refusals[0] == refusals[1])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: cli.ledger)) == before)
+    }
+
     @Test func logUpdateResolveCorrectAndReadBack() throws {
         let cli = try CLI()
         let added = try cli.run(["add", "Rust 2.0 is released", "--owner", "me", "--probability", "20%", "--deadline", "2027",

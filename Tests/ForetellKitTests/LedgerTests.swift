@@ -54,6 +54,34 @@ func temporaryLedgerPath(_ name: String = "ledger") -> String {
         #expect(try ledger.verify().entries == 0)
     }
 
+    /// An import's transaction (`bulk`) runs with SQLite's per-row foreign-key checks off and checks
+    /// the rows it added before committing: a row referring to nothing must still fail the whole
+    /// transaction, as it does in an ordinary write. The writer never writes such rows, so raw SQL
+    /// plays the part of a bug.
+    @Test(arguments: [false, true]) func aDanglingReferenceFailsTheWholeWrite(bulk: Bool) throws {
+        let ledger = try Ledger.open(path: temporaryLedgerPath())
+        let dangling = [
+            "INSERT INTO question_tags (question_id, tag) VALUES (999, 'orphan')",
+            "INSERT INTO forecasts (question_id, owner_id, probability, basis, made_on, made_at_ms, recorded_at) "
+                + "VALUES (%Q, 999, 0.5, 'numeric', '2026-01-01', 0, '2026-01-01T00:00:00Z')",
+        ]
+        for sql in dangling {
+            do {
+                try ledger.write(bulk: bulk) { writer in
+                    let id = try writer.record(NewQuestion(claim: "lands only if every reference holds", deadline: nil, openedAtMilliseconds: 0))
+                    try writer.db.execute(sql: sql.replacingOccurrences(of: "%Q", with: "\(id)"))
+                }
+                Issue.record("committed a dangling reference: \(sql), bulk \(bulk)")
+            } catch {
+                #expect(String(describing: error).contains("FOREIGN KEY constraint failed"), "\(error)")
+            }
+            #expect(try ledger.questions().isEmpty)
+            #expect(try ledger.verify().entries == 0)
+        }
+        // Foreign keys are on again for the next write.
+        #expect(try ledger.write { writer in try Bool.fetchOne(writer.db, sql: "PRAGMA foreign_keys") } == true)
+    }
+
     /// Every command's writes are one transaction because only ``Ledger/write(commit:_:)`` may start
     /// one (and make a LedgerWriter, which appends to the journal); CrashSafetyTests checks the effect.
     @Test func onlyLedgerWriteOpensAWriteTransaction() throws {
