@@ -421,8 +421,8 @@ def results_markdown(table, info, timing, quick):
     return f"""# foretell benchmarks
 
 Written by `bench/run` ({'quick run: 10k and 100k only' if quick else 'full run'}). Each figure is the median of several
-runs of a whole process, from start to exit, of the release build README installs (`swift build -c
-release --static-swift-stdlib`); foretell and its peer ran interleaved (A B A B ...) in the same run,
+runs of a whole process, from start to exit, of the release build README installs (`scripts/release-build`:
+static Swift libraries, a fixed-address executable); foretell and its peer ran interleaved (A B A B ...) in the same run,
 on the same machine. The machine is shared with other builds: the load average is given, and every
 run's time is listed below the table.
 
