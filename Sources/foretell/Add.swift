@@ -64,7 +64,7 @@ struct AddRequest {
                                 note: note)
         let deadline = try DateInput.deadline(deadline)
         let earliest = try earliest.map { text throws(InputError) in try DateInput.deadline(text) }
-        let ledger = try Ledger.open(path: LedgerLocation.resolve(explicit: db), access: .readWrite)
+        let ledger = try OpenLedgers.open(path: LedgerLocation.resolve(explicit: db), access: .readWrite)
         let (questionID, forecastID) = try ledger.write { writer in
             let questionID = try writer.record(NewQuestion(
                 claim: claim, deadline: deadline, earliest: earliest,

@@ -38,21 +38,29 @@ struct Foretell: ParsableCommand {
     @OptionGroup var ledger: LedgerOptions
 
     /// Runs the command and turns every failure into one line on stderr and an exit code:
-    /// 64 for a usage error, 1 for a runtime failure.
+    /// 64 for a usage error, 1 for a runtime failure. The ledgers it opened are closed before the
+    /// process exits, whatever the outcome.
     static func main() {
+        let status = runCommand()
+        OpenLedgers.closeAll()
+        Foundation.exit(status)
+    }
+
+    private static func runCommand() -> Int32 {
         do {
             if let add = AddRequest(plainArguments: CommandLine.arguments.dropFirst()) {
                 try add.run()
-                return
+                return 0
             }
             var command = try parseAsRoot()
             try command.run()
+            return 0
         } catch let error as ReportableError {
             Output.err("foretell: \(error)\n")
-            Foundation.exit(error.exitCode)
+            return error.exitCode
         } catch let status as ExitCode {
             // A command's chosen status, such as `list --due --exit-code` for cron: nothing to say.
-            Foundation.exit(status.rawValue)
+            return status.rawValue
         } catch {
             let code = exitCode(for: error)
             // Help and version requests print to stdout and succeed.
@@ -61,7 +69,7 @@ struct Foretell: ParsableCommand {
                 configuration.subcommands.contains { $0.configuration.commandName == name }
             }
             Output.err("foretell: \(message(for: error))\n  see 'foretell \(command.map { "\($0) " } ?? "")--help'\n")
-            Foundation.exit(code.rawValue)
+            return code.rawValue
         }
     }
 }

@@ -139,6 +139,30 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: cli.folder.path + "/.local/share/foretell/ledger.sqlite"))
     }
 
+    /// SQLite removes a WAL ledger's -wal and -shm files when the last connection closes: none
+    /// left after a command means it closed the ledger, whether the command succeeded or failed.
+    @Test func everyCommandClosesTheLedgerWhateverItsOutcome() throws {
+        let cli = try CLI()
+        let commands: [(arguments: [String], status: Int32)] = [
+            (["add", "x", "--owner", "me", "-p", "0.5", "--deadline", "2030"], 0),  // add's own reading
+            (["add", "y", "--owner=me", "-p", "0.5", "--deadline", "2030", "--tag", "t"], 0),  // ArgumentParser's
+            (["forecast", "1", "--owner", "Bo", "-p", "30%"], 0),
+            (["resolve", "1", "yes"], 0),
+            (["list"], 0), (["show", "1"], 0), (["score"], 0), (["export"], 0), (["verify"], 0),
+            (["add", "z", "--owner", "me", "-p", "150%", "--deadline", "2030"], 64),
+            (["forecast", "99", "--owner", "Bo", "-p", "30%"], 1),
+            (["resolve", "1", "perhaps"], 64),
+            (["show", "99"], 1),
+        ]
+        for (arguments, status) in commands {
+            let result = try cli.run(arguments)
+            #expect(result.status == status, "\(arguments): \(result.stderr)")
+            for suffix in ["-wal", "-shm"] {
+                #expect(!FileManager.default.fileExists(atPath: cli.ledger + suffix), "\(arguments) left \(suffix)")
+            }
+        }
+    }
+
     @Test func everyCommandHasHelpWithExamples() throws {
         let cli = try CLI()
         for command in ["add", "forecast", "resolve", "list", "show", "export", "import", "verify"] {

@@ -119,6 +119,35 @@ func temporaryLedgerPath(_ name: String = "ledger") -> String {
         }
     }
 
+    /// The file format's bytes 18 and 19 are 2 for WAL and 1 for a rollback journal (SQLite's
+    /// file format, section 1.3.3). open() reads them to skip switching a WAL ledger to WAL.
+    @Test func aLedgerSwitchedBackToARollbackJournalIsSwitchedToWALAgain() throws {
+        func header(_ path: String) throws -> [UInt8] {
+            Array(try Data(contentsOf: URL(fileURLWithPath: path)).prefix(20).suffix(2))
+        }
+        let path = temporaryLedgerPath()
+        var ledger: Ledger? = try Ledger.open(path: path)
+        try ledger?.close()
+        ledger = nil
+        #expect(try header(path) == [2, 2])
+        // Another program switches it back; foretell's next write must still go through a WAL.
+        let switched = try DatabaseQueue(path: path).writeWithoutTransaction { db in
+            try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+        }
+        #expect(switched == "delete")
+        #expect(try header(path) == [1, 1])
+        let reopened = try Ledger.open(path: path)
+        let mode = try reopened.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        let synchronous = try reopened.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(synchronous == 2)  // FULL
+        try reopened.close()
+        #expect(try header(path) == [2, 2])
+        // And a WAL ledger opened again keeps FULL synchronisation, set per connection.
+        let again = try Ledger.open(path: path)
+        #expect(try again.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 2)
+    }
+
     @Test func refusesAFileThatIsNotSQLiteAndLeavesItUntouched() throws {
         let path = temporaryLedgerPath()
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

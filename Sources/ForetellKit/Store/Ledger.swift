@@ -24,9 +24,10 @@ public final class Ledger: Sendable {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         let exists = fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
+        var header = LedgerHeader.absent
         if exists {
             if isDirectory.boolValue { throw LedgerError.isADirectory(path: path) }
-            try checkHeader(path: path)
+            header = try checkHeader(path: path)
         } else if let target = try? fileManager.destinationOfSymbolicLink(atPath: path) {
             // A link to nothing: SQLite would create the target, but not the folders it needs.
             let resolved = target.hasPrefix("/") ? target : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
@@ -57,7 +58,7 @@ public final class Ledger: Sendable {
             throw translate(error, path: path)
         }
         let ledger = Ledger(path: path, dbQueue: dbQueue, isReadOnly: readOnly)
-        try ledger.migrate()
+        try ledger.migrate(header: header)
         return ledger
     }
 
@@ -68,22 +69,34 @@ public final class Ledger: Sendable {
     }
 
     /// Applies the embedded migrations, refusing a database of another program or of a newer foretell.
-    private func migrate() throws {
+    ///
+    /// An everyday open reads the applied migrations with one statement outside a transaction
+    /// (one row set cannot be torn), and leaves the journal mode alone when the header already
+    /// says WAL: `add` is mostly start-up, and each statement GRDB wraps a read in (query_only,
+    /// BEGIN, COMMIT) counted.
+    private func migrate(header: LedgerHeader) throws {
         let migrator = Migrations.migrator
+        let known = Set(Migrations.all.map(\.name))
         do {
-            let (superseded, applied, hasForeignTables) = try dbQueue.read { db in
-                let applied = try migrator.appliedIdentifiers(db)
-                let foreign = try applied.isEmpty && Int.fetchOne(db, sql: """
-                    SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'
-                    """) ?? 0 > 0
-                return (try migrator.hasBeenSuperseded(db), applied, foreign)
+            var applied = try dbQueue.inDatabase { db in try migrator.appliedIdentifiers(db) }
+            var hasForeignTables = false
+            if applied.isEmpty {
+                // A new file or another program's database, decided on one snapshot: another
+                // foretell may be creating this ledger at this moment.
+                (applied, hasForeignTables) = try dbQueue.read { db in
+                    let applied = try migrator.appliedIdentifiers(db)
+                    let foreign = try applied.isEmpty && Int.fetchOne(db, sql: """
+                        SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'
+                        """) ?? 0 > 0
+                    return (applied, foreign)
+                }
             }
             if hasForeignTables { throw LedgerError.foreignDatabase(path: path) }
-            if superseded {
-                let known = Set(Migrations.all.map(\.name))
-                throw LedgerError.newerLedger(path: path, unknownMigrations: applied.subtracting(known).sorted())
+            let unknown = applied.subtracting(known)
+            if !unknown.isEmpty {
+                throw LedgerError.newerLedger(path: path, unknownMigrations: unknown.sorted())
             }
-            if !isReadOnly { try useWriteAheadLog() }
+            if !isReadOnly { try useWriteAheadLog(alreadyOn: header == .writeAheadLog) }
             if applied.count < Migrations.all.count {
                 if isReadOnly { throw LedgerError.readOnly(path: path) }
                 try migrator.migrate(dbQueue)
@@ -101,11 +114,15 @@ public final class Ledger: Sendable {
     /// A new ledger gets 16 KiB pages, which must be chosen before WAL mode (an existing file keeps
     /// its own): the indexes an import inserts into split a quarter as often as with 4 KiB pages,
     /// and scans read fewer pages. A PredictionBook import ran 10% faster, score 4%.
-    private func useWriteAheadLog() throws {
+    /// WAL mode is kept in the file, so a ledger whose header says so needs only the
+    /// per-connection setting.
+    private func useWriteAheadLog(alreadyOn: Bool) throws {
         try dbQueue.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA page_size = 16384")
-            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
-                throw LedgerError.cannotOpen(path: path, reason: "SQLite cannot use a write-ahead log for it")
+            if !alreadyOn {
+                try db.execute(sql: "PRAGMA page_size = 16384")
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                    throw LedgerError.cannotOpen(path: path, reason: "SQLite cannot use a write-ahead log for it")
+                }
             }
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
@@ -150,6 +167,16 @@ public final class Ledger: Sendable {
         }
     }
 
+    /// Closes the connection: as the last one, SQLite copies the WAL into the file and removes
+    /// the -wal and -shm files. Reading or writing afterwards fails.
+    public func close() throws {
+        do {
+            try dbQueue.close()
+        } catch let error as DatabaseError {
+            throw Ledger.translate(error, path: path)
+        }
+    }
+
     /// SQLite reads a WAL ledger through its -shm file, which it cannot create in a folder it
     /// cannot write (a read-only mount, another person's folder): every read would fail as
     /// "read-only". Without -wal and -shm files no connection is writing, and the file holds every
@@ -165,11 +192,16 @@ public final class Ledger: Sendable {
     }
 
     /// With open(2) and read(2): Foundation's FileHandle cost `add` more than this whole check.
-    private static func checkHeader(path: String) throws {
-        guard let header = readStart(of: path, count: sqliteMagic.count) else {
+    private static func checkHeader(path: String) throws -> LedgerHeader {
+        guard let header = readStart(of: path, count: 20) else {
             throw LedgerError.cannotOpen(path: path, reason: "it cannot be read")
         }
-        if !header.isEmpty && header != sqliteMagic { throw LedgerError.notALedger(path: path) }
+        if header.isEmpty { return .empty }
+        if header.count < sqliteMagic.count || Array(header[..<sqliteMagic.count]) != sqliteMagic {
+            throw LedgerError.notALedger(path: path)
+        }
+        // Bytes 18 and 19 are the file format's write and read versions: 2 means WAL.
+        return header.count == 20 && header[18] == 2 && header[19] == 2 ? .writeAheadLog : .rollbackJournal
     }
 
     private static func createFolder(of path: String) throws {
@@ -199,6 +231,16 @@ public final class Ledger: Sendable {
         default: return .database(error.message ?? "\(error)")
         }
     }
+}
+
+/// What the first bytes of an existing file said, before SQLite opens it.
+enum LedgerHeader {
+    /// No file yet.
+    case absent
+    /// A file of zero bytes: SQLite makes it a new database.
+    case empty
+    case rollbackJournal
+    case writeAheadLog
 }
 
 /// Up to `count` bytes from the start of a file (fewer if it is shorter, none if it cannot be read
