@@ -79,6 +79,26 @@ struct PackedWord: Hashable {
     let high: UInt64
     let low: UInt64
 
+    /// The bytes `start..<end` of `bytes`: the same packing as the generic initialiser.
+    @inline(__always)
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        guard end > start, end - start <= 16 else { return nil }
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        var i = start
+        let split = Swift.min(end, start + 8)
+        while i < split {
+            high = high << 8 | UInt64(bytes[i])
+            i += 1
+        }
+        while i < end {
+            low = low << 8 | UInt64(bytes[i])
+            i += 1
+        }
+        self.high = high
+        self.low = low
+    }
+
     init?(_ bytes: some Collection<UInt8>) {
         guard !bytes.isEmpty, bytes.count <= 16 else { return nil }
         var high: UInt64 = 0
