@@ -412,7 +412,7 @@ private struct Run {
     /// Adds a forecast unless the same owner already made the same claim in this document; a
     /// stated number then replaces a verbal degree (numbers win over words).
     private mutating func record(_ forecast: ExtractedForecast) -> Int? {
-        let key = ForecastIdentity.ownerKey(forecast.owner) + "|" + forecast.claim.lowercased()
+        let key = ForecastIdentity.ownerKey(forecast.owner) + "|" + forecast.claim.lowercasedFast()
         if let index = seen[key] {
             guard forecast.basis == .numeric, found[index].basis != .numeric else { return nil }
             found[index] = forecast

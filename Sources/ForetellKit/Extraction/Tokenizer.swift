@@ -220,7 +220,8 @@ public enum Tokenizer {
         // Straight from the bytes: they are valid UTF-8 and end on scalar boundaries.
         let text = String(decoding: UnsafeBufferPointer(rebasing: token), as: UTF8.self)
         let lower = lowered(token.base, token.startIndex, token.endIndex, text)
-        let word = kind == .punctuation ? [] : WordClass.of(lowercasing: token, lower: lower)
+        let listed: WordClass = kind == .punctuation ? [] : WordClass.of(lowercasing: token, lower: lower)
+        let word = listed.union(WordClass.shape(of: lower))
         let isCapitalized = ScalarProperties.isUppercase(first)
         // A month only when capitalised (`CalendarWords.month`); a decade as in "the 2030s".
         let isTimeCore = kind == .number || word.contains(.timeCore)
