@@ -132,7 +132,7 @@ private struct Run {
     init(document: Document, defaultDate: Day?, vocabulary shared: inout TokenVocabulary) {
         swap(&vocabulary, &shared)
         self.document = document
-        dates = DocumentDates.find(in: document)
+        dates = DocumentDates.find(in: document, vocabulary: &vocabulary)
         attribution = SpeakerAttribution(document: document, vocabulary: &vocabulary)
         speakerDate = dates.forSpeakers ?? defaultDate
         authorDate = dates.forAuthor ?? defaultDate

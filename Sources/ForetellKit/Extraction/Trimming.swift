@@ -38,10 +38,26 @@ extension StringProtocol {
 }
 
 extension String {
-    /// `lowercased()`; from the bytes when they are all ASCII, where it only makes A-Z small.
+    /// `lowercased()`; from the bytes when they are ASCII or general punctuation (U+2000 to
+    /// U+206F: curly quotes, dashes, the ellipsis), where it only makes A-Z small, since
+    /// `lowercased()` maps each scalar on its own and punctuation has no lower case.
     func lowercasedFast() -> String {
-        let ascii = withUTF8Buffer { bytes in bytes.allSatisfy { $0 < 0x80 } }
-        guard ascii else { return lowercased() }
+        let simple = withUTF8Buffer { bytes in
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    i += 1
+                } else if byte == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x81 && bytes[i + 2] < 0xB0 {
+                    // E2 80 80 to E2 81 AF: U+2000 to U+206F.
+                    i += 3
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
+        guard simple else { return lowercased() }
         return withUTF8Buffer { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { buffer in
                 for i in 0..<bytes.count {
