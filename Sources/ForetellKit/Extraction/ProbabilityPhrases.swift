@@ -376,10 +376,24 @@ public enum ProbabilityPhrases {
         return words
     }()
 
+    /// The first UTF-8 bytes of the numeric openers: a mark that begins with none of them ("," or
+    /// "." most often) is none of them, without hashing it.
+    private static let openerFirstBytes: [Bool] = {
+        var flags = [Bool](repeating: false, count: 256)
+        for word in numericOpeners { if let byte = word.utf8.first { flags[Int(byte)] = true } }
+        return flags
+    }()
+
+    private static func mayBeOpener(_ mark: String) -> Bool {
+        guard let byte = mark.utf8.first else { return true }
+        return openerFirstBytes[Int(byte)]
+    }
+
     private static func numeric(_ tokens: [Token], at start: Int) -> NumericMatch? {
         // Comparators such as ">" are punctuation, which has no word class.
         guard tokens[start].isNumber || tokens[start].word.contains(.numericOpener)
-                || tokens[start].kind == .punctuation && numericOpeners.contains(tokens[start].lower) else { return nil }
+                || tokens[start].kind == .punctuation && mayBeOpener(tokens[start].lower)
+                    && numericOpeners.contains(tokens[start].lower) else { return nil }
         var i = start
         var bound: Bound?
         // A comparator starts with one of its first words: other tokens ("a", numbers) skip the list.
