@@ -184,7 +184,10 @@ enum ClaimBuilder {
             let s: Unicode.Scalar = scalar == "\n" ? " " : scalar
             // No space before , . ; : ? ! and no run of spaces.
             if s == " ", scalars.last == " " { continue }
-            if ",.;:?!".unicodeScalars.contains(s), scalars.last == " " { scalars.removeLast() }
+            switch s {
+            case ",", ".", ";", ":", "?", "!": if scalars.last == " " { scalars.removeLast() }
+            default: break
+            }
             scalars.append(s)
         }
         var low = 0
@@ -207,7 +210,11 @@ enum ClaimBuilder {
             }
             trim()
         }
-        var text = String(String.UnicodeScalarView(scalars[low..<high]))
+        // Encoded in one go: appending scalars to a string one by one costs far more.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((high - low) * 2)
+        for scalar in scalars[low..<high] { UTF8.encode(scalar) { bytes.append($0) } }
+        var text = String(decoding: bytes, as: UTF8.self)
         if let first = text.first, first.isLowercase {
             text = first.uppercased() + text.dropFirst()
         }

@@ -55,6 +55,11 @@ enum ClauseAnalysis {
         var start = 0
         var i = 0
         while i < tokens.count {
+            // Only marks and "but" cut: other words are passed over on their kind and class bits.
+            guard tokens[i].kind == .punctuation || tokens[i].word.contains(.but) else {
+                i += 1
+                continue
+            }
             let word = tokens[i].lower
             var cut: (end: Int, next: Int)?
             if word == ";" {
@@ -100,6 +105,15 @@ enum ClauseAnalysis {
         ["don't", "even", "know"], ["wonder", "whether"], ["wonder", "if"],
     ]
     static let withheldStarts = Set(withheld.compactMap(\.first))
+    /// Words that open a condition (`conditionRanges`).
+    static let conditionOpeners: Set<String> = ["if", "unless", "whether", "once"]
+    /// Words passed over before a clause's first content word (`isAnaphoric`).
+    static let anaphoricLeads: Set<String> = [
+        "so", "and", "but", "well", "yes", "still", "actually", "honestly", "that's", "why", "because",
+    ]
+    static let demonstratives: Set<String> = ["that", "this", "these", "those", "such"]
+    /// Past auxiliaries (`speaksOfPast`).
+    static let pastAuxiliaries: Set<String> = ["was", "were", "had", "did", "wasn't", "weren't", "didn't", "hadn't"]
     /// Words that leave a clause without a proposition of its own once stances, degrees and
     /// numbers are taken out ("Yes, I think it's 20%.", "Probably.", "I'd say highly likely").
     static let fillers: Set<String> = [
@@ -176,13 +190,13 @@ enum ClauseAnalysis {
         // Future: an auxiliary, a modal degree, "going to", "is coming", or a time to come.
         var future = false
         for i in clause where tokens[i].isWord {
-            let word = tokens[i].lower
-            if tokens[i].word.contains(.futureWord) || word.hasSuffix("'ll") { future = true }
-            if word == "going", i + 1 < tokens.count, tokens[i + 1].lower == "to" { future = true }
-            if tokens[i].word.contains(.futureCue), i > 0,
+            let classes = tokens[i].word
+            if classes.contains(.futureWord) || classes.contains(.endsInWill) { future = true }
+            if classes.contains(.going), i + 1 < tokens.count, tokens[i + 1].lower == "to" { future = true }
+            if classes.contains(.futureCue), i > 0,
                ["is", "are", "'s", "it's", "that's", "be", "am", "we're", "they're", "it's"].contains(tokens[i - 1].lower) || tokens[i - 1].lower.hasSuffix("'s"),
-               word == "coming" || i + 1 < tokens.count && tokens[i + 1].lower == "to" { future = true }
-            if word == "away", i > 0, units.contains(tokens[i - 1].lower) { future = true }
+               tokens[i].lower == "coming" || i + 1 < tokens.count && tokens[i + 1].lower == "to" { future = true }
+            if classes.contains(.away), i > 0, units.contains(tokens[i - 1].lower) { future = true }
         }
         if reading.degrees.contains(where: { $0.entry.role == .modal }) { future = true }
         // Expecting and predicting look ahead by themselves: "analysts expect the Fed to cut rates".
@@ -211,10 +225,10 @@ enum ClauseAnalysis {
         // Numbers: a probability when named as one, when the clause speaks of probability or
         // reports an estimate, or when it is all the clause says; never a proportion.
         let numbers = allNumbers.filter { clause.contains($0.span.lowerBound) && !$0.isProportion }
-        let speaksOfProbability = tokens[clause].contains { $0.word.contains(.probabilityNoun) || $0.lower == "likely" }
+        let speaksOfProbability = clause.contains { !tokens[$0].word.isDisjoint(with: [.probabilityNoun, .likely]) }
 
         // Shape: what is left once frames, degrees, numbers and time are taken out.
-        var covered = Set<Int>()
+        var covered = TokenSet(count: tokens.count)
         for match in matches { covered.formUnion(match.span) }
         if let attitude = reading.attitude, let subject = attitude.subject {
             covered.formUnion(min(subject, attitude.span.lowerBound)..<attitude.span.upperBound)
@@ -310,9 +324,9 @@ enum ClauseAnalysis {
     /// Whether a clause is in a past tense: "was", "were", "had", "did", "we've done", "has been".
     static func speaksOfPast(_ tokens: [Token], clause: Range<Int>) -> Bool {
         for i in clause {
-            let word = tokens[i].lower
-            if ["was", "were", "had", "did", "wasn't", "weren't", "didn't", "hadn't"].contains(word) { return true }
-            if word.hasSuffix("'ve") || word == "have" || word == "has" || word == "haven't" || word == "hasn't",
+            let classes = tokens[i].word
+            if classes.contains(.pastAuxiliary) { return true }
+            if classes.contains(.perfectAuxiliary),
                let next = (i + 1..<clause.upperBound).first(where: { !["already", "only", "just", "never", "not", "ever", "all", "also"].contains(tokens[$0].lower) }),
                tokens[next].lower.hasSuffix("ed") || ["been", "done", "gone", "made", "seen", "had", "got", "taken", "become"].contains(tokens[next].lower) {
                 return true
@@ -357,9 +371,8 @@ enum ClauseAnalysis {
         var inside = Set<Int>()
         var open = false
         for i in clause {
-            let word = tokens[i].lower
-            if ["if", "unless", "whether", "once"].contains(word) { open = true; continue }
-            if open, word == "," || tokens[i].isDash { open = false; continue }
+            if tokens[i].word.contains(.conditionOpener) { open = true; continue }
+            if open, tokens[i].lower == "," || tokens[i].isDash { open = false; continue }
             if open { inside.insert(i) }
         }
         return inside
@@ -394,8 +407,10 @@ enum ClauseAnalysis {
     /// Space Agency", "Ana Ruiz of MIT said", "..., industry executives and analysts said".
     static func attribution(_ tokens: [Token], clause: Range<Int>) -> (subject: Range<Int>, drop: Range<Int>, group: Bool)? {
         for i in clause {
+            // Only "according" and reporting verbs open an attribution: others are passed over on a bit.
+            guard !tokens[i].word.isDisjoint(with: [.according, .reportingVerb]) else { continue }
             let word = tokens[i].lower
-            if word == "according", i + 2 < clause.upperBound, tokens[i + 1].lower == "to" {
+            if tokens[i].word.contains(.according), i + 2 < clause.upperBound, tokens[i + 1].lower == "to" {
                 // "according to the Bank of Japan": an organisation keeps its article and its "of".
                 var first = i + 2
                 if tokens[first].lower == "the", first + 1 < clause.upperBound, tokens[first + 1].isCapitalized { first += 1 }
@@ -436,7 +451,7 @@ enum ClauseAnalysis {
                 return (subject, dropStart..<dropEnd, group)
             }
             // A reporting verb is a lower-case word: "the United States by 2028" names a country.
-            guard PersonNames.reportingVerbs.contains(word), !tokens[i].isCapitalized, i > clause.lowerBound else { continue }
+            guard tokens[i].word.contains(.reportingVerb), !tokens[i].isCapitalized, i > clause.lowerBound else { continue }
             // ', said Maria Gonzalez, a political scientist.' / '," said Maria Gonzalez.'
             var q = i - 1
             while q > clause.lowerBound, closingQuotes.contains(tokens[q].lower) { q -= 1 }
@@ -565,11 +580,10 @@ enum ClauseAnalysis {
 
     /// Whether the clause leans on something said before it: a pronoun subject ("it will still
     /// take a year") or a demonstrative ("from that threshold"), not an expletive "it".
-    private static func isAnaphoric(_ tokens: [Token], clause: Range<Int>, covered: Set<Int>) -> Bool {
+    private static func isAnaphoric(_ tokens: [Token], clause: Range<Int>, covered: TokenSet) -> Bool {
         var firstContent: Int?
         for i in clause where !covered.contains(i) && tokens[i].kind != .punctuation {
-            let word = tokens[i].lower
-            if ["so", "and", "but", "well", "yes", "still", "actually", "honestly", "that's", "why", "because"].contains(word), firstContent == nil { continue }
+            if tokens[i].word.contains(.anaphoricLead), firstContent == nil { continue }
             firstContent = i
             break
         }
@@ -585,7 +599,7 @@ enum ClauseAnalysis {
             }
         }
         // "from that threshold", "this kind of leap"
-        for i in clause where ["that", "this", "these", "those", "such"].contains(tokens[i].lower) && !covered.contains(i) {
+        for i in clause where tokens[i].word.contains(.demonstrative) && !covered.contains(i) {
             if i + 1 < clause.upperBound, tokens[i + 1].isWord, !tokens[i + 1].isCapitalized,
                !["is", "was", "will", "would", "the", "a", "we", "i", "it", "they", "you", "there", "in", "by", "of"].contains(tokens[i + 1].lower),
                i > clause.lowerBound, ["from", "of", "to", "at", "reach", "cross", "achieve", "see", "about", "on", "with"].contains(tokens[i - 1].lower) {
@@ -641,5 +655,29 @@ enum ClauseAnalysis {
         guard start <= end, start != Int.max else { return nil }
         if end < tokens.count, end < clause.upperBound, tokens[end].lower == "that" { end += 1 }
         return start..<end
+    }
+}
+
+/// Token indices of one sentence, as flags: what `Set<Int>` answers for them, without hashing.
+/// An index outside the sentence (none is ever put in) is kept in a set, so the answers are a
+/// set's for every integer.
+struct TokenSet {
+    private var flags: [Bool]
+    private var others = Set<Int>()
+
+    init(count: Int) {
+        flags = Array(repeating: false, count: Swift.max(0, count))
+    }
+
+    func contains(_ index: Int) -> Bool {
+        index >= 0 && index < flags.count ? flags[index] : others.contains(index)
+    }
+
+    mutating func insert(_ index: Int) {
+        if index >= 0 && index < flags.count { flags[index] = true } else { others.insert(index) }
+    }
+
+    mutating func formUnion(_ indices: some Sequence<Int>) {
+        for index in indices { insert(index) }
     }
 }

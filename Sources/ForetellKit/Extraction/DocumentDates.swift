@@ -36,6 +36,13 @@ public struct DocumentDates: Equatable, Sendable {
     ]
 
     public static func find(in document: Document) -> DocumentDates {
+        var vocabulary = TokenVocabulary(keeps: false)
+        return find(in: document, vocabulary: &vocabulary)
+    }
+
+    /// The same, spelling the words of wire datelines from `vocabulary` (which changes nothing
+    /// found, only the time it takes).
+    static func find(in document: Document, vocabulary: inout TokenVocabulary) -> DocumentDates {
         var published: Day?
         for key in frontMatterKeys {
             if let value = document.frontMatter[key], let day = parse(value) {
@@ -67,7 +74,7 @@ public struct DocumentDates: Equatable, Sendable {
         }
         var datelines: [Int: Day] = [:]
         for (index, paragraph) in document.paragraphs.enumerated() where paragraph.kind == .text {
-            if let day = wireDateline(paragraph.text, published: published) { datelines[index] = day }
+            if let day = wireDateline(paragraph.text, published: published, vocabulary: &vocabulary) { datelines[index] = day }
         }
         return DocumentDates(published: published, event: eventDate(in: document, published: published), datelines: datelines)
     }
@@ -76,13 +83,18 @@ public struct DocumentDates: Equatable, Sendable {
     /// title case, a comma, a day, an optional agency in brackets and a dash. A day without a year
     /// takes the year that puts it on or before publication.
     static func wireDateline(_ text: String, published: Day?) -> Day? {
+        var vocabulary = TokenVocabulary(keeps: false)
+        return wireDateline(text, published: published, vocabulary: &vocabulary)
+    }
+
+    static func wireDateline(_ text: String, published: Day?, vocabulary: inout TokenVocabulary) -> Day? {
         // An ASCII first byte other than a capital is a first character that is not upper case.
         if let byte = text.utf8.first, byte < 0x80, byte < 0x41 || byte > 0x5A { return nil }
         guard let first = text.first, first.isUppercase else { return nil }
         // A place and a comma come first, and a day is a number: both among the first 90 bytes.
         guard text.utf8Offset(of: 0x2C, within: 90) != nil,
               text.utf8.prefix(90).contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        let tokens = Tokenizer.tokenize(String(text.prefix(90)))
+        let tokens = Tokenizer.tokenize(String(text.characterPrefix(90)), vocabulary: &vocabulary)
         guard let dateStart = tokens.prefix(8).firstIndex(where: { $0.isNumber || CalendarWords.month($0) != nil }),
               dateStart >= 2, tokens[dateStart - 1].lower == ",",
               tokens[..<dateStart].allSatisfy({ $0.lower == "," || $0.isWord && $0.isCapitalized }),

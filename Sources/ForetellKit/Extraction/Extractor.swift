@@ -132,7 +132,7 @@ private struct Run {
     init(document: Document, defaultDate: Day?, vocabulary shared: inout TokenVocabulary) {
         swap(&vocabulary, &shared)
         self.document = document
-        dates = DocumentDates.find(in: document)
+        dates = DocumentDates.find(in: document, vocabulary: &vocabulary)
         attribution = SpeakerAttribution(document: document, vocabulary: &vocabulary)
         speakerDate = dates.forSpeakers ?? defaultDate
         authorDate = dates.forAuthor ?? defaultDate
@@ -412,7 +412,7 @@ private struct Run {
     /// Adds a forecast unless the same owner already made the same claim in this document; a
     /// stated number then replaces a verbal degree (numbers win over words).
     private mutating func record(_ forecast: ExtractedForecast) -> Int? {
-        let key = ForecastIdentity.ownerKey(forecast.owner) + "|" + forecast.claim.lowercased()
+        let key = ForecastIdentity.ownerKey(forecast.owner) + "|" + forecast.claim.lowercasedFast()
         if let index = seen[key] {
             guard forecast.basis == .numeric, found[index].basis != .numeric else { return nil }
             found[index] = forecast

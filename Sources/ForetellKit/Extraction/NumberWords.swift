@@ -33,7 +33,11 @@ enum NumberWords {
         // Only number words (and the "a" of "a hundred") go on: the class bit spares three look-ups.
         while i < tokens.count, tokens[i].word.contains(.numberWord) || tokens[i].lower == "a" {
             let word = tokens[i].lower
-            if let unit = units[word] {
+            // "a" is in none of the tables: asked first, it spares their three look-ups.
+            if word == "a" {
+                guard !consumed, i + 1 < tokens.count, scales[tokens[i + 1].lower] != nil else { break }
+                current = 1
+            } else if let unit = units[word] {
                 // "one two" is not a number; "twenty five" is.
                 if consumed, current.truncatingRemainder(dividingBy: 10) != 0 || current == 0 && total == 0 { break }
                 current += unit
@@ -47,8 +51,6 @@ enum NumberWords {
                     total += current * scale
                     current = 0
                 }
-            } else if word == "a", !consumed, i + 1 < tokens.count, scales[tokens[i + 1].lower] != nil {
-                current = 1
             } else {
                 break
             }

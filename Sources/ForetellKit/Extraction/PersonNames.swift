@@ -149,6 +149,13 @@ enum PersonNames {
         return found
     }
 
+    /// The spelling tests of a name word of `capitalizedRun`, asked once per spelling by the
+    /// tokenizer: letters, hyphens and points only, and not an acronym ("GPU"; "OpenAI" is fine),
+    /// which is all capitals and longer than one character.
+    static func isNameWordText(_ text: String) -> Bool {
+        isNameShaped(text) && !isAllCapitals(text)
+    }
+
     /// Letters, hyphens and points only (ASCII checked byte by byte).
     private static func isNameShaped(_ text: String) -> Bool {
         if text.isASCIIOnly {
@@ -173,10 +180,8 @@ enum PersonNames {
     static func capitalizedRun(_ tokens: [Token], at index: Int) -> Range<Int>? {
         var i = index
         while i < tokens.count, i - index < 3 {
-            guard tokens[i].isWord, tokens[i].isCapitalized, !tokens[i].word.contains(.notName), isNameShaped(tokens[i].text)
-            else { break }
-            // Acronyms ("GPU", "OpenAI" is fine) are not name words: all capitals and longer than 1.
-            if isAllCapitals(tokens[i].text) { break }
+            // A word, capitalised, not a not-name word, name-shaped and no acronym: see `isNameWordText`.
+            guard tokens[i].isNameWord else { break }
             if i > index, !tokens[i].spaceBefore { break }
             i += 1
         }

@@ -339,8 +339,8 @@ public enum ProbabilityPhrases {
         var index = 0
         while index < tokens.count {
             // The upper end of a range that did not parse ("30 - 10%") is not a number on its own.
-            if index >= 2, tokens[index - 1].isDash || tokens[index - 1].lower == "to", tokens[index - 2].isNumber,
-               tokens[index].isNumber {
+            if index >= 2, tokens[index].isNumber, tokens[index - 2].isNumber,
+               tokens[index - 1].isDash || tokens[index - 1].lower == "to" {
                 index += 1
                 continue
             }
@@ -365,6 +365,9 @@ public enum ProbabilityPhrases {
         (["approximately"], nil), (["~"], nil), (["maybe"], nil), (["perhaps"], nil),
     ]
 
+    /// The first words of `comparators`.
+    static let comparatorStarts = Set(comparators.map { $0.0[0] })
+
     static let numericOpeners: Set<String> = {
         var words: Set<String> = ["between", "a"]
         for (comparator, _) in comparators { words.insert(comparator[0]) }
@@ -373,13 +376,30 @@ public enum ProbabilityPhrases {
         return words
     }()
 
+    /// The first UTF-8 bytes of the numeric openers: a mark that begins with none of them ("," or
+    /// "." most often) is none of them, without hashing it.
+    private static let openerFirstBytes: [Bool] = {
+        var flags = [Bool](repeating: false, count: 256)
+        for word in numericOpeners { if let byte = word.utf8.first { flags[Int(byte)] = true } }
+        return flags
+    }()
+
+    private static func mayBeOpener(_ mark: String) -> Bool {
+        guard let byte = mark.utf8.first else { return true }
+        return openerFirstBytes[Int(byte)]
+    }
+
     private static func numeric(_ tokens: [Token], at start: Int) -> NumericMatch? {
         // Comparators such as ">" are punctuation, which has no word class.
         guard tokens[start].isNumber || tokens[start].word.contains(.numericOpener)
-                || tokens[start].kind == .punctuation && numericOpeners.contains(tokens[start].lower) else { return nil }
+                || tokens[start].kind == .punctuation && mayBeOpener(tokens[start].lower)
+                    && numericOpeners.contains(tokens[start].lower) else { return nil }
         var i = start
         var bound: Bound?
-        for (words, kind) in comparators where TimeExpressions.matches(tokens, at: i, words) {
+        // A comparator starts with one of its first words: other tokens ("a", numbers) skip the list.
+        let mayCompare = tokens[i].kind == .punctuation ? comparatorStarts.contains(tokens[i].lower)
+            : tokens[i].word.contains(.comparatorStart)
+        for (words, kind) in comparators where mayCompare && TimeExpressions.matches(tokens, at: i, words) {
             bound = kind
             i += words.count
             break

@@ -1,7 +1,7 @@
 /// What each word can begin or be, from one dictionary look-up when it is tokenised: the passes
 /// over a sentence ask these bits instead of hashing the word again for every word list.
 struct WordClass: OptionSet, Sendable {
-    let rawValue: UInt16
+    let rawValue: UInt64
 
     /// Can open a time expression (`TimeExpressions.openers`).
     static let timeOpener = WordClass(rawValue: 1 << 0)
@@ -29,6 +29,38 @@ struct WordClass: OptionSet, Sendable {
     /// Looks ahead after a copula: "is coming", "is set to", "is due to".
     static let futureCue = WordClass(rawValue: 1 << 11)
 
+    // Single words and small lists the clause reading asks of every word of a clause, so that it
+    // tests a bit where it compared strings.
+    /// "but" (`ClauseAnalysis.clauses`).
+    static let but = WordClass(rawValue: 1 << 12)
+    /// Opens a condition: "if", "unless", "whether", "once" (`ClauseAnalysis.conditionRanges`).
+    static let conditionOpener = WordClass(rawValue: 1 << 13)
+    /// Passed over before a clause's first content word (`ClauseAnalysis.isAnaphoric`).
+    static let anaphoricLead = WordClass(rawValue: 1 << 14)
+    /// "that", "this", "these", "those", "such" (`ClauseAnalysis.isAnaphoric`).
+    static let demonstrative = WordClass(rawValue: 1 << 15)
+    /// "was", "were", "had", "did" and their negations (`ClauseAnalysis.speaksOfPast`).
+    static let pastAuxiliary = WordClass(rawValue: 1 << 16)
+    /// "going" (`ClauseAnalysis.read`).
+    static let going = WordClass(rawValue: 1 << 17)
+    /// "away" (`ClauseAnalysis.read`).
+    static let away = WordClass(rawValue: 1 << 18)
+    /// "likely" (`ClauseAnalysis.read`).
+    static let likely = WordClass(rawValue: 1 << 19)
+    /// "according" (`ClauseAnalysis.attribution`).
+    static let according = WordClass(rawValue: 1 << 20)
+    /// A reporting verb (`PersonNames.reportingVerbs`).
+    static let reportingVerb = WordClass(rawValue: 1 << 21)
+    /// First word of a comparator before a number (`ProbabilityPhrases.comparators`).
+    static let comparatorStart = WordClass(rawValue: 1 << 22)
+
+    // Tests of the spelling rather than lists: set for every token (marks included) whose
+    // lower-cased form passes them, by `WordClass.shape(of:)`.
+    /// Ends in "'ll" (`ClauseAnalysis.read`).
+    static let endsInWill = WordClass(rawValue: 1 << 40)
+    /// Ends in "'ve", or is "have", "has", "haven't", "hasn't" (`ClauseAnalysis.speaksOfPast`).
+    static let perfectAuxiliary = WordClass(rawValue: 1 << 41)
+
     private static let table: [String: WordClass] = {
         var table: [String: WordClass] = [:]
         func mark(_ words: some Sequence<String>, _ word: WordClass) {
@@ -47,8 +79,29 @@ struct WordClass: OptionSet, Sendable {
         mark(ClauseAnalysis.withheldStarts, .withheldStart)
         mark(ClauseAnalysis.futureWords, .futureWord)
         mark(ClauseAnalysis.futureCues, .futureCue)
+        mark(["but"], .but)
+        mark(ClauseAnalysis.conditionOpeners, .conditionOpener)
+        mark(ClauseAnalysis.anaphoricLeads, .anaphoricLead)
+        mark(ClauseAnalysis.demonstratives, .demonstrative)
+        mark(ClauseAnalysis.pastAuxiliaries, .pastAuxiliary)
+        mark(["going"], .going)
+        mark(["away"], .away)
+        mark(["likely"], .likely)
+        mark(["according"], .according)
+        mark(PersonNames.reportingVerbs, .reportingVerb)
+        mark(ProbabilityPhrases.comparatorStarts, .comparatorStart)
         return table
     }()
+
+    /// The classes that follow from the spelling of a lower-cased token, whatever its kind.
+    static func shape(of lower: String) -> WordClass {
+        var shape: WordClass = []
+        if lower.hasSuffix("'ll") { shape.insert(.endsInWill) }
+        if lower.hasSuffix("'ve") || lower == "have" || lower == "has" || lower == "haven't" || lower == "hasn't" {
+            shape.insert(.perfectAuxiliary)
+        }
+        return shape
+    }
 
     /// The classes of a lower-cased word.
     static func of(_ lower: String) -> WordClass {
@@ -78,6 +131,26 @@ struct WordClass: OptionSet, Sendable {
 struct PackedWord: Hashable {
     let high: UInt64
     let low: UInt64
+
+    /// The bytes `start..<end` of `bytes`: the same packing as the generic initialiser.
+    @inline(__always)
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        guard end > start, end - start <= 16 else { return nil }
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        var i = start
+        let split = Swift.min(end, start + 8)
+        while i < split {
+            high = high << 8 | UInt64(bytes[i])
+            i += 1
+        }
+        while i < end {
+            low = low << 8 | UInt64(bytes[i])
+            i += 1
+        }
+        self.high = high
+        self.low = low
+    }
 
     init?(_ bytes: some Collection<UInt8>) {
         guard !bytes.isEmpty, bytes.count <= 16 else { return nil }

@@ -62,8 +62,11 @@ struct SpeakerAttribution {
                 } else if let label = leading {
                     labelCounts[label.name, default: 0] += 1
                     let rest = paragraph.text[label.range.upperBound...].trimmingSpaces()
-                    if rest.utf8Contains(0x3F) && rest.contains("?") || speaksInFirstPerson(rest) { speechLike.insert(label.name) }
-                    if label.qualifier != nil || rest.isEmpty || label.name.utf8Contains(0x20) && label.name.contains(" ") && speaksInFirstPerson(rest) {
+                    if rest.utf8Contains(0x3F) && rest.contains("?") || speaksInFirstPerson(rest, vocabulary: &vocabulary) {
+                        speechLike.insert(label.name)
+                    }
+                    if label.qualifier != nil || rest.isEmpty
+                        || label.name.utf8Contains(0x20) && label.name.contains(" ") && speaksInFirstPerson(rest, vocabulary: &vocabulary) {
                         accept(label)
                     }
                 }
@@ -143,8 +146,8 @@ struct SpeakerAttribution {
 
     /// "Ken Ito: I don't think ..." reads as speech; "Key Insight: prices fell" does not. A first-
     /// person word early in the text after a two-word label makes it a speaker's turn.
-    private func speaksInFirstPerson(_ text: String) -> Bool {
-        let words = Tokenizer.tokenize(String(text.prefix(120))).prefix(12).map(\.lower)
+    private func speaksInFirstPerson(_ text: String, vocabulary: inout TokenVocabulary) -> Bool {
+        let words = Tokenizer.tokenize(String(text.characterPrefix(120)), vocabulary: &vocabulary).prefix(12).map(\.lower)
         return words.contains { ["i", "we", "my", "our", "me", "us"].contains($0) || $0.hasPrefix("i'") || $0.hasPrefix("we'") }
     }
 

@@ -22,7 +22,30 @@ public struct Token: Sendable, Equatable {
     /// A number, a number word, a unit, a period word, a month or a decade: time expressions hold
     /// one. Stored, since the sentence gate asks it of every word.
     let isTimeCore: Bool
+    /// A word that can be part of a person's name as `PersonNames.capitalizedRun` reads one:
+    /// capitalised, letters, hyphens and points only, not all capitals, never a not-name word.
+    /// Stored, since the name passes ask it of every word of a document.
+    let isNameWord: Bool
 
+    init(text: String, lower: String, range: Range<String.Index>, kind: Kind, spaceBefore: Bool, word: WordClass,
+         isCapitalized: Bool, isTimeCore: Bool, isNameWord: Bool) {
+        self.text = text
+        self.lower = lower
+        self.range = range
+        self.kind = kind
+        self.spaceBefore = spaceBefore
+        self.word = word
+        self.isCapitalized = isCapitalized
+        self.isTimeCore = isTimeCore
+        self.isNameWord = isNameWord
+    }
+
+    /// A token spelled as the vocabulary spells its bytes.
+    init(_ spelling: TokenVocabulary.Spelling, range: Range<String.Index>, kind: Kind, spaceBefore: Bool) {
+        self.init(text: spelling.text, lower: spelling.lower, range: range, kind: kind, spaceBefore: spaceBefore,
+                  word: spelling.word, isCapitalized: spelling.isCapitalized, isTimeCore: spelling.isTimeCore,
+                  isNameWord: spelling.isNameWord)
+    }
 
     public var isWord: Bool { kind == .word }
     public var isNumber: Bool { kind == .number }
@@ -54,7 +77,7 @@ public enum Tokenizer {
 
     private static func tokenize(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ vocabulary: inout TokenVocabulary) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 5 + 1)
+        tokens.reserveCapacity(bytes.count / 3 + 4)
         let utf8 = text.utf8
         let base = utf8.startIndex
         let count = bytes.count
@@ -78,54 +101,111 @@ public enum Tokenizer {
         func isAlphabetic(_ s: Unicode.Scalar) -> Bool { ScalarProperties.isAlphabetic(s) }
         func isWord(_ s: Unicode.Scalar) -> Bool { isAlphabetic(s) && !isCJK(s) }
 
-        while offset < count {
-            let (first, afterFirst) = scalar(at: offset)
-            if isWhitespace(first) {
-                sawSpace = true
-                offset = afterFirst
-                continue
+        /// The end of a number that began before `from`: 3.5, 200,000 and 1.8B stay one token; a
+        /// trailing point or comma does not join. A letter makes it a word ("2000s", "10x").
+        func numberEnd(from: Int, kind: inout Token.Kind) -> Int {
+            var index = from
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if isDigitByte(byte) {
+                        index += 1
+                    } else if byte == 0x2E || byte == 0x2C {
+                        if index + 1 < count, isDigitByte(bytes[index + 1]) { index += 1 } else { break }
+                    } else if isLetterByte(byte) {
+                        kind = .word
+                        index += 1
+                    } else {
+                        break
+                    }
+                    continue
+                }
+                let (c, next) = scalar(at: index)
+                // "2000s", "1.8B", "10x": the suffix belongs to the number.
+                guard isAlphabetic(c) else { break }
+                kind = .word
+                index = next
             }
+            return index
+        }
+
+        /// The end of a word that began before `from`: letters and digits, and an apostrophe
+        /// between letters (it's, don't, we'll).
+        func wordEnd(from: Int) -> Int {
+            var index = from
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if isLetterByte(byte) || isDigitByte(byte) {
+                        index += 1
+                    } else if byte == 0x27 {
+                        if index + 1 < count, isWord(scalar(at: index + 1).0) { index += 1 } else { break }
+                    } else {
+                        break
+                    }
+                    continue
+                }
+                let (c, next) = scalar(at: index)
+                if isWord(c) {
+                    index = next
+                } else if c == "’" || c == "ʼ" {
+                    if next < count, isWord(scalar(at: next).0) { index = next } else { break }
+                } else {
+                    break
+                }
+            }
+            return index
+        }
+
+        while offset < count {
+            let lead = bytes[offset]
             let start = offset
             var kind: Token.Kind
-            var index = afterFirst
-            if isDigit(first) {
-                kind = .number
-                // 3.5, 200,000 and 1.8B stay one token; a trailing point or comma does not join.
-                while index < count {
-                    let (c, next) = scalar(at: index)
-                    if isDigit(c) {
-                        index = next
-                    } else if c == "." || c == "," {
-                        if next < count, isDigit(Unicode.Scalar(bytes[next])) { index = next } else { break }
-                    } else if isAlphabetic(c) {
-                        // "2000s", "1.8B", "10x": the suffix belongs to the number.
-                        kind = .word
-                        index = next
-                    } else {
-                        break
-                    }
+            var index: Int
+            let first: Unicode.Scalar
+            if lead < 0x80 {
+                // ASCII, nearly every byte of a text: classified from the byte, with the same
+                // answers as the scalar tests below.
+                if lead == 0x20 || lead >= 0x09 && lead <= 0x0D {
+                    sawSpace = true
+                    offset += 1
+                    continue
                 }
-            } else if isWord(first) {
-                kind = .word
-                while index < count {
-                    let (c, next) = scalar(at: index)
-                    if isWord(c) || isDigit(c) {
-                        index = next
-                    } else if c == "'" || c == "’" || c == "ʼ" {
-                        // it's, don't, we'll: the apostrophe joins only between letters.
-                        if next < count, isWord(scalar(at: next).0) { index = next } else { break }
-                    } else {
-                        break
-                    }
+                first = Unicode.Scalar(lead)
+                index = offset + 1
+                if isDigitByte(lead) {
+                    kind = .number
+                    index = numberEnd(from: index, kind: &kind)
+                } else if isLetterByte(lead) {
+                    kind = .word
+                    index = wordEnd(from: index)
+                } else {
+                    kind = .punctuation
                 }
             } else {
-                kind = .punctuation
+                let (scalar, afterFirst) = scalar(at: offset)
+                if isWhitespace(scalar) {
+                    sawSpace = true
+                    offset = afterFirst
+                    continue
+                }
+                first = scalar
+                index = afterFirst
+                if isWord(scalar) {
+                    kind = .word
+                    index = wordEnd(from: index)
+                } else {
+                    kind = .punctuation
+                }
             }
             offset = index
             let range = utf8.index(base, offsetBy: start)..<utf8.index(base, offsetBy: index)
-            let spelling = spelling(bytes[start..<index], kind: kind, first: first, vocabulary: &vocabulary)
-            tokens.append(Token(text: spelling.text, lower: spelling.lower, range: range, kind: kind, spaceBefore: sawSpace,
-                                word: spelling.word, isCapitalized: spelling.isCapitalized, isTimeCore: spelling.isTimeCore))
+            if vocabulary.keeps, let key = PackedWord(bytes, start, index), let known = vocabulary.spellings[key] {
+                tokens.append(Token(known, range: range, kind: kind, spaceBefore: sawSpace))
+            } else {
+                let spelling = spelling(bytes[start..<index], kind: kind, first: first, vocabulary: &vocabulary)
+                tokens.append(Token(spelling, range: range, kind: kind, spaceBefore: sawSpace))
+            }
             sawSpace = false
         }
         return tokens
@@ -140,13 +220,15 @@ public enum Tokenizer {
         // Straight from the bytes: they are valid UTF-8 and end on scalar boundaries.
         let text = String(decoding: UnsafeBufferPointer(rebasing: token), as: UTF8.self)
         let lower = lowered(token.base, token.startIndex, token.endIndex, text)
-        let word = kind == .punctuation ? [] : WordClass.of(lowercasing: token, lower: lower)
+        let listed: WordClass = kind == .punctuation ? [] : WordClass.of(lowercasing: token, lower: lower)
+        let word = listed.union(WordClass.shape(of: lower))
         let isCapitalized = ScalarProperties.isUppercase(first)
         // A month only when capitalised (`CalendarWords.month`); a decade as in "the 2030s".
         let isTimeCore = kind == .number || word.contains(.timeCore)
             || kind == .word && (isCapitalized && CalendarWords.months[lower] != nil || lower.hasSuffix("0s"))
+        let isNameWord = kind == .word && isCapitalized && !word.contains(.notName) && PersonNames.isNameWordText(text)
         let spelling = TokenVocabulary.Spelling(text: text, lower: lower, word: word, isCapitalized: isCapitalized,
-                                                isTimeCore: isTimeCore)
+                                                isTimeCore: isTimeCore, isNameWord: isNameWord)
         if let key, vocabulary.spellings.count < TokenVocabulary.capacity { vocabulary.spellings[key] = spelling }
         return spelling
     }
@@ -201,6 +283,13 @@ public enum Tokenizer {
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
 
+    @inline(__always)
+    static func isDigitByte(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+
+    /// An ASCII letter: the ASCII scalars `ScalarProperties.isAlphabetic` accepts.
+    @inline(__always)
+    static func isLetterByte(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isAlphabetic && !isCJK(scalar)
     }
@@ -227,6 +316,7 @@ public struct TokenVocabulary {
         let word: WordClass
         let isCapitalized: Bool
         let isTimeCore: Bool
+        let isNameWord: Bool
     }
 
     /// Whether words are looked up and kept at all: not for a single string tokenised on its own.
