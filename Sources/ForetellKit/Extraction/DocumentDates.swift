@@ -56,7 +56,7 @@ public struct DocumentDates: Equatable, Sendable {
             switch paragraph.kind {
             case .header(let key, _) where key == "by":
                 // "Posted January 2, 2025 by Alex Chen": the date is in the line.
-                published = dateline(paragraph.text.replacingOccurrences(of: "*", with: ""), anywhere: true)
+                published = dateline(paragraph.text.replacingOccurrences(of: "*", with: ""), anywhere: true, vocabulary: &vocabulary)
             case .header(let key, let value) where headerKeys.contains(key):
                 published = parse(value)
             case .text:
@@ -65,7 +65,7 @@ public struct DocumentDates: Equatable, Sendable {
                 textSeen += 1
                 guard textSeen <= 3 else { break }
                 for start in paragraph.lineStarts where published == nil {
-                    published = dateline(String(paragraph.text[start.index...].prefix(80)))
+                    published = dateline(String(paragraph.text[start.index...].prefix(80)), vocabulary: &vocabulary)
                 }
             default:
                 break
@@ -76,7 +76,7 @@ public struct DocumentDates: Equatable, Sendable {
         for (index, paragraph) in document.paragraphs.enumerated() where paragraph.kind == .text {
             if let day = wireDateline(paragraph.text, published: published, vocabulary: &vocabulary) { datelines[index] = day }
         }
-        return DocumentDates(published: published, event: eventDate(in: document, published: published), datelines: datelines)
+        return DocumentDates(published: published, event: eventDate(in: document, published: published, vocabulary: &vocabulary), datelines: datelines)
     }
 
     /// "FRANKFURT, March 3 (Reuters) -", "LONDON, England, 9 June 2026 —": a place in capitals or
@@ -150,16 +150,16 @@ public struct DocumentDates: Equatable, Sendable {
         return nil
     }
 
-    private static func dateline(_ text: String, anywhere: Bool = false) -> Day? {
+    private static func dateline(_ text: String, anywhere: Bool = false, vocabulary: inout TokenVocabulary) -> Day? {
         let opening = text.drop(while: { "*_ ".contains($0) })
-        let tokens = Tokenizer.tokenize(String(opening.prefix(anywhere ? 120 : 60)))
+        let tokens = Tokenizer.tokenize(String(opening.prefix(anywhere ? 120 : 60)), vocabulary: &vocabulary)
         guard let found = monthDay(tokens, from: 0, limit: anywhere ? tokens.count : 8), let year = found.year else { return nil }
         // The date must open the paragraph (after an optional place name and comma).
         guard let first = tokens.first, first.isCapitalized || first.isNumber else { return nil }
         return Day(year: year, month: found.month, day: found.day)
     }
 
-    private static func eventDate(in document: Document, published: Day?) -> Day? {
+    private static func eventDate(in document: Document, published: Day?, vocabulary: inout TokenVocabulary) -> Day? {
         var seen = 0
         for paragraph in document.paragraphs where paragraph.kind == .text {
             seen += 1
@@ -169,7 +169,7 @@ public struct DocumentDates: Equatable, Sendable {
             guard paragraph.text.withUTF8Buffer({ $0.contains { $0 >= 0x30 && $0 <= 0x39 } }) else { continue }
             for range in SentenceSplitter.split(paragraph.text) {
                 guard paragraph.text[range].withUTF8Buffer({ $0.contains { $0 >= 0x30 && $0 <= 0x39 } }) else { continue }
-                let tokens = Tokenizer.tokenize(String(paragraph.text[range]))
+                let tokens = Tokenizer.tokenize(String(paragraph.text[range]), vocabulary: &vocabulary)
                 guard tokens.contains(where: { eventWords.contains($0.lower) }),
                       let found = monthDay(tokens, from: 0, limit: tokens.count) else { continue }
                 if let year = found.year {

@@ -13,7 +13,10 @@ public enum DocumentDecoding {
     }
 
     public static func decode(_ data: Data) -> Result {
-        let bytes = [UInt8](data)
+        decode([UInt8](data))
+    }
+
+    public static func decode(_ bytes: [UInt8]) -> Result {
         if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
             return .text(utf16(bytes.dropFirst(2), bigEndian: false))
         }

@@ -140,11 +140,13 @@ private struct Run {
 
     mutating func scan() {
         var heading: TimeMention?
-        headingTimes = document.paragraphs.map { paragraph in
+        headingTimes.reserveCapacity(document.paragraphs.count)
+        for paragraph in document.paragraphs {
             if paragraph.kind == .heading {
-                heading = TimeExpressions.find(in: Tokenizer.tokenize(paragraph.text), reference: authorDate).first { $0.setsDeadline }
+                let tokens = Tokenizer.tokenize(paragraph.text, vocabulary: &vocabulary)
+                heading = TimeExpressions.find(in: tokens, reference: authorDate).first { $0.setsDeadline }
             }
-            return heading
+            headingTimes.append(heading)
         }
         var dateline: Day?
         datelineDays = document.paragraphs.indices.map { index in
@@ -195,7 +197,13 @@ private struct Run {
 
     /// A new speaker: the finished turn's questions are the ones the next answers respond to.
     private mutating func endTurn(reference: Day?) {
-        if turnQuestions.contains(where: { frame($0, reference: reference) != nil }) {
+        let asked = turnQuestions
+        var asksSomething = false
+        for question in asked where frame(question, reference: reference) != nil {
+            asksSomething = true
+            break
+        }
+        if asksSomething {
             openQuestions = turnQuestions
             openAsker = turnSpeaker
             turnsSinceAsked = 0
@@ -214,10 +222,10 @@ private struct Run {
     }
     private let frameCache = FrameCache()
 
-    private func frame(_ question: String, reference: Day?) -> QuestionFrame? {
+    private mutating func frame(_ question: String, reference: Day?) -> QuestionFrame? {
         let key = (reference?.description ?? "") + "|" + question
         if let known = frameCache.frames[key] { return known }
-        let found = QuestionLinking.frame(question, reference: reference)
+        let found = QuestionLinking.frame(question, reference: reference, vocabulary: &vocabulary)
         frameCache.frames[key] = .some(found)
         return found
     }
@@ -527,7 +535,7 @@ private struct Run {
     /// turn, latest first, preferring a question that asks for a probability when the answer is
     /// one and a which-question when the answer is a name; for a bare answer, else the question
     /// still open from an earlier turn.
-    private func linkedQuestion(for reading: ClauseReading, previous: String?, speaker: String?, reference: Day?,
+    private mutating func linkedQuestion(for reading: ClauseReading, previous: String?, speaker: String?, reference: Day?,
                                 stillOpen: Bool = false) -> QuestionFrame? {
         if let previous, isQuestion(previous), let frame = frame(previous, reference: reference) {
             return frame
@@ -539,9 +547,15 @@ private struct Run {
         let ownRecent = Array(turnQuestions.suffix(3).reversed())
         let asked = Array(previousQuestions.suffix(8).reversed())
         let candidates = speaker == nil ? ownRecent + asked : asked + ownRecent
-        var frames = candidates.compactMap { frame($0, reference: reference) }
+        var frames: [QuestionFrame] = []
+        for candidate in candidates {
+            if let found = frame(candidate, reference: reference) { frames.append(found) }
+        }
         if frames.isEmpty, stillOpen, openAsker != .some(speaker) {
-            frames = openQuestions.suffix(8).reversed().compactMap { frame($0, reference: reference) }
+            let open = Array(openQuestions.suffix(8).reversed())
+            for candidate in open {
+                if let found = frame(candidate, reference: reference) { frames.append(found) }
+            }
         }
         guard !frames.isEmpty else { return nil }
         if case .entity = reading.shape, let which = frames.first(where: { $0.kind == .which }) { return which }

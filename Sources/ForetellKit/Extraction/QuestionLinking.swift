@@ -63,7 +63,13 @@ enum QuestionLinking {
     private static let beliefAuxiliaries: Set<String> = ["do", "does", "would", "did"]
 
     static func frame(_ text: String, reference: Day?) -> QuestionFrame? {
-        let tokens = Tokenizer.tokenize(text)
+        var vocabulary = TokenVocabulary(keeps: false)
+        return frame(text, reference: reference, vocabulary: &vocabulary)
+    }
+
+    /// The same, spelling the question's words from `vocabulary` (which changes nothing found).
+    static func frame(_ text: String, reference: Day?, vocabulary: inout TokenVocabulary) -> QuestionFrame? {
+        let tokens = Tokenizer.tokenize(text, vocabulary: &vocabulary)
         guard !tokens.isEmpty else { return nil }
         let times = TimeExpressions.find(in: tokens, reference: reference)
         let time = times.first { $0.setsDeadline }

@@ -46,7 +46,7 @@ struct SpeakerAttribution {
         trailingLabels = Array(repeating: nil, count: document.paragraphs.count)
         for (index, paragraph) in document.paragraphs.enumerated() {
             if paragraph.kind != .heading { opening += 1 }
-            if opening <= 3, roster.person(withRole: .interviewee) == nil, let guest = SpeakerAttribution.interviewee(in: paragraph.text) {
+            if opening <= 3, roster.person(withRole: .interviewee) == nil, let guest = SpeakerAttribution.interviewee(in: paragraph.text, vocabulary: &vocabulary) {
                 roster.add(guest, role: .interviewee)
             }
             switch paragraph.kind {
@@ -131,7 +131,15 @@ struct SpeakerAttribution {
     /// The person a title or standfirst says the interview is with: "a conversation with Priya
     /// Nair", "An interview with Dr. Jane Roe", "Q&A with ...", "In conversation: ..." is not one.
     static func interviewee(in text: String) -> String? {
-        let tokens = Tokenizer.tokenize(String(text.prefix(300)))
+        var vocabulary = TokenVocabulary(keeps: false)
+        return interviewee(in: text, vocabulary: &vocabulary)
+    }
+
+    /// The same, spelling words from `vocabulary`. A text without the letters of "with" in any
+    /// case is not tokenised: only those ASCII letters lower-case to the word.
+    static func interviewee(in text: String, vocabulary: inout TokenVocabulary) -> String? {
+        guard containsWith(text) else { return nil }
+        let tokens = Tokenizer.tokenize(String(text.prefix(300)), vocabulary: &vocabulary)
         for i in tokens.indices.dropFirst() where tokens[i].lower == "with" {
             let before = tokens[i - 1].lower
             guard ["conversation", "interview", "chat", "talk", "talking", "q&a", "a", "qa"].contains(before),
@@ -142,6 +150,18 @@ struct SpeakerAttribution {
             return PersonNames.name(tokens, run)
         }
         return nil
+    }
+
+    /// Whether the bytes hold "with" in any mix of cases.
+    static func containsWith(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 4 else { return false }
+            for i in 0...(bytes.count - 4) where bytes[i] | 0x20 == 0x77 {
+                if bytes[i + 1] | 0x20 == 0x69, bytes[i + 2] | 0x20 == 0x74, bytes[i + 3] | 0x20 == 0x68 { return true }
+            }
+            return false
+        }
     }
 
     /// "Ken Ito: I don't think ..." reads as speech; "Key Insight: prices fell" does not. A first-
