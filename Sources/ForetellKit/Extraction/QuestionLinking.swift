@@ -94,6 +94,15 @@ enum QuestionLinking {
         var i = begin
         search: while i < tokens.count {
             let word = tokens[i].lower
+            // Every test below needs a probability noun or one of these words here.
+            if !tokens[i].word.contains(.probabilityNoun) {
+                switch word {
+                case "how", "is", "which", "who", "what", "do", "does", "would", "did": break
+                default:
+                    i += 1
+                    continue search
+                }
+            }
             let next = i + 1 < tokens.count ? tokens[i + 1].lower : ""
             // Each token passes these tests: class bits and sets, as an array literal is built anew
             // for every look.

@@ -36,6 +36,9 @@ public final class Roster {
         "commentator", "spokesman", "spokeswoman", "spokesperson", "mayor", "ambassador", "prime", "chief",
     ]
 
+    /// `titles` by their bytes, for the names that need no cleaning.
+    private static let titleWords: Set<PackedWord> = Set(titles.compactMap { PackedWord($0.utf8) })
+
     /// Punctuation around a word of a name, but not the apostrophes, hyphens and points names hold:
     /// built once, as building a character set costs more than trimming with it.
     private static let strayPunctuation = CharacterSet.punctuationCharacters.subtracting(CharacterSet(charactersIn: "'’-."))
@@ -87,7 +90,9 @@ public final class Roster {
         guard index > 0, last != 0x20, sawLower, !(0x2D == last || 0x27 == last || 0x2E == last) else { return nil }
         let firstWord = raw.utf8.prefix(firstWordEnd ?? index)
         guard !firstWord.contains(where: { $0 == 0x2E || $0 == 0x27 || $0 == 0x2D }) else { return nil }
-        if titles.contains(String(decoding: firstWord, as: UTF8.self).lowercased()) { return nil }
+        // ASCII letters only, so lower-casing the bytes is what `lowercased()` does; no title is
+        // longer than sixteen letters.
+        if let key = PackedWord(lowercasing: firstWord), titleWords.contains(key) { return nil }
         return String(raw)
     }
 
@@ -165,9 +170,25 @@ public final class Roster {
         // Letters and single spaces or hyphens: split and lower-case without more ado.
         // Each byte is then a character, so the bytes are split rather than the characters.
         if name.utf8.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x20 || $0 == 0x2D }) {
-            return name.lowercased().withUTF8Buffer { bytes in
-                bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x2D }).map { String(decoding: $0, as: UTF8.self) }
+            // The words lower-cased byte by byte as they are copied out.
+            var words: [String] = []
+            var text = name
+            text.withUTF8 { bytes in
+                var start = 0
+                for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x20 || bytes[end] == 0x2D {
+                    if end > start {
+                        words.append(String(unsafeUninitializedCapacity: end - start) { buffer in
+                            for i in start..<end {
+                                let byte = bytes[i]
+                                buffer[i - start] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                            }
+                            return end - start
+                        })
+                    }
+                    start = end + 1
+                }
             }
+            return words
         }
         return name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).map {
             $0.replacingOccurrences(of: "'s", with: "").replacingOccurrences(of: "’s", with: "")
