@@ -176,7 +176,7 @@ public struct Document: Sendable {
             // A long line that stops mid-sentence continues on the next line.
             let last = body.last(where: { !$0.isWhitespace })
             // ASCII has a character a byte (a line holds no CR LF): count characters only otherwise.
-            let long = body.utf8.count >= 200 || body.utf8.count >= 50 && (body.isASCIIOnly || body.count >= 50)
+            let long = body.utf8.count >= 200 || body.utf8.count >= 50 && (body.isASCIIOnly || body.hasMoreCharacters(than: 49))
             previousJoinable = long && !(last.map { ".?!:;\"”’)…".contains($0) } ?? true)
                 && SpeakerLabels.trailing(line[...]) == nil && SpeakerLabels.titled(line[...]) == nil
         }

@@ -189,7 +189,16 @@ enum PersonNames {
     }
 
     /// The words of a run of tokens joined by single spaces: the name as `capitalizedRun` found it.
+    /// Built in place: most runs are one word, whose text is the name, and longer ones need no
+    /// array of their words.
     static func name(_ tokens: [Token], _ run: Range<Int>) -> String {
-        tokens[run].map(\.text).joined(separator: " ")
+        guard let first = run.first else { return "" }
+        if run.count == 1 { return tokens[first].text }
+        var name = tokens[first].text
+        for index in run.dropFirst() {
+            name += " "
+            name += tokens[index].text
+        }
+        return name
     }
 }

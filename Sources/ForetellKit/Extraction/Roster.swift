@@ -65,6 +65,9 @@ public final class Roster {
     /// apostrophes and points) in words separated by single spaces, not opening with a title and
     /// not all in capitals (which are title-cased). Nil sends the name through the full cleaning.
     private static func plainName(_ raw: some StringProtocol) -> String? {
+        // Names are read many times over (each mention is resolved): straight from the bytes
+        // when they are contiguous, as they are in native strings.
+        if let plain = raw.utf8.withContiguousStorageIfAvailable({ isPlainName($0) }) { return plain ? String(raw) : nil }
         var previousSpace = true
         var sawLower = false
         var firstWordEnd: Int?
@@ -94,6 +97,46 @@ public final class Roster {
         // longer than sixteen letters.
         if let key = PackedWord(lowercasing: firstWord), titleWords.contains(key) { return nil }
         return String(raw)
+    }
+
+    /// `plainName`'s test on contiguous bytes, with the same answers.
+    private static func isPlainName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previousSpace = true
+        var sawLower = false
+        var firstWordEnd: Int?
+        var last: UInt8 = 0x20
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x61...0x7A: sawLower = true
+            case 0x41...0x5A: break
+            case 0x20:
+                if previousSpace { return false }
+                if firstWordEnd == nil { firstWordEnd = index }
+            case 0x2D, 0x27, 0x2E:
+                if previousSpace { return false }
+            default:
+                return false
+            }
+            previousSpace = byte == 0x20
+            last = byte
+        }
+        guard !bytes.isEmpty, last != 0x20, sawLower, !(0x2D == last || 0x27 == last || 0x2E == last) else { return false }
+        let end = firstWordEnd ?? bytes.count
+        for index in 0..<end {
+            let byte = bytes[index]
+            if byte == 0x2E || byte == 0x27 || byte == 0x2D { return false }
+        }
+        // ASCII letters only: the packing of the lower-cased first word, as `PackedWord(lowercasing:)` makes it.
+        guard end <= 16 else { return true }
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        for index in 0..<end {
+            let byte = bytes[index]
+            let small = UInt64(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+            if index < 8 { high = high << 8 | small } else { low = low << 8 | small }
+        }
+        return !titleWords.contains(PackedWord(high: high, low: low))
     }
 
     /// Adds a person (if new) and returns the canonical full name.
@@ -155,8 +198,9 @@ public final class Roster {
         let name = Roster.clean(raw)
         guard !name.isEmpty else { return (nil, true) }
         if order[name] != nil { return (name, true) }
+        // Most words looked up begin no one's name: their first key word alone says so.
+        guard let first = Roster.firstKeyToken(name), var candidates = byToken[first] else { return (nil, true) }
         let tokens = Roster.keyTokens(name)
-        guard let first = tokens.first, var candidates = byToken[first] else { return (nil, true) }
         candidates = candidates.filter { candidate in
             let full = Set(Roster.keyTokens(candidate))
             return tokens.allSatisfy { full.contains($0) }
@@ -164,6 +208,32 @@ public final class Roster {
         guard candidates.count > 1 else { return (candidates.first, true) }
         let best = candidates.max { (lastMention[$0] ?? 0, -(order[$0] ?? 0)) < (lastMention[$1] ?? 0, -(order[$1] ?? 0)) }
         return (best, false)
+    }
+
+    /// `keyTokens(name).first`, without the others when the name takes the quick way there.
+    static func firstKeyToken(_ name: String) -> String? {
+        var text = name
+        let quick: String?? = text.withUTF8 { bytes in
+            guard bytes.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x20 || $0 == 0x2D }) else {
+                return nil
+            }
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x20 || bytes[end] == 0x2D {
+                if end > start {
+                    return .some(String(unsafeUninitializedCapacity: end - start) { buffer in
+                        for i in start..<end {
+                            let byte = bytes[i]
+                            buffer[i - start] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                        }
+                        return end - start
+                    })
+                }
+                start = end + 1
+            }
+            return .some(nil)
+        }
+        if let quick { return quick }
+        return keyTokens(name).first
     }
 
     static func keyTokens(_ name: String) -> [String] {

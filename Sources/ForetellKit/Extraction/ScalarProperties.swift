@@ -94,6 +94,24 @@ extension StringProtocol {
     /// `count`, from the bytes when each is a character of its own.
     var characterCount: Int { isPlainASCII ? utf8.count : count }
 
+    /// `count > limit`, counting no further than the answer needs: a character holds at least one
+    /// byte, so text of at most `limit` bytes is never longer, and plain ASCII has a character a
+    /// byte; otherwise characters are counted only up to `limit + 1`.
+    func hasMoreCharacters(than limit: Int) -> Bool {
+        let bytes = utf8.count
+        if bytes <= limit { return false }
+        if isPlainASCII { return true }
+        // Stepping from index to index as `count` does, without making each character.
+        var counted = 0
+        var index = startIndex
+        while index < endIndex {
+            index = self.index(after: index)
+            counted += 1
+            if counted > limit { return true }
+        }
+        return false
+    }
+
     /// `split(separator: " ")`, cut at the bytes when each is a character of its own.
     func wordsBetweenSpaces() -> [SubSequence] {
         guard isPlainASCII else { return split(separator: " ") }

@@ -225,7 +225,10 @@ struct PackedTable<Value> {
 private extension PackedWord {
     /// An empty slot of a `PackedTable`.
     static let empty = PackedWord(high: 0, low: 0)
+}
 
+extension PackedWord {
+    /// The packing itself, for callers that pack bytes their own way.
     init(high: UInt64, low: UInt64) {
         self.high = high
         self.low = low

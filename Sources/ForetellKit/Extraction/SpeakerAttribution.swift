@@ -62,15 +62,18 @@ struct SpeakerAttribution {
                 } else if let label = leading {
                     labelCounts[label.name, default: 0] += 1
                     let rest = paragraph.text[label.range.upperBound...].trimmingSpaces()
-                    if rest.utf8Contains(0x3F) && rest.contains("?") || speaksInFirstPerson(rest, vocabulary: &vocabulary) {
+                    if rest.utf8Contains(0x3F) && (SpeakerAttribution.holdsLoneQuestionMark(rest) || rest.contains("?"))
+                        || speaksInFirstPerson(rest, vocabulary: &vocabulary) {
                         speechLike.insert(label.name)
                     }
                     if label.qualifier != nil || rest.isEmpty
-                        || label.name.utf8Contains(0x20) && label.name.contains(" ") && speaksInFirstPerson(rest, vocabulary: &vocabulary) {
+                        || label.name.utf8Contains(0x20) && (label.name.isPlainASCII || label.name.contains(" "))
+                            && speaksInFirstPerson(rest, vocabulary: &vocabulary) {
                         accept(label)
                     }
                 }
-                if let (label, glued) = trailing, glued && label.name.utf8Contains(0x20) && label.name.contains(" ") {
+                if let (label, glued) = trailing,
+                   glued && label.name.utf8Contains(0x20) && (label.name.isPlainASCII || label.name.contains(" ")) {
                     accept(label)
                 }
                 let sentences = SentenceSplitter.split(paragraph.text)
@@ -166,6 +169,19 @@ struct SpeakerAttribution {
 
     /// "Ken Ito: I don't think ..." reads as speech; "Key Insight: prices fell" does not. A first-
     /// person word early in the text after a two-word label makes it a speaker's turn.
+    /// Whether `text` has a question mark that is a character of its own: one followed by an
+    /// ASCII byte or by the end, which no mark can combine with. Foundation's `contains("?")`
+    /// finds every such one, so where this says yes it need not be asked (it decides the rest).
+    static func holdsLoneQuestionMark(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        var afterMark = false
+        while let byte = utf8.next() {
+            if afterMark, byte < 0x80 { return true }
+            afterMark = byte == 0x3F
+        }
+        return afterMark
+    }
+
     private func speaksInFirstPerson(_ text: String, vocabulary: inout TokenVocabulary) -> Bool {
         let words = Tokenizer.tokenize(String(text.characterPrefix(120)), vocabulary: &vocabulary).prefix(12).map(\.lower)
         return words.contains { ["i", "we", "my", "our", "me", "us"].contains($0) || $0.hasPrefix("i'") || $0.hasPrefix("we'") }

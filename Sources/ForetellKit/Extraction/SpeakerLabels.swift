@@ -278,7 +278,7 @@ enum SpeakerLabels {
         // Every separator holds a hyphen, an en dash or an em dash.
         guard line.utf8Contains(0x2D) || line.utf8Contains("–") || line.utf8Contains("—") else { return nil }
         let text = stripMarkup(line).trimmingSpaces()
-        guard text.utf8.count <= 120 || text.characterCount <= 120, let last = text.last, !".?!:;\"”".contains(last) else { return nil }
+        guard !text.hasMoreCharacters(than: 120), let last = text.last, !".?!:;\"”".contains(last) else { return nil }
         var separator: Range<String.Index>?
         for mark in [" -- ", " — ", " – ", " - "] where text.utf8Contains(mark) {
             if let found = text.range(of: mark), separator.map({ found.lowerBound < $0.lowerBound }) ?? true { separator = found }
