@@ -57,7 +57,17 @@ public struct Document: Sendable {
             var start = 0
             var index = 0
             let count = bytes.count
+            let base = bytes.baseAddress
             while index < count {
+                // Eight bytes at a time past runs without a break: ASCII bytes of 0x0E or more
+                // (the sums cannot carry from one byte into the next).
+                if let base, index + 8 <= count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0, (word &+ 0x7272_7272_7272_7272) & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 {
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = bytes[index]
                 var breakEnd = -1
                 switch byte {

@@ -23,9 +23,19 @@ public enum DocumentDecoding {
         if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
             return .text(utf16(bytes.dropFirst(2), bigEndian: true))
         }
-        if let nul = bytes.firstIndex(of: 0) { return .binary(offset: nul) }
+        if let nul = firstNUL(bytes) { return .binary(offset: nul) }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
         return .text(String(decoding: body, as: UTF8.self))
+    }
+
+    /// `bytes.firstIndex(of: 0)`, found by the C library's `memchr`, which looks at many bytes
+    /// a step where the generic search looks at one.
+    static func firstNUL(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, !buffer.isEmpty,
+                  let found = memchr(base, 0, buffer.count) else { return nil }
+            return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        }
     }
 
     private static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> String {

@@ -71,6 +71,16 @@ enum PersonNames {
                 // Here only a capital counts: pass over other ASCII bytes at once, remembering
                 // whether the last of them belongs to a word.
                 let skipped = index
+                // Eight at a time while none is a capital or beyond ASCII: adding 0x3F (0x25) to an
+                // ASCII byte sets its top bit from 0x41 (0x5B) on, and never carries into the next.
+                if let base = bytes.baseAddress {
+                    while index + 8 <= bytes.count {
+                        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                        let high: UInt64 = 0x8080_8080_8080_8080
+                        guard word & high == 0, (word &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(word &+ 0x2525_2525_2525_2525) & high == 0 else { break }
+                        index += 8
+                    }
+                }
                 while index < bytes.count, bytes[index] < 0x41 || bytes[index] > 0x5A && bytes[index] < 0x80 { index += 1 }
                 if index > skipped {
                     let last = bytes[index - 1]
