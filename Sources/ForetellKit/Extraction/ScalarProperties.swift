@@ -94,22 +94,13 @@ extension StringProtocol {
     /// `count`, from the bytes when each is a character of its own.
     var characterCount: Int { isPlainASCII ? utf8.count : count }
 
-    /// `count > limit`, counting no further than the answer needs: a character holds at least one
+    /// `count > limit`, without counting when the bytes answer: a character holds at least one
     /// byte, so text of at most `limit` bytes is never longer, and plain ASCII has a character a
-    /// byte; otherwise characters are counted only up to `limit + 1`.
+    /// byte. (Otherwise `count`: its own walk is faster than stepping index by index to a limit.)
     func hasMoreCharacters(than limit: Int) -> Bool {
-        let bytes = utf8.count
-        if bytes <= limit { return false }
+        if utf8.count <= limit { return false }
         if isPlainASCII { return true }
-        // Stepping from index to index as `count` does, without making each character.
-        var counted = 0
-        var index = startIndex
-        while index < endIndex {
-            index = self.index(after: index)
-            counted += 1
-            if counted > limit { return true }
-        }
-        return false
+        return count > limit
     }
 
     /// `split(separator: " ")`, cut at the bytes when each is a character of its own.
