@@ -53,6 +53,8 @@ struct WordClass: OptionSet, Sendable {
     static let reportingVerb = WordClass(rawValue: 1 << 21)
     /// First word of a comparator before a number (`ProbabilityPhrases.comparators`).
     static let comparatorStart = WordClass(rawValue: 1 << 22)
+    /// A word a question frame can start on besides a probability noun (`QuestionLinking.frameOpeners`).
+    static let frameOpener = WordClass(rawValue: 1 << 23)
 
     // Tests of the spelling rather than lists: set for every token (marks included) whose
     // lower-cased form passes them, by `WordClass.shape(of:)`.
@@ -90,6 +92,7 @@ struct WordClass: OptionSet, Sendable {
         mark(["according"], .according)
         mark(PersonNames.reportingVerbs, .reportingVerb)
         mark(ProbabilityPhrases.comparatorStarts, .comparatorStart)
+        mark(QuestionLinking.frameOpeners, .frameOpener)
         return table
     }()
 
