@@ -367,6 +367,14 @@ enum SpeakerLabels {
         return labels
     }
 
+    /// `Character.isLetter`, answered from the ASCII value where there is one (a letter only
+    /// when A-Z or a-z), without looking up Unicode properties.
+    @inline(__always)
+    static func isLetter(_ c: Character) -> Bool {
+        if let ascii = c.asciiValue { return (ascii | 0x20) &- 0x61 < 26 }
+        return c.isLetter
+    }
+
     private static func labelEnding(_ line: Substring, at colon: Substring.Index, lineEnd: Substring.Index)
         -> (label: SpeakerLabel, glued: Bool)? {
         var head = line[line.startIndex..<colon]
@@ -386,7 +394,7 @@ enum SpeakerLabels {
             var wordStart = wordEnd
             while wordStart > head.startIndex {
                 let c = head[head.index(before: wordStart)]
-                guard c.isLetter || c == "-" || c == "'" || c == "’" else { break }
+                guard isLetter(c) || c == "-" || c == "'" || c == "’" else { break }
                 wordStart = head.index(before: wordStart)
             }
             let word = head[wordStart..<wordEnd]
