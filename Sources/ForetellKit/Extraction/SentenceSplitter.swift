@@ -89,7 +89,18 @@ public enum SentenceSplitter {
         var wordStart = 0
         let endIndex = text.count
         let bytes = text.bytes
+        let base = bytes.baseAddress
         while index < endIndex {
+            // Eight ASCII bytes at a time while none is a terminator: only white space matters
+            // there, and the last of it starts the next word.
+            if let base, index + 8 <= endIndex {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                if let spaces = plainRunSpaces(word) {
+                    if spaces != 0 { wordStart = index + (63 - spaces.leadingZeroBitCount) / 8 + 1 }
+                    index += 8
+                    continue
+                }
+            }
             let byte = bytes[index]
             let char: Unicode.Scalar
             let afterChar: Int
@@ -151,6 +162,23 @@ public enum SentenceSplitter {
         }
         append(text, start..<endIndex, to: &result)
         return result
+    }
+
+    /// For eight bytes read little-endian: nil when one is beyond ASCII or a terminator (".", "?",
+    /// "!"); otherwise the top bit of each byte that is ASCII white space (space, tab, LF, VT, FF,
+    /// CR) set, and no other bit. Each byte is below 0x80 before anything is added to it, and the
+    /// sums stay below 0x100, so no byte carries into the next: the tests are exact per byte.
+    @inline(__always)
+    static func plainRunSpaces(_ word: UInt64) -> UInt64? {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        guard word & high == 0 else { return nil }
+        // A byte equal to c: (byte ^ c) is zero, and adding 0x7F leaves its top bit clear.
+        func equal(_ c: UInt64) -> UInt64 { ~((word ^ (c &* 0x0101_0101_0101_0101)) &+ low7) & high }
+        guard equal(0x2E) | equal(0x3F) | equal(0x21) == 0 else { return nil }
+        // 0x09 through 0x0D: at least 0x09 (adding 0x77 sets the top bit) and not 0x0E or more.
+        let control = (word &+ 0x7777_7777_7777_7777) & ~(word &+ 0x7272_7272_7272_7272) & high
+        return equal(0x20) | control
     }
 
     private static func isWhitespace(_ s: Unicode.Scalar) -> Bool { ScalarProperties.isWhitespace(s) }
