@@ -87,13 +87,24 @@ public struct DocumentDates: Equatable, Sendable {
         return wireDateline(text, published: published, vocabulary: &vocabulary)
     }
 
+    /// Whether `text` opens with an ASCII capital that no later scalar can join: the next byte,
+    /// if any, is ASCII, and neither CR LF nor a combining mark begins with one.
+    static func startsWithLoneCapital(_ text: String) -> Bool {
+        text.withUTF8Buffer { bytes in
+            guard let first = bytes.first, first >= 0x41, first <= 0x5A else { return false }
+            return bytes.count == 1 || bytes[1] < 0x80
+        }
+    }
+
     static func wireDateline(_ text: String, published: Day?, vocabulary: inout TokenVocabulary) -> Day? {
         // An ASCII first byte other than a capital is a first character that is not upper case.
         if let byte = text.utf8.first, byte < 0x80, byte < 0x41 || byte > 0x5A { return nil }
-        guard let first = text.first, first.isUppercase else { return nil }
+        // A capital followed by an ASCII byte (or nothing) is a character of its own, and upper
+        // case; otherwise the first character is asked.
+        guard startsWithLoneCapital(text) || text.first?.isUppercase == true else { return nil }
         // A place and a comma come first, and a day is a number: both among the first 90 bytes.
         guard text.utf8Offset(of: 0x2C, within: 90) != nil,
-              text.utf8.prefix(90).contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+              text.withUTF8Buffer({ bytes in bytes.prefix(90).contains(where: { $0 >= 0x30 && $0 <= 0x39 }) }) else { return nil }
         let tokens = Tokenizer.tokenize(String(text.characterPrefix(90)), vocabulary: &vocabulary)
         guard let dateStart = tokens.prefix(8).firstIndex(where: { $0.isNumber || CalendarWords.month($0) != nil }),
               dateStart >= 2, tokens[dateStart - 1].lower == ",",
