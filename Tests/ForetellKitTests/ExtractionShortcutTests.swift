@@ -1,0 +1,190 @@
+import Testing
+@testable import ForetellKit
+
+/// Shortcuts of the fourth speed round: each must answer what the long way it spares answers.
+/// Expected values are worked out by hand.
+@Suite("Extraction shortcuts")
+struct ExtractionShortcutTests {
+    @Test("More characters than a limit: answered from the bytes where they can, and as count otherwise")
+    func moreCharacters() {
+        #expect(!"abc".hasMoreCharacters(than: 3))
+        #expect("abc".hasMoreCharacters(than: 2))
+        // Two characters of three bytes each (e and a combining acute accent).
+        let accented = "e\u{301}e\u{301}"
+        #expect(!accented.hasMoreCharacters(than: 2))
+        #expect(accented.hasMoreCharacters(than: 1))
+        // Three characters of three bytes each.
+        #expect(!"日本語".hasMoreCharacters(than: 3))
+        #expect("日本語".hasMoreCharacters(than: 2))
+        // CR LF is one character: four bytes, three characters.
+        #expect(!"a\r\nb".hasMoreCharacters(than: 3))
+        #expect("a\r\nb".hasMoreCharacters(than: 2))
+        // A substring counts its own characters: "x日本語" has four.
+        let part = "xx日本語".dropFirst()
+        #expect(!part.hasMoreCharacters(than: 4))
+        #expect(part.hasMoreCharacters(than: 3))
+        #expect(!"".hasMoreCharacters(than: 0))
+    }
+
+    @Test("A question mark followed by an ASCII byte or the end is one of its own")
+    func loneQuestionMark() {
+        #expect(SpeakerAttribution.holdsLoneQuestionMark("Why?"))
+        #expect(SpeakerAttribution.holdsLoneQuestionMark("Why? Because."))
+        #expect(SpeakerAttribution.holdsLoneQuestionMark("Caf\u{E9}?"))
+        #expect(!SpeakerAttribution.holdsLoneQuestionMark("No mark here."))
+        // Followed by a combining accent or another non-ASCII byte: left to Foundation.
+        #expect(!SpeakerAttribution.holdsLoneQuestionMark("?\u{301}"))
+        #expect(!SpeakerAttribution.holdsLoneQuestionMark("?\u{E9}"))
+        #expect(SpeakerAttribution.holdsLoneQuestionMark("?\u{E9}?"))
+        #expect(SpeakerAttribution.holdsLoneQuestionMark("??"))
+        #expect(!SpeakerAttribution.holdsLoneQuestionMark(""))
+    }
+
+    @Test("The first key word of a name is the first of its key words")
+    func firstKeyWord() {
+        #expect(Roster.firstKeyToken("Jean-Luc Picard") == "jean")
+        #expect(Roster.firstKeyToken("XI Jinping") == "xi")
+        #expect(Roster.firstKeyToken("Ana  Lee-") == "ana")
+        #expect(Roster.firstKeyToken(" -Qwen") == "qwen")
+        #expect(Roster.firstKeyToken("") == nil)
+        #expect(Roster.firstKeyToken(" - ") == nil)
+        // The long way: an apostrophe is kept, points around a word are trimmed.
+        #expect(Roster.firstKeyToken("O'Brien Kelly") == "o'brien")
+        #expect(Roster.firstKeyToken("Dr. Who") == "dr")
+        for name in ["Jean-Luc Picard", "XI Jinping", "Ana  Lee-", " -Qwen", "", " - ", "O'Brien Kelly", "Dr. Who", "Zoë Ng"] {
+            #expect(Roster.firstKeyToken(name) == Roster.keyTokens(name).first)
+        }
+    }
+
+    @Test("A name is its words joined by single spaces")
+    func nameOfRun() {
+        let tokens = Tokenizer.tokenize("Paul Christiano says")
+        #expect(PersonNames.name(tokens, 0..<2) == "Paul Christiano")
+        #expect(PersonNames.name(tokens, 0..<1) == "Paul")
+        #expect(PersonNames.name(tokens, 1..<3) == "Christiano says")
+        #expect(PersonNames.name(tokens, 1..<1) == "")
+    }
+
+    @Test("Plain names read from their bytes are cleaned as before")
+    func plainNames() {
+        #expect(Roster.clean("Tang Jie") == "Tang Jie")
+        #expect(Roster.clean("x Tang Jie".dropFirst(2)) == "Tang Jie")
+        #expect(Roster.clean("Professor Tang Jie") == "Tang Jie")
+        #expect(Roster.clean("Ambassador Jane Doe") == "Jane Doe")
+        #expect(Roster.clean("Anthropologist Jane") == "Anthropologist Jane")
+        // A first word of seventeen letters is longer than any title.
+        #expect(Roster.clean("Abcdefghijklmnopq Smith") == "Abcdefghijklmnopq Smith")
+        // A point in the first word sends the name the long way, which drops the title.
+        #expect(Roster.clean("Dr. Who") == "Who")
+        #expect(Roster.clean("JOHN SMITH") == "John Smith")
+    }
+
+    @Test("Lines split the same where eight bytes are passed over at a time")
+    func linesByWords() {
+        // 26 letters, a LF, 17 letters and a CR LF, then a line of 9 bytes with no end.
+        let text = "abcdefghijklmnopqrstuvwxyz\nABCDEFGHIJKLMNOPQ\r\nlast line"
+        #expect(Document.lines(text) == ["abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQ", "last line"])
+        // A form feed and a vertical tab inside an otherwise long ASCII run.
+        #expect(Document.lines("0123456789\u{0C}0123456789\u{0B}x") == ["0123456789", "0123456789", "x"])
+        // NEL, LS and PS after non-ASCII text; a tab (0x09) is no break.
+        #expect(Document.lines("caf\u{E9} caf\u{E9}\u{85}a\tb c d e f g\u{2028}h\u{2029}") == ["caf\u{E9} caf\u{E9}", "a\tb c d e f g", "h", ""])
+        #expect(Document.lines("") == [""])
+        #expect(Document.lines("12345678") == ["12345678"])
+        #expect(Document.lines("1234567\n") == ["1234567", ""])
+        for sample in ["a long line without any break at all, just words", "x\r\ny\rz\n\nw", "\u{E9}\u{E9}\u{E9}\u{E9}\u{E9}\n0123456789abcdef\u{0D}"] {
+            let expected = sample.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+            #expect(Document.lines(sample).map(String.init) == expected)
+        }
+    }
+
+    @Test("Capitals are found where eight bytes are passed over at a time")
+    func introduceByWords() {
+        #expect(PersonNames.mayIntroduce("the quick brown fox jumps over Lazy Dog"[...]))
+        #expect(!PersonNames.mayIntroduce("all lower case text that goes on for a while, no names"[...]))
+        #expect(!PersonNames.mayIntroduce("words words words and Ana then lee"[...]))
+        #expect(PersonNames.mayIntroduce("\u{E9}t\u{E9} with Ana Lee"[...]))
+        // "xAna Lee": the capital follows a letter, so no word begins with it; "@@@@@@@@Z Q" has one.
+        #expect(!PersonNames.mayIntroduce("xxxxxxxxxAna Lee"[...]))
+        #expect(PersonNames.mayIntroduce("@@@@@@@@[[[[[[[[ Zed Quill"[...]))
+        #expect(!PersonNames.mayIntroduce("@@@@@@@@[[[[[[[[ zed quill"[...]))
+    }
+
+    @Test("The first NUL byte is found by memchr as by a search")
+    func firstNUL() {
+        #expect(DocumentDecoding.firstNUL([1, 2, 0, 3]) == 2)
+        #expect(DocumentDecoding.firstNUL([]) == nil)
+        #expect(DocumentDecoding.firstNUL([1, 2]) == nil)
+        #expect(DocumentDecoding.firstNUL([1, 2, 3, 4, 5, 6, 7, 8, 0, 0]) == 8)
+        #expect(DocumentDecoding.decode([0x61, 0x00]) == .binary(offset: 1))
+    }
+
+    @Test("The words a question frame can start on carry a bit of their own")
+    func frameOpenerBit() {
+        for word in ["how", "is", "which", "who", "what", "do", "does", "would", "did"] {
+            #expect(WordClass.of(word).contains(.frameOpener))
+        }
+        for word in ["howl", "it", "whose", "done", "chance", "", "d"] {
+            #expect(!WordClass.of(word).contains(.frameOpener))
+        }
+        // Written in capitals, the tokenizer finds the bit from the lower-cased bytes.
+        let tokens = Tokenizer.tokenize("HOW likely, Which one?")
+        #expect(tokens.map { $0.word.contains(.frameOpener) } == [true, false, false, true, false, false])
+    }
+
+    @Test("Letters are told from the ASCII value as Character.isLetter tells them")
+    func asciiLetters() {
+        for c: Character in ["a", "z", "A", "Z", "\u{E9}", "\u{3B1}", "\u{5B57}"] { #expect(SpeakerLabels.isLetter(c)) }
+        for c: Character in ["@", "[", "`", "{", "0", "-", " ", "'", "\u{2019}", "\r\n", "\u{AA}" ] {
+            #expect(SpeakerLabels.isLetter(c) == c.isLetter)
+        }
+        #expect(!SpeakerLabels.isLetter("@") && !SpeakerLabels.isLetter("[") && !SpeakerLabels.isLetter("`") && !SpeakerLabels.isLetter("{"))
+    }
+
+    /// Eight bytes read little-endian, as the splitter reads them.
+    private func word(_ text: String) -> UInt64 {
+        var value: UInt64 = 0
+        for (i, byte) in text.utf8.prefix(8).enumerated() { value |= UInt64(byte) << (8 * UInt64(i)) }
+        return value
+    }
+
+    @Test("Eight plain bytes are passed over with the white space among them marked exactly")
+    func plainRuns() {
+        #expect(SentenceSplitter.plainRunSpaces(word("abcdefgh")) == 0)
+        // A space as the fourth byte: the top bit of byte 3.
+        #expect(SentenceSplitter.plainRunSpaces(word("abc defg")) == 0x8000_0000)
+        // Tab, LF, CR, VT, FF and a space, then two letters.
+        #expect(SentenceSplitter.plainRunSpaces(word("\t\n\r\u{0B}\u{0C} xy")) == 0x0000_8080_8080_8080)
+        // Neighbours of the bytes looked for are plain: backspace, SO, "-", "/", ">", "@", "\"", "#".
+        #expect(SentenceSplitter.plainRunSpaces(word("\u{08}\u{0E}-/>@\"#")) == 0)
+        #expect(SentenceSplitter.plainRunSpaces(word("abc.defg")) == nil)
+        #expect(SentenceSplitter.plainRunSpaces(word("abcdefg?")) == nil)
+        #expect(SentenceSplitter.plainRunSpaces(word("!bcdefgh")) == nil)
+        #expect(SentenceSplitter.plainRunSpaces(word("abcd\u{E9}fg")) == nil)
+    }
+
+    @Test("Sentences split the same where eight bytes are passed over at a time")
+    func splitByWords() {
+        func split(_ text: String) -> [String] { SentenceSplitter.split(text).map { String(text[$0]) } }
+        #expect(split("The first sentence is long enough. And the second one follows it! Does the third ask? Yes.")
+            == ["The first sentence is long enough.", "And the second one follows it!", "Does the third ask?", "Yes."])
+        // The initial is found only if the word before the point starts where it does.
+        #expect(split("A long sentence written by J. Smith goes here. Another one.")
+            == ["A long sentence written by J. Smith goes here.", "Another one."])
+        #expect(split("Words\tand\nmore words here, all\u{0B}plain. Next\tone.")
+            == ["Words\tand\nmore words here, all\u{0B}plain.", "Next\tone."])
+    }
+
+    @Test("A capital followed by ASCII is an upper-case first character; anything else is asked")
+    func loneCapital() {
+        #expect(DocumentDates.startsWithLoneCapital("B"))
+        #expect(DocumentDates.startsWithLoneCapital("BEIJING, Jan 5"))
+        #expect(!DocumentDates.startsWithLoneCapital("beijing"))
+        #expect(!DocumentDates.startsWithLoneCapital(""))
+        #expect(!DocumentDates.startsWithLoneCapital("\u{C9}cole"))
+        // A combining mark after the capital: the character is "A" with the mark, left to Character.
+        #expect(!DocumentDates.startsWithLoneCapital("A\u{345}x"))
+        // The dateline itself is found as before.
+        #expect(DocumentDates.wireDateline("BEIJING, January 5 (Reuters) - Markets rose.", published: Day(year: 2026, month: 2, day: 1))
+            == Day(year: 2026, month: 1, day: 5))
+    }
+}
