@@ -187,4 +187,22 @@ struct ExtractionShortcutTests {
         #expect(DocumentDates.wireDateline("BEIJING, January 5 (Reuters) - Markets rose.", published: Day(year: 2026, month: 2, day: 1))
             == Day(year: 2026, month: 1, day: 5))
     }
+
+    @Test("ASCII bytes between ASCII bytes bound the characters from below")
+    func leastCharacters() {
+        func least(_ text: String) -> Int { text.withUTF8Buffer { SpeakerLabels.leastCharacterCount($0) } }
+        #expect(least("abc") == 1)
+        #expect(least("ab") == 0)
+        // a, é (two bytes), b, c, d: only c has ASCII on both sides.
+        #expect(least("a\u{E9}bcd") == 1)
+        // CR LF is one character: neither half counts.
+        #expect(least("x\r\ny") == 0)
+        #expect(least("the colon") == 7)
+        // The colon within ten characters, or not, as counting them says.
+        let far = "Caf\u{E9} and other words here: x"[...]
+        #expect(SpeakerLabels.firstColon(far, within: 10) == nil)
+        let near = "\u{E9}\u{E9}\u{E9}\u{E9}\u{E9}\u{E9}: x"[...]
+        #expect(SpeakerLabels.firstColon(near, within: 8) == near.firstIndex(of: ":"))
+        #expect(SpeakerLabels.firstColon(near, within: 6) == nil)
+    }
 }

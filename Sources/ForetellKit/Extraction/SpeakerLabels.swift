@@ -348,8 +348,26 @@ enum SpeakerLabels {
         guard let bytes = text.utf8Offset(of: 0x3A, within: limit * 4) else { return nil }
         let colon = text.utf8.index(text.startIndex, offsetBy: bytes)
         if bytes < limit { return colon }
-        if text[..<colon].isPlainASCII { return nil }
+        let head = text[..<colon]
+        if head.isPlainASCII { return nil }
+        // Characters enough without counting them all: the answer is no.
+        if head.withUTF8Buffer({ leastCharacterCount($0) }) >= limit { return nil }
         return text.distance(from: text.startIndex, to: colon) < limit ? colon : nil
+    }
+
+    /// A lower bound of the characters in `bytes`: each ASCII byte between two ASCII bytes is a
+    /// character of its own (no ASCII scalar extends a character or is prepended to one), unless
+    /// it is half of a CR LF.
+    static func leastCharacterCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard bytes.count >= 3 else { return 0 }
+        var count = 0
+        for i in 1..<(bytes.count - 1) {
+            let byte = bytes[i]
+            guard byte < 0x80, bytes[i - 1] < 0x80, bytes[i + 1] < 0x80 else { continue }
+            if byte == 0x0D && bytes[i + 1] == 0x0A || byte == 0x0A && bytes[i - 1] == 0x0D { continue }
+            count += 1
+        }
+        return count
     }
 
     static func inner(_ line: Substring, isKnown: (String) -> Bool) -> [SpeakerLabel] {
