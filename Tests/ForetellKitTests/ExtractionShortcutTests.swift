@@ -205,4 +205,27 @@ struct ExtractionShortcutTests {
         #expect(SpeakerLabels.firstColon(near, within: 8) == near.firstIndex(of: ":"))
         #expect(SpeakerLabels.firstColon(near, within: 6) == nil)
     }
+
+    @Test("Letters and digits are counted eight bytes at a time as one at a time")
+    func alphanumericRuns() {
+        #expect(Tokenizer.alphanumericPrefix(word("abcdefgh")) == 8)
+        #expect(Tokenizer.alphanumericPrefix(word("AZaz09Mm")) == 8)
+        #expect(Tokenizer.alphanumericPrefix(word("word and")) == 4)
+        #expect(Tokenizer.alphanumericPrefix(word("it's a b")) == 2)
+        #expect(Tokenizer.alphanumericPrefix(word(" abcdefg")) == 0)
+        // The neighbours of the ranges: "@", "[", "`", "{", "/", ":" end a run.
+        #expect(Tokenizer.alphanumericPrefix(word("a@bcdefg")) == 1)
+        #expect(Tokenizer.alphanumericPrefix(word("ab[cdefg")) == 2)
+        #expect(Tokenizer.alphanumericPrefix(word("abc`defg")) == 3)
+        #expect(Tokenizer.alphanumericPrefix(word("abcd{efg")) == 4)
+        #expect(Tokenizer.alphanumericPrefix(word("12345/67")) == 5)
+        #expect(Tokenizer.alphanumericPrefix(word("123456:7")) == 6)
+        // A byte beyond ASCII ends it too ("é" is C3 A9), whatever its low seven bits.
+        #expect(Tokenizer.alphanumericPrefix(word("caf\u{E9}abc")) == 3)
+        #expect(Tokenizer.alphanumericPrefix(word("abcdefg\u{E9}")) == 7)
+        // Tokens come out the same for words longer and shorter than eight bytes.
+        let tokens = Tokenizer.tokenize("Internationalisation isn't 2030s-ready, caf\u{E9}s’ owners said; x1y2z3w4v5 ok.")
+        #expect(tokens.map(\.text) == ["Internationalisation", "isn't", "2030s", "-", "ready", ",", "caf\u{E9}s", "’", "owners", "said", ";",
+                                       "x1y2z3w4v5", "ok", "."])
+    }
 }

@@ -134,6 +134,12 @@ public enum Tokenizer {
         func wordEnd(from: Int) -> Int {
             var index = from
             while index < count {
+                // ASCII letters and digits eight bytes at a time: most words end within them.
+                if let base = bytes.baseAddress, index + 8 <= count {
+                    let run = Tokenizer.alphanumericPrefix(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+                    index += run
+                    if run == 8 { continue }
+                }
                 let byte = bytes[index]
                 if byte < 0x80 {
                     if isLetterByte(byte) || isDigitByte(byte) {
@@ -279,6 +285,22 @@ public enum Tokenizer {
             lower = String(String.UnicodeScalarView(lower.unicodeScalars.map { $0 == "’" || $0 == "ʼ" ? "'" : $0 }))
         }
         return lower
+    }
+
+    /// How many of eight bytes, read little-endian, are ASCII letters or digits before the first
+    /// that is not (8 when all are). The top bit of each byte is set aside first, so that adding
+    /// to the seven bits left never carries into the next byte: each test is exact per byte.
+    @inline(__always)
+    static func alphanumericPrefix(_ word: UInt64) -> Int {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let seven = word & 0x7F7F_7F7F_7F7F_7F7F
+        // A letter: with 0x20 set, from 0x61 ("a") to 0x7A ("z").
+        let folded = seven | 0x2020_2020_2020_2020
+        let letter = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505) & high
+        // A digit: from 0x30 to 0x39.
+        let digit = (seven &+ 0x5050_5050_5050_5050) & ~(seven &+ 0x4646_4646_4646_4646) & high
+        let stop = ~((letter | digit) & ~word) & high
+        return stop.trailingZeroBitCount / 8
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
