@@ -228,4 +228,19 @@ struct ExtractionShortcutTests {
         #expect(tokens.map(\.text) == ["Internationalisation", "isn't", "2030s", "-", "ready", ",", "caf\u{E9}s", "’", "owners", "said", ";",
                                        "x1y2z3w4v5", "ok", "."])
     }
+
+    @Test("ASCII suffixes are found from the bytes as hasSuffix finds them")
+    func asciiSuffixes() {
+        #expect(SpeakerLabels.endsWith("**Ana Lee**"[...], "**"))
+        #expect(SpeakerLabels.endsWith("**"[...], "**"))
+        #expect(!SpeakerLabels.endsWith("Ana*"[...], "**"))
+        #expect(!SpeakerLabels.endsWith("*"[...], "**"))
+        #expect(SpeakerLabels.endsWith("Ana Lee (CEO)"[...], ")"))
+        #expect(!SpeakerLabels.endsWith(""[...], ")"))
+        // Non-ASCII before the suffix: Character decides, as hasSuffix does.
+        for text in ["caf\u{E9})", "\u{600})", "\u{600}**", "x\u{301}**", "\u{E9}"] {
+            #expect(SpeakerLabels.endsWith(text[...], ")") == text.hasSuffix(")"))
+            #expect(SpeakerLabels.endsWith(text[...], "**") == text.hasSuffix("**"))
+        }
+    }
 }

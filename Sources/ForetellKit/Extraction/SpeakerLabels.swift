@@ -385,6 +385,22 @@ enum SpeakerLabels {
         return labels
     }
 
+    /// `text.hasSuffix(suffix)` for a suffix of printable ASCII characters other than CR and LF,
+    /// which nothing is canonically equivalent to: text whose bytes do not end so cannot end
+    /// with those characters, and when they do and the byte before is ASCII (or there is none),
+    /// nothing joins the suffix's first character to what precedes it. Otherwise Character decides.
+    static func endsWith(_ text: Substring, _ suffix: String) -> Bool {
+        let bytesMatch: Bool? = text.withUTF8Buffer { bytes in
+            suffix.withUTF8Buffer { tail in
+                guard bytes.count >= tail.count else { return false }
+                let start = bytes.count - tail.count
+                for i in 0..<tail.count where bytes[start + i] != tail[i] { return false }
+                return start == 0 || bytes[start - 1] < 0x80 ? true : nil
+            }
+        }
+        return bytesMatch ?? text.hasSuffix(suffix)
+    }
+
     /// `Character.isLetter`, answered from the ASCII value where there is one (a letter only
     /// when A-Z or a-z), without looking up Unicode properties.
     @inline(__always)
@@ -396,9 +412,9 @@ enum SpeakerLabels {
     private static func labelEnding(_ line: Substring, at colon: Substring.Index, lineEnd: Substring.Index)
         -> (label: SpeakerLabel, glued: Bool)? {
         var head = line[line.startIndex..<colon]
-        if head.hasSuffix("**") { head = head.dropLast(2) }
+        if endsWith(head, "**") { head = head.dropLast(2) }
         var qualifier: String?
-        if head.hasSuffix(")"), let open = head.lastIndex(of: "("), head.distance(from: open, to: head.endIndex) <= 60 {
+        if endsWith(head, ")"), let open = head.lastIndex(of: "("), head.distance(from: open, to: head.endIndex) <= 60 {
             qualifier = String(head[head.index(after: open)..<head.index(before: head.endIndex)]).trimmingSpaces()
             head = head[..<open]
             while head.last?.isWhitespace == true { head = head.dropLast() }
