@@ -160,12 +160,13 @@ private struct Run {
             }
             pending = nil
             let paragraph = document.paragraphs[segment.paragraph]
-            let text = String(paragraph.text[segment.range])
+            // A segment that is its whole paragraph has been split into sentences already, and
+            // its text is the paragraph's (no copy needed).
+            let whole = segment.range == paragraph.text.startIndex..<paragraph.text.endIndex
+            let text = whole ? paragraph.text : String(paragraph.text[segment.range])
             if !paragraph.isListItem { leadTime = timeIntroducing(paragraph) }
             listTime = leadTime ?? headingTimes[segment.paragraph]
             var previous: Range<String.Index>?
-            // A segment that is its whole paragraph has been split into sentences already.
-            let whole = segment.range == paragraph.text.startIndex..<paragraph.text.endIndex
             for range in whole ? attribution.sentenceRanges[segment.paragraph] : SentenceSplitter.split(text) {
                 let sentence = String(text[range])
                 defer { previous = range }

@@ -456,7 +456,7 @@ enum SpeakerLabels {
     static func nameAndQualifier(_ head: Substring) -> (String, String?)? {
         var text = head.spaceTrimmed()
         var qualifier: String?
-        if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+        if endsWith(text, ")"), let open = text.lastIndex(of: "(") {
             qualifier = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingSpaces()
             text = text[..<open]
         }
