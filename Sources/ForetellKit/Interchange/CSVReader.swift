@@ -82,30 +82,34 @@ struct CSVFields {
 /// can only mean its fields split at the commas, so it is split here without libcsv: most rows of
 /// an export are such lines, and libcsv's byte-by-byte state machine and a callback per field
 /// cost more than the rest of reading them.
+///
+/// Its state is only touched by its own methods, one at a time, and never by two accesses that
+/// overlap: the per-row properties skip Swift's run-time exclusivity checks, which cost more than
+/// splitting a line.
 public final class CSVReader {
     public let path: String
     private let descriptor: Int32
     private var parser = csv_parser()
-    private var chunk: [UInt8]
+    @exclusivity(unchecked) private var chunk: [UInt8]
     /// How much one `read` asks for.
     private let readSize: Int
-    private var carry: [UInt8] = []
+    @exclusivity(unchecked) private var carry: [UInt8] = []
     /// The records read but not yet returned, and the fields of a record being read, as bytes:
     /// the fields end to end in `fieldBytes`, where each ends in `fieldEnds`, and for each
     /// record its first field, its field count, its line, and which columns it skips.
-    private var fieldBytes: [UInt8] = []
-    private var fieldEnds: [Int] = []
-    private var records: [(firstField: Int, fieldCount: Int, line: Int, skipped: [Bool])] = []
-    private var nextRecord = 0
+    @exclusivity(unchecked) private var fieldBytes: [UInt8] = []
+    @exclusivity(unchecked) private var fieldEnds: [Int] = []
+    @exclusivity(unchecked) private var records: [(firstField: Int, fieldCount: Int, line: Int, skipped: [Bool])] = []
+    @exclusivity(unchecked) private var nextRecord = 0
     /// The first field of the record being read.
-    private var recordFirstField = 0
-    private var line = 0
-    private var recordStartLine = 1
+    @exclusivity(unchecked) private var recordFirstField = 0
+    @exclusivity(unchecked) private var line = 0
+    @exclusivity(unchecked) private var recordStartLine = 1
     private var finished = false
     private var isFirstChunk = true
     /// The unread part of the last chunk read: `chunk[chunkStart..<chunkEnd]`.
-    private var chunkStart = 0
-    private var chunkEnd = 0
+    @exclusivity(unchecked) private var chunkStart = 0
+    @exclusivity(unchecked) private var chunkEnd = 0
     /// Columns whose text is not needed: they read as "" without building a string.
     private var skipped: [Bool] = []
     /// How much of the file has been read, for progress bars.

@@ -65,20 +65,22 @@ enum JournalContent {
 
         mutating func add(_ number: Double?) { add(number.map { String($0) }) }
 
+        /// The decimal digits of `value`, written right to left into a buffer on the stack and
+        /// appended at once.
         private mutating func appendDigits(_ value: UInt64) {
-            var count = 1
-            var rest = value
-            while rest >= 10 { rest /= 10; count += 1 }
-            let end = bytes.count + count
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
-            bytes.withUnsafeMutableBufferPointer { buffer in
+            if value < 10 {
+                bytes.append(UInt8(ascii: "0") + UInt8(value))
+                return
+            }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
                 var value = value
-                var index = end
+                var index = digits.count
                 repeat {
                     index -= 1
-                    buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    digits[index] = UInt8(ascii: "0") + UInt8(value % 10)
                     value /= 10
-                } while value > 0
+                } while value > 0 && index > 0
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[index...]))
             }
         }
     }
