@@ -86,6 +86,9 @@ public struct CanonicalCSVImporter {
     /// bytes means the same, so they are not read again. They decide the question only through
     /// `questions`, which only grows, so the same bytes always find the same question.
     private var lastQuestion: (key: QuestionKey, claim: String, deadline: Day?, outcome: Outcome?, resolvedOn: Moment?)?
+    /// `questions[lastQuestion.key]`, kept equal to it (only `resolved` ever changes), so that a
+    /// repeated row does not hash its key again.
+    private var lastKnown: KnownQuestion?
     private var lastQuestionBytes: [UInt8] = []
     private var lastQuestionEnds: [Int] = []
     private var questionColumns: [Int?] = []
@@ -129,6 +132,37 @@ public struct CanonicalCSVImporter {
         return String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
     }
 
+    /// A probability written as plain decimal digits from 0 to 1 ("0.733", "1", ".5"), read from
+    /// its bytes; nil for anything else, which ``ProbabilityInput/parse(_:)`` reads (or refuses).
+    /// With at most 15 digits the number is an integer below 2^53 over a power of ten up to 10^22,
+    /// both exact doubles, so one division rounds as `Double(String)` rounds the decimal itself.
+    static func decimalProbability(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard !bytes.isEmpty, bytes.count <= 16 else { return nil }
+        var digits: Int64 = 0
+        var digitCount = 0
+        var fractionDigits = 0
+        var sawPoint = false
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                if sawPoint { return nil }
+                sawPoint = true
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits = digits * 10 + Int64(byte - UInt8(ascii: "0"))
+                digitCount += 1
+                if sawPoint { fractionDigits += 1 }
+            } else {
+                return nil
+            }
+        }
+        guard digitCount > 0, digitCount <= 15 else { return nil }
+        let value = Double(digits) / Self.powersOfTen[fractionDigits]
+        return value <= 1 ? value : nil
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { exponent in
+        (0..<exponent).reduce(1.0) { power, _ in power * 10 }
+    }
+
     /// Whether the row's question columns hold the bytes of the last row's that found its question.
     private func repeatsLastQuestion(_ fields: CSVFields) -> Bool {
         guard lastQuestion != nil else { return false }
@@ -150,6 +184,7 @@ public struct CanonicalCSVImporter {
     private mutating func rememberQuestion(_ fields: CSVFields, key: QuestionKey, claim: String, deadline: Day?,
                                            outcome: Outcome?, resolvedOn: Moment?) {
         lastQuestion = (key, claim, deadline, outcome, resolvedOn)
+        lastKnown = questions[key]
         lastQuestionBytes.removeAll(keepingCapacity: true)
         lastQuestionEnds.removeAll(keepingCapacity: true)
         for column in questionColumns {
@@ -166,11 +201,11 @@ public struct CanonicalCSVImporter {
         if claim.isEmpty { throw RowProblem(reason: "the claim is empty") }
         let owner = field(columns.owner)
         if owner.isEmpty { throw RowProblem(reason: "the owner is empty") }
-        let probability = try ProbabilityInput.parse(field(columns.probability))
+        let probability = try Self.decimalProbability(fields[columns.probability]) ?? ProbabilityInput.parse(field(columns.probability))
         let madeOn = try DateInput.moment(field(columns.madeOn))
         var question: KnownQuestion
         let key: QuestionKey, deadline: Day?, outcome: Outcome?, resolvedOn: Moment?
-        if let repeated, let known = questions[repeated.key] {
+        if let repeated, let known = lastKnown {
             (key, deadline, outcome, resolvedOn) = (repeated.key, repeated.deadline, repeated.outcome, repeated.resolvedOn)
             question = known
         } else {
@@ -228,6 +263,7 @@ public struct CanonicalCSVImporter {
         }
         if let outcome, let resolvedOn, !question.resolved {
             questions[key]?.resolved = true
+            if lastQuestion?.key == key { lastKnown?.resolved = true }
             let current = question.isNew ? nil : try writer.currentResolution(questionID: question.ledgerID)
             if current?.outcome != outcome || current?.resolvedOn != resolvedOn.text {
                 _ = try writer.record(NewResolution(questionID: question.ledgerID, outcome: outcome, resolvedOn: resolvedOn))

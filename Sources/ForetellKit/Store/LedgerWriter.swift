@@ -688,7 +688,9 @@ public struct LedgerWriter {
     /// Tags are joined with `;` in CSV, so a tag cannot hold one.
     static func tag(_ text: String) throws -> String {
         let tag = try nonEmpty(text, field: "tag")
-        if tag.contains(";") {
+        // Foundation's search costs more than the rest of recording a question: look for the byte
+        // first, and ask it only when the byte is there.
+        if tag.utf8.contains(UInt8(ascii: ";")) && tag.contains(";") {
             throw InputError.invalidValue(field: "tag", value: tag, expected: "a tag without ';' (give several --tag options)")
         }
         return tag
