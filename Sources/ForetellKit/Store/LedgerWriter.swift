@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Records events inside one of ``Ledger/write(_:)``'s transactions, appending each to the journal.
 ///
@@ -19,23 +20,20 @@ public struct LedgerWriter {
     /// An import into a new ledger asked SQLite about every question id in the file (0.3 s in 1M).
     private var questionIDCeiling: Int64?
     private var questionsRecorded: Set<Int64> = []
-    /// Journal entries hashed but not yet inserted: they go in `journalBatch` to a statement, and
+    /// Journal entries hashed but not yet inserted: they go in ``batchRows`` to a statement, and
     /// the rest when the transaction ends, since one INSERT of many rows costs SQLite much less
     /// than as many INSERTs of one. Nothing reads the journal inside a write transaction.
     private var pendingEntries: [(kind: JournalKind, entityID: Int64, documentID: Int64?)] = []
     /// Their hashes, 32 bytes each, end to end: bound in place, not copied into an array each.
     private var pendingHashes: [UInt8] = []
-    static let journalBatch = 64
     /// In imports, forecasts recorded without an external reference but not yet inserted, batched
-    /// like the journal: one INSERT of 64 rows cost SQLite about 1 µs a row less than 64 INSERTs. Their ids
+    /// like the journal: one INSERT of many rows cost SQLite about 1 µs a row less than one INSERT each. Their ids
     /// are given here, in the order SQLite would have given them (the highest id plus one), so
     /// that their journal entries can be hashed at once. Anything that reads forecasts or refers
     /// to one inserts them first (``flushForecasts()``).
     private var pendingForecasts: [PendingForecast] = []
     private var nextForecastID: Int64?
-    static let forecastBatch = 64
-    /// Tags and resolutions, batched in imports in the same way: one INSERT of 64 rows instead of
-    /// 64 of one row each. A resolution's id is given here as SQLite would (the highest plus one).
+    /// Tags and resolutions, batched in imports in the same way. A resolution's id is given here as SQLite would (the highest plus one).
     /// Anything that reads the ledger inserts them first (``flushRows()``).
     ///
     /// Questions are not batched: each adds an entry at a random place in two indexes (claim and
@@ -44,7 +42,15 @@ public struct LedgerWriter {
     private var pendingTags: [(questionID: Int64, tag: String)] = []
     private var pendingResolutions: [PendingResolution] = []
     private var nextResolutionID: Int64?
-    static let rowBatch = 64
+    /// How many rows one batched INSERT takes. A statement of many rows keeps a statement journal
+    /// (in memory in imports): each page it changes that existed before it is copied there first,
+    /// 16 KiB, however many rows it adds to that page. 512 rows a statement instead of 64 copied
+    /// an eighth as much and made a 1M-row import 12% faster; beyond that made no difference. An
+    /// SQLite built with a lower limit on parameters (999 before 3.32) gets fewer rows.
+    let batchRows: Int
+    static let preferredBatchRows = 512
+    /// The most parameters a batched row has (a forecast's).
+    static let batchColumns = 10
 
     private struct PendingResolution {
         var id, questionID: Int64
@@ -85,13 +91,16 @@ public struct LedgerWriter {
         }
 
         /// `recordedAt` is the writer's, the same for every row of its transaction: the batched
-        /// INSERTs hold it as a literal rather than binding it again for each row.
-        func sql(recordedAt: String) -> String {
+        /// INSERTs hold it as a literal rather than binding it again for each row. A batched
+        /// statement inserts `batchRows` rows.
+        func sql(recordedAt: String, batchRows: Int) -> String {
             let recordedAt = "'" + recordedAt.replacingOccurrences(of: "'", with: "''") + "'"
             func rows(_ row: String, _ batched: Bool) -> String {
-                Array(repeating: row, count: batched ? LedgerWriter.rowBatch : 1).joined(separator: ", ")
+                Array(repeating: row, count: batched ? batchRows : 1).joined(separator: ", ")
             }
             switch self {
+            case .journalBatch:
+                return "INSERT INTO journal (kind, entity_id, document_id, hash) VALUES " + rows("(?, ?, ?, ?)", true)
             case .tagBatch:
                 return "INSERT INTO question_tags (question_id, tag) VALUES " + rows("(?, ?)", true)
             case .resolutionWithID, .resolutionBatch: return """
@@ -123,12 +132,9 @@ public struct LedgerWriter {
                 INSERT INTO resolutions (question_id, outcome, resolved_on, resolved_at_ms, note, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """
-            case .forecastWithID, .forecastBatch, .tagBatch, .resolutionWithID, .resolutionBatch:
-                return sql(recordedAt: "")
+            case .forecastWithID, .forecastBatch, .tagBatch, .resolutionWithID, .resolutionBatch, .journalBatch:
+                return sql(recordedAt: "", batchRows: 1)
             case .journal: return "INSERT INTO journal (kind, entity_id, document_id, hash) VALUES (?, ?, ?, ?)"
-            case .journalBatch:
-                return "INSERT INTO journal (kind, entity_id, document_id, hash) VALUES "
-                    + Array(repeating: "(?, ?, ?, ?)", count: LedgerWriter.journalBatch).joined(separator: ", ")
             case .questionExists: return "SELECT 1 FROM questions WHERE id = ?"
             case .questionIdentity: return "SELECT claim, deadline FROM questions WHERE id = ?"
             // By (question, owner): without statistics SQLite otherwise picks another index and scans
@@ -160,7 +166,7 @@ public struct LedgerWriter {
     /// The statement, prepared on first use, without inserting pending rows first.
     private mutating func prepare(_ sql: Prepared) throws -> DirectStatement {
         if let statement = prepared[sql] { return statement }
-        let statement = DirectStatement(statement: try db.makeStatement(sql: sql.sql(recordedAt: recordedAt)))
+        let statement = DirectStatement(statement: try db.makeStatement(sql: sql.sql(recordedAt: recordedAt, batchRows: batchRows)))
         prepared[sql] = statement
         return statement
     }
@@ -177,6 +183,8 @@ public struct LedgerWriter {
         self.recordedAt = Moment.now().text
         self.head = try Data.fetchOne(db, sql: "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1")
             .map { Array($0) } ?? JournalContent.genesis
+        let parameters = db.sqliteConnection.map { Int(sqlite3_limit($0, SQLITE_LIMIT_VARIABLE_NUMBER, -1)) } ?? 999
+        batchRows = max(1, min(Self.preferredBatchRows, parameters / Self.batchColumns))
         uncheckedAfter = checksReferencesAtEnd ? (
             try Int64.fetchOne(db, sql: "SELECT max(id) FROM forecasts") ?? 0,
             try Int64.fetchOne(db, sql: "SELECT max(id) FROM resolutions") ?? 0) : nil
@@ -245,7 +253,7 @@ public struct LedgerWriter {
         if questionIDCeiling != nil { questionsRecorded.insert(id) }
         if isBulk {
             for tag in tags { pendingTags.append((id, tag)) }
-            if pendingTags.count >= Self.rowBatch { try flushTags() }
+            if pendingTags.count >= batchRows { try flushTags() }
         } else {
             try insertTags(tags, of: id)
         }
@@ -312,7 +320,7 @@ public struct LedgerWriter {
                 id: id, questionID: forecast.questionID, ownerID: ownerID, probability: forecast.probability,
                 low: forecast.probabilityLow, high: forecast.probabilityHigh, basis: forecast.basis,
                 madeOn: forecast.madeOn.text, madeAtMs: forecast.madeOn.milliseconds, note: forecast.note))
-            if pendingForecasts.count == Self.forecastBatch { try flushForecasts() }
+            if pendingForecasts.count == batchRows { try flushForecasts() }
             try appendForecast(id: id, forecast, owner: owner, externalRef: nil)
             return id
         }
@@ -356,7 +364,7 @@ public struct LedgerWriter {
             pendingResolutions.append(PendingResolution(
                 id: id, questionID: resolution.questionID, outcome: resolution.outcome, resolvedOn: resolution.resolvedOn.text,
                 resolvedAtMs: resolvedAt, note: resolution.note))
-            if pendingResolutions.count == Self.rowBatch { try flushResolutions() }
+            if pendingResolutions.count == batchRows { try flushResolutions() }
             try appendResolution(id: id, resolution, resolvedAt: resolvedAt)
             return id
         }
@@ -546,7 +554,7 @@ public struct LedgerWriter {
         JournalContent.advance(&head, kind: kind, content: contentScratch)
         pendingEntries.append((kind, entityID, documentID))
         pendingHashes.append(contentsOf: head)
-        if pendingEntries.count == Self.journalBatch { try flushJournal() }
+        if pendingEntries.count == batchRows { try flushJournal() }
     }
 
     /// Inserts the rows and journal entries still pending; ``Ledger/write(commit:bulk:_:)``
@@ -585,7 +593,7 @@ public struct LedgerWriter {
             binder.bind(offset + 9, row.madeAtMs)
             binder.bind(offset + 10, row.note)
         }
-        if rows.count == Self.forecastBatch {
+        if rows.count == batchRows {
             try statement(.forecastBatch).run(db) { binder in
                 for (index, row) in rows.enumerated() { bind(&binder, row, at: Int32(index * 10)) }
             }
@@ -612,7 +620,7 @@ public struct LedgerWriter {
             // `hashes` stays alive and unchanged until the statement has run.
             binder.bind(first + 4, unsafeBlob: UnsafeRawBufferPointer(rebasing: hashes[index * hashSize ..< (index + 1) * hashSize]))
         }
-        let batch = entries.count == Self.journalBatch ? try statement(.journalBatch) : nil
+        let batch = entries.count == batchRows ? try statement(.journalBatch) : nil
         let single = batch == nil ? try statement(.journal) : nil
         try hashes.withUnsafeBytes { hashes in
             if let batch {
@@ -633,16 +641,17 @@ public struct LedgerWriter {
         let tags = pendingTags
         pendingTags.removeAll(keepingCapacity: true)
         var start = 0
-        if tags.count >= Self.rowBatch {
+        let batchRows = batchRows
+        if tags.count >= batchRows {
             let batch = try statement(.tagBatch)
-            while tags.count - start >= Self.rowBatch {
+            while tags.count - start >= batchRows {
                 try batch.run(db) { binder in
-                    for index in 0..<Self.rowBatch {
+                    for index in 0..<batchRows {
                         binder.bind(Int32(index * 2 + 1), tags[start + index].questionID)
                         binder.bind(Int32(index * 2 + 2), tags[start + index].tag)
                     }
                 }
-                start += Self.rowBatch
+                start += batchRows
             }
         }
         if start < tags.count {
@@ -669,7 +678,7 @@ public struct LedgerWriter {
             binder.bind(offset + 5, row.resolvedAtMs)
             binder.bind(offset + 6, row.note)
         }
-        if rows.count == Self.rowBatch {
+        if rows.count == batchRows {
             try statement(.resolutionBatch).run(db) { binder in
                 for (index, row) in rows.enumerated() { bind(&binder, row, at: Int32(index * 6)) }
             }
