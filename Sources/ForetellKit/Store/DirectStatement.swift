@@ -100,6 +100,19 @@ struct DirectStatement {
             check(sqlite3_bind_blob64(handle, index, base, UInt64(bytes.count), nil))
         }
 
+        /// UTF-8 text the caller keeps alive and unchanged until the statement has run, as for
+        /// ``bind(_:unsafeBlob:)``.
+        mutating func bind(_ index: Int32, unsafeText bytes: UnsafeRawBufferPointer) {
+            let handle = handle
+            // A nil address would bind NULL rather than empty text.
+            guard let base = bytes.baseAddress, !bytes.isEmpty else {
+                check(sqlite3_bind_text64(handle, index, "", 0, Self.transient, UInt8(SQLITE_UTF8)))
+                return
+            }
+            check(sqlite3_bind_text64(handle, index, base.assumingMemoryBound(to: CChar.self), UInt64(bytes.count), nil,
+                                      UInt8(SQLITE_UTF8)))
+        }
+
         mutating func bind(_ index: Int32, blob bytes: [UInt8]) {
             let handle = handle
             check(bytes.withUnsafeBytes { raw in

@@ -26,6 +26,8 @@ public struct LedgerWriter {
     private var pendingEntries: [(kind: JournalKind, entityID: Int64, documentID: Int64?)] = []
     /// Their hashes, 32 bytes each, end to end: bound in place, not copied into an array each.
     private var pendingHashes: [UInt8] = []
+    /// A buffer for the text a batched INSERT binds in place, reused from one statement to the next.
+    private var bindArena: [UInt8] = []
     /// In imports, forecasts recorded without an external reference but not yet inserted, batched
     /// like the journal: one INSERT of many rows cost SQLite about 1 µs a row less than one INSERT each. Their ids
     /// are given here, in the order SQLite would have given them (the highest id plus one), so
@@ -581,7 +583,20 @@ public struct LedgerWriter {
         guard !pendingForecasts.isEmpty else { return }
         let rows = pendingForecasts
         pendingForecasts.removeAll(keepingCapacity: true)
-        func bind(_ binder: inout DirectStatement.Binder, _ row: PendingForecast, at offset: Int32) {
+        // Their times, end to end in one buffer that SQLite reads in place while the statement
+        // runs: bound as strings, SQLite would allocate and copy each.
+        var times: [UInt8] = []
+        swap(&times, &bindArena)
+        defer { swap(&times, &bindArena) }
+        times.removeAll(keepingCapacity: true)
+        var timeEnds: [Int] = []
+        timeEnds.reserveCapacity(rows.count)
+        for row in rows {
+            times.append(contentsOf: row.madeOn.utf8)
+            timeEnds.append(times.count)
+        }
+        func bind(_ binder: inout DirectStatement.Binder, _ index: Int, in times: UnsafeRawBufferPointer, at offset: Int32) {
+            let row = rows[index]
             binder.bind(offset + 1, row.id)
             binder.bind(offset + 2, row.questionID)
             binder.bind(offset + 3, row.ownerID)
@@ -589,19 +604,21 @@ public struct LedgerWriter {
             binder.bind(offset + 5, row.low)
             binder.bind(offset + 6, row.high)
             binder.bind(offset + 7, static: row.basis.staticName)
-            binder.bind(offset + 8, row.madeOn)
+            binder.bind(offset + 8, unsafeText: UnsafeRawBufferPointer(rebasing: times[(index == 0 ? 0 : timeEnds[index - 1])..<timeEnds[index]]))
             binder.bind(offset + 9, row.madeAtMs)
             binder.bind(offset + 10, row.note)
         }
-        if rows.count == batchRows {
-            try statement(.forecastBatch).run(db) { binder in
-                for (index, row) in rows.enumerated() { bind(&binder, row, at: Int32(index * 10)) }
+        let db = db
+        let batch = rows.count == batchRows ? try statement(.forecastBatch) : nil
+        let single = batch == nil ? try statement(.forecastWithID) : nil
+        try times.withUnsafeBytes { times in
+            if let batch {
+                try batch.run(db) { binder in
+                    for index in rows.indices { bind(&binder, index, in: times, at: Int32(index * 10)) }
+                }
+            } else if let single {
+                for index in rows.indices { try single.run(db) { bind(&$0, index, in: times, at: 0) } }
             }
-            return
-        }
-        let single = try statement(.forecastWithID)
-        for row in rows {
-            try single.run(db) { bind(&$0, row, at: 0) }
         }
     }
 
