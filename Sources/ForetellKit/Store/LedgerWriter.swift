@@ -29,14 +29,16 @@ public struct LedgerWriter {
     /// A buffer for the text a batched INSERT binds in place, reused from one statement to the next.
     private var bindArena: [UInt8] = []
     /// In imports, forecasts recorded without an external reference but not yet inserted, batched
-    /// like the journal: one INSERT of many rows cost SQLite about 1 µs a row less than one INSERT each. Their ids
-    /// are given here, in the order SQLite would have given them (the highest id plus one), so
+    /// like the journal: one INSERT of many rows cost SQLite about 1 µs a row less than one INSERT
+    /// each. Their ids are given here, in the order SQLite would have given them (the highest id plus one), so
     /// that their journal entries can be hashed at once. Anything that reads forecasts or refers
     /// to one inserts them first (``flushForecasts()``).
     private var pendingForecasts: [PendingForecast] = []
     private var nextForecastID: Int64?
-    /// Tags and resolutions, batched in imports in the same way. A resolution's id is given here as SQLite would (the highest plus one).
-    /// Anything that reads the ledger inserts them first (``flushRows()``).
+    /// Tags and resolutions, batched in imports in the same way; a resolution's id is given here as
+    /// SQLite would give it (the highest plus one). A statement that reads resolutions, or lets
+    /// SQLite choose an id for one, inserts them first (``statement(_:)``); nothing reads tags
+    /// inside a write, so they wait for a full batch or the end of the transaction.
     ///
     /// Questions are not batched: each adds an entry at a random place in two indexes (claim and
     /// deadline), and a statement of many rows makes SQLite copy every index page it changes into
