@@ -62,6 +62,39 @@ import Testing
         #expect(got[2] == CSVRecord(fields: ["last"], line: 4))
     }
 
+    /// Lines without quotes are split without libcsv; they must read as libcsv reads them, next to
+    /// lines it reads, however the file arrives.
+    @Test func plainLinesReadAsLibcsvReadsThem() throws {
+        let text = "a,b\r\n1, x ,\n\"q\",2\n\n3\r4,5\n,\n\t\n\"multi\nline\",after\nlast,\u{e9}"
+        let expected = [["a", "b"], ["1", " x ", ""], ["q", "2"], ["3"], ["4", "5"], ["", ""], ["\t"], ["multi\nline", "after"],
+                        ["last", "\u{e9}"]]
+        let path = try write(text)
+        for readSize in [1, 2, 3, 7, 1 << 20] {
+            let reader = try CSVReader(path: path, readSize: readSize)
+            var got: [CSVRecord] = []
+            while let record = try reader.next() { got.append(record) }
+            #expect(got.map(\.fields) == expected, "read \(readSize) bytes at a time")
+            #expect(Array(got.map(\.line).prefix(3)) == [1, 2, 3])
+            // The last record, after the two-line field, starts on the file's tenth line.
+            #expect(got.last?.line == 10)
+        }
+    }
+
+    @Test func fieldsAsBytesAreTheRecordsBytes() throws {
+        let reader = try CSVReader(path: try write("h1,h2,h3\nab,,c d\n\"x,y\",z\n"))
+        var rows: [[String]] = []
+        var lines: [Int] = []
+        while let row = try reader.nextFields({ fields -> [String] in
+            lines.append(fields.line)
+            // One past the end reads as empty, like a short record's missing field.
+            return (0...fields.count).map { String(decoding: fields[$0], as: UTF8.self) } + [fields.string(nil)]
+        }) {
+            rows.append(row)
+        }
+        #expect(rows == [["h1", "h2", "h3", "", ""], ["ab", "", "c d", "", ""], ["x,y", "z", "", ""]])
+        #expect(lines == [1, 2, 3])
+    }
+
     @Test func writerRoundTripsThroughReader() throws {
         let rows = [["plain", "with,comma", "with \"quote\"", "multi\nline", " lead", ""], ["a", "b", "c", "d", "e", "f"]]
         let text = rows.map(CSVWriter.line).joined()

@@ -76,6 +76,43 @@ struct DirectStatement {
             check(result)
         }
 
+        /// Text that lives as long as the program: SQLite keeps the pointer instead of a copy.
+        mutating func bind(_ index: Int32, static text: StaticString) {
+            let handle = handle
+            // A one-character literal is stored as its scalar, and its bytes only live for the call.
+            let destructor = text.hasPointerRepresentation ? nil : Self.transient
+            check(text.withUTF8Buffer { bytes in
+                guard let base = bytes.baseAddress, !bytes.isEmpty else {
+                    return sqlite3_bind_text64(handle, index, "", 0, Self.transient, UInt8(SQLITE_UTF8))
+                }
+                return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
+                    sqlite3_bind_text64(handle, index, pointer, UInt64(bytes.count), destructor, UInt8(SQLITE_UTF8))
+                }
+            })
+        }
+
+        /// Bytes the caller keeps alive and unchanged until the statement has run (``run(_:_:)``
+        /// binds and steps in one call): SQLite reads them in place instead of copying them.
+        mutating func bind(_ index: Int32, unsafeBlob bytes: UnsafeRawBufferPointer) {
+            let handle = handle
+            // A nil address would bind NULL rather than an empty blob.
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { check(sqlite3_bind_zeroblob(handle, index, 0)); return }
+            check(sqlite3_bind_blob64(handle, index, base, UInt64(bytes.count), nil))
+        }
+
+        /// UTF-8 text the caller keeps alive and unchanged until the statement has run, as for
+        /// ``bind(_:unsafeBlob:)``.
+        mutating func bind(_ index: Int32, unsafeText bytes: UnsafeRawBufferPointer) {
+            let handle = handle
+            // A nil address would bind NULL rather than empty text.
+            guard let base = bytes.baseAddress, !bytes.isEmpty else {
+                check(sqlite3_bind_text64(handle, index, "", 0, Self.transient, UInt8(SQLITE_UTF8)))
+                return
+            }
+            check(sqlite3_bind_text64(handle, index, base.assumingMemoryBound(to: CChar.self), UInt64(bytes.count), nil,
+                                      UInt8(SQLITE_UTF8)))
+        }
+
         mutating func bind(_ index: Int32, blob bytes: [UInt8]) {
             let handle = handle
             check(bytes.withUnsafeBytes { raw in

@@ -32,6 +32,16 @@ enum JournalContent {
 
         init() { bytes.reserveCapacity(256) }
 
+        /// Starts empty in `buffer`'s storage, which ``finish(into:)`` hands back: a writer that
+        /// records a million events then allocates one buffer, not a million.
+        init(reusing buffer: inout [UInt8]) {
+            swap(&bytes, &buffer)
+            bytes.removeAll(keepingCapacity: true)
+        }
+
+        /// Gives the storage back to `buffer` for the next event.
+        mutating func finish(into buffer: inout [UInt8]) { swap(&bytes, &buffer) }
+
         mutating func add(_ text: String?) {
             guard var text else { bytes.append(UInt8(ascii: "-")); return }
             text.withUTF8 { utf8 in
@@ -55,20 +65,22 @@ enum JournalContent {
 
         mutating func add(_ number: Double?) { add(number.map { String($0) }) }
 
+        /// The decimal digits of `value`, written right to left into a buffer on the stack and
+        /// appended at once.
         private mutating func appendDigits(_ value: UInt64) {
-            var count = 1
-            var rest = value
-            while rest >= 10 { rest /= 10; count += 1 }
-            let end = bytes.count + count
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
-            bytes.withUnsafeMutableBufferPointer { buffer in
+            if value < 10 {
+                bytes.append(UInt8(ascii: "0") + UInt8(value))
+                return
+            }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
                 var value = value
-                var index = end
+                var index = digits.count
                 repeat {
                     index -= 1
-                    buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    digits[index] = UInt8(ascii: "0") + UInt8(value % 10)
                     value /= 10
-                } while value > 0
+                } while value > 0 && index > 0
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[index...]))
             }
         }
     }
@@ -76,6 +88,16 @@ enum JournalContent {
     static func question(id: Int64, claim: String, deadline: String?, earliest: String?, openedAtMs: Int64,
                          externalRef: String?, recordedAt: String, tags: [String]) -> [UInt8] {
         var builder = Builder()
+        question(into: &builder, id: id, claim: claim, deadline: deadline, earliest: earliest, openedAtMs: openedAtMs,
+                 externalRef: externalRef, recordedAt: recordedAt, tags: tags)
+        return builder.bytes
+    }
+
+    /// ``question(id:claim:deadline:earliest:openedAtMs:externalRef:recordedAt:tags:)`` into a builder;
+    /// `sortedTags` says the tags are sorted already (the writer sorts them to insert them).
+    static func question(into builder: inout Builder, id: Int64, claim: String, deadline: String?, earliest: String?,
+                         openedAtMs: Int64, externalRef: String?, recordedAt: String, tags: [String],
+                         sortedTags: Bool = false) {
         builder.add(id)
         builder.add(claim)
         builder.add(deadline)
@@ -83,14 +105,22 @@ enum JournalContent {
         builder.add(openedAtMs)
         builder.add(externalRef)
         builder.add(recordedAt)
-        for tag in tags.sorted() { builder.add(tag) }
-        return builder.bytes
+        for tag in sortedTags ? tags : tags.sorted() { builder.add(tag) }
     }
 
     static func forecast(id: Int64, questionID: Int64, owner: String, probability: Double, low: Double?,
                          high: Double?, basis: String, madeOn: String, madeAtMs: Int64, note: String?,
                          externalRef: String?, recordedAt: String) -> [UInt8] {
         var builder = Builder()
+        forecast(into: &builder, id: id, questionID: questionID, owner: owner, probability: probability, low: low,
+                 high: high, basis: basis, madeOn: madeOn, madeAtMs: madeAtMs, note: note, externalRef: externalRef,
+                 recordedAt: recordedAt)
+        return builder.bytes
+    }
+
+    static func forecast(into builder: inout Builder, id: Int64, questionID: Int64, owner: String, probability: Double,
+                         low: Double?, high: Double?, basis: String, madeOn: String, madeAtMs: Int64, note: String?,
+                         externalRef: String?, recordedAt: String) {
         builder.add(id)
         builder.add(questionID)
         builder.add(owner)
@@ -103,12 +133,18 @@ enum JournalContent {
         builder.add(note)
         builder.add(externalRef)
         builder.add(recordedAt)
-        return builder.bytes
     }
 
     static func resolution(id: Int64, questionID: Int64, outcome: String, resolvedOn: String, resolvedAtMs: Int64,
                            note: String?, recordedAt: String) -> [UInt8] {
         var builder = Builder()
+        resolution(into: &builder, id: id, questionID: questionID, outcome: outcome, resolvedOn: resolvedOn,
+                   resolvedAtMs: resolvedAtMs, note: note, recordedAt: recordedAt)
+        return builder.bytes
+    }
+
+    static func resolution(into builder: inout Builder, id: Int64, questionID: Int64, outcome: String, resolvedOn: String,
+                           resolvedAtMs: Int64, note: String?, recordedAt: String) {
         builder.add(id)
         builder.add(questionID)
         builder.add(outcome)
@@ -116,7 +152,6 @@ enum JournalContent {
         builder.add(resolvedAtMs)
         builder.add(note)
         builder.add(recordedAt)
-        return builder.bytes
     }
 
     static func source(forecastID: Int64, documentPath: String, sha256: String?, quote: String, line: Int64?) -> [UInt8] {
@@ -137,6 +172,23 @@ enum JournalContent {
         hasher.update(data: kind.tag)
         hasher.update(data: content)
         return hasher.finalize().withUnsafeBytes { Array($0) }
+    }
+
+    /// ``chain(previous:kind:content:)`` written over `head` in place, which a writer does once
+    /// per event: no array is allocated for the new hash.
+    static func advance(_ head: inout [UInt8], kind: JournalKind, content: [UInt8]) {
+        var hasher = SHA256()
+        hasher.update(data: head)
+        hasher.update(data: kind.tag)
+        hasher.update(data: content)
+        let digest = hasher.finalize()
+        digest.withUnsafeBytes { digest in
+            if head.count == digest.count {
+                head.withUnsafeMutableBytes { $0.copyMemory(from: digest) }
+            } else {
+                head = Array(digest)
+            }
+        }
     }
 
     static let genesis = [UInt8](repeating: 0, count: 32)

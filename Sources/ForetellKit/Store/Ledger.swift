@@ -142,6 +142,12 @@ public final class Ledger: Sendable {
                 // The pragma is ignored inside a transaction, so it is switched around one.
                 if bulk { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
                 defer { if bulk { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
+                // The writer's batched INSERTs each keep a statement journal (the pages they change, to
+                // undo a failed statement alone), which SQLite writes to a temporary file: 16 KiB for
+                // each page a statement touches again, a few GB of writes in a large import. Memory
+                // holds it instead; it never holds more than one statement's pages.
+                if bulk { try db.execute(sql: "PRAGMA temp_store = MEMORY") }
+                defer { if bulk { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") } }
                 var result: T?
                 try db.inTransaction(.immediate) {
                     var writer = try LedgerWriter(db: db, checksReferencesAtEnd: bulk)

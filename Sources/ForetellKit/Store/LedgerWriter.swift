@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Records events inside one of ``Ledger/write(_:)``'s transactions, appending each to the journal.
 ///
@@ -10,6 +11,8 @@ public struct LedgerWriter {
     /// When this transaction recorded its events, UTC.
     public let recordedAt: String
     private var head: [UInt8]
+    /// The content of the event being recorded, built in one buffer reused for every event.
+    private var contentScratch: [UInt8] = []
     private var ownerIDs: [String: Int64] = [:]
     private var lastQuestionSeen: Int64?
     /// The highest question id when this writer first looked one up, and the questions it recorded
@@ -17,25 +20,56 @@ public struct LedgerWriter {
     /// An import into a new ledger asked SQLite about every question id in the file (0.3 s in 1M).
     private var questionIDCeiling: Int64?
     private var questionsRecorded: Set<Int64> = []
-    /// Journal entries hashed but not yet inserted: they go in `journalBatch` to a statement, and
+    /// Journal entries hashed but not yet inserted: they go in ``batchRows`` to a statement, and
     /// the rest when the transaction ends, since one INSERT of many rows costs SQLite much less
     /// than as many INSERTs of one. Nothing reads the journal inside a write transaction.
-    private var pendingEntries: [(kind: JournalKind, entityID: Int64, documentID: Int64?, hash: [UInt8])] = []
-    static let journalBatch = 64
+    private var pendingEntries: [(kind: JournalKind, entityID: Int64, documentID: Int64?)] = []
+    /// Their hashes, 32 bytes each, end to end: bound in place, not copied into an array each.
+    private var pendingHashes: [UInt8] = []
+    /// A buffer for the text a batched INSERT binds in place, reused from one statement to the next.
+    private var bindArena: [UInt8] = []
     /// In imports, forecasts recorded without an external reference but not yet inserted, batched
-    /// like the journal: one INSERT of 64 rows cost SQLite about 1 µs a row less than 64 INSERTs. Their ids
-    /// are given here, in the order SQLite would have given them (the highest id plus one), so
+    /// like the journal: one INSERT of many rows cost SQLite about 1 µs a row less than one INSERT
+    /// each. Their ids are given here, in the order SQLite would have given them (the highest id plus one), so
     /// that their journal entries can be hashed at once. Anything that reads forecasts or refers
     /// to one inserts them first (``flushForecasts()``).
     private var pendingForecasts: [PendingForecast] = []
     private var nextForecastID: Int64?
-    static let forecastBatch = 64
+    /// Tags and resolutions, batched in imports in the same way; a resolution's id is given here as
+    /// SQLite would give it (the highest plus one). A statement that reads resolutions, or lets
+    /// SQLite choose an id for one, inserts them first (``statement(_:)``); nothing reads tags
+    /// inside a write, so they wait for a full batch or the end of the transaction.
+    ///
+    /// Questions are not batched: each adds an entry at a random place in two indexes (claim and
+    /// deadline), and a statement of many rows makes SQLite copy every index page it changes into
+    /// a statement journal first (16 KiB each), which cost as much as the statements it saved.
+    private var pendingTags: [(questionID: Int64, tag: String)] = []
+    private var pendingResolutions: [PendingResolution] = []
+    private var nextResolutionID: Int64?
+    /// How many rows one batched INSERT takes. A statement of many rows keeps a statement journal
+    /// (in memory in imports): each page it changes that existed before it is copied there first,
+    /// 16 KiB, however many rows it adds to that page. 512 rows a statement instead of 64 copied
+    /// an eighth as much and made a 1M-row import 12% faster; beyond that made no difference. An
+    /// SQLite built with a lower limit on parameters (999 before 3.32) gets fewer rows.
+    let batchRows: Int
+    static let preferredBatchRows = 512
+    /// The most parameters a batched row has (a forecast's).
+    static let batchColumns = 10
+
+    private struct PendingResolution {
+        var id, questionID: Int64
+        var outcome: Outcome
+        var resolvedOn: String
+        var resolvedAtMs: Int64
+        var note: String?
+    }
 
     private struct PendingForecast {
         var id, questionID, ownerID: Int64
         var probability: Double
         var low, high: Double?
-        var basis, madeOn: String
+        var basis: ProbabilityBasis
+        var madeOn: String
         var madeAtMs: Int64
         var note: String?
     }
@@ -43,10 +77,48 @@ public struct LedgerWriter {
     /// their SQL, and its fetch methods box every argument and value).
     private var prepared: [Prepared: DirectStatement] = [:]
 
+    private enum PendingRows { case forecasts, resolutions }
+
     private enum Prepared: Hashable {
         case question, questionUnlessRefExists, tag, forecast, forecastUnlessRefExists, resolution, journal, journalBatch
-        case forecastWithID, forecastBatch
+        case forecastWithID, forecastBatch, tagBatch, resolutionWithID, resolutionBatch
         case questionExists, questionIdentity, forecastOnQuestion, currentResolution, ownerByName
+
+        /// The pending rows a statement must see inserted first: those of the table it reads, or
+        /// in which SQLite gives the row it inserts an id.
+        var waitsFor: PendingRows? {
+            switch self {
+            case .forecast, .forecastUnlessRefExists, .forecastOnQuestion: return .forecasts
+            case .resolution, .currentResolution: return .resolutions
+            default: return nil
+            }
+        }
+
+        /// `recordedAt` is the writer's, the same for every row of its transaction: the batched
+        /// INSERTs hold it as a literal rather than binding it again for each row. A batched
+        /// statement inserts `batchRows` rows.
+        func sql(recordedAt: String, batchRows: Int) -> String {
+            let recordedAt = "'" + recordedAt.replacingOccurrences(of: "'", with: "''") + "'"
+            func rows(_ row: String, _ batched: Bool) -> String {
+                Array(repeating: row, count: batched ? batchRows : 1).joined(separator: ", ")
+            }
+            switch self {
+            case .journalBatch:
+                return "INSERT INTO journal (kind, entity_id, document_id, hash) VALUES " + rows("(?, ?, ?, ?)", true)
+            case .tagBatch:
+                return "INSERT INTO question_tags (question_id, tag) VALUES " + rows("(?, ?)", true)
+            case .resolutionWithID, .resolutionBatch: return """
+                INSERT INTO resolutions (id, question_id, outcome, resolved_on, resolved_at_ms, note, recorded_at) VALUES
+                """ + rows("(?, ?, ?, ?, ?, ?, \(recordedAt))", self == .resolutionBatch)
+            case .forecastWithID, .forecastBatch:
+                return """
+                    INSERT INTO forecasts (id, question_id, owner_id, probability, probability_low, probability_high, basis,
+                                           made_on, made_at_ms, note, recorded_at)
+                    VALUES
+                    """ + rows("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, \(recordedAt))", self == .forecastBatch)
+            default: return sql
+            }
+        }
 
         var sql: String {
             switch self {
@@ -64,17 +136,9 @@ public struct LedgerWriter {
                 INSERT INTO resolutions (question_id, outcome, resolved_on, resolved_at_ms, note, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """
-            case .forecastWithID, .forecastBatch:
-                return """
-                    INSERT INTO forecasts (id, question_id, owner_id, probability, probability_low, probability_high, basis,
-                                           made_on, made_at_ms, note, recorded_at)
-                    VALUES
-                    """ + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                count: self == .forecastBatch ? LedgerWriter.forecastBatch : 1).joined(separator: ", ")
+            case .forecastWithID, .forecastBatch, .tagBatch, .resolutionWithID, .resolutionBatch, .journalBatch:
+                return sql(recordedAt: "", batchRows: 1)
             case .journal: return "INSERT INTO journal (kind, entity_id, document_id, hash) VALUES (?, ?, ?, ?)"
-            case .journalBatch:
-                return "INSERT INTO journal (kind, entity_id, document_id, hash) VALUES "
-                    + Array(repeating: "(?, ?, ?, ?)", count: LedgerWriter.journalBatch).joined(separator: ", ")
             case .questionExists: return "SELECT 1 FROM questions WHERE id = ?"
             case .questionIdentity: return "SELECT claim, deadline FROM questions WHERE id = ?"
             // By (question, owner): without statistics SQLite otherwise picks another index and scans
@@ -93,10 +157,20 @@ public struct LedgerWriter {
         static let unlessRefExists = " ON CONFLICT (external_ref) WHERE external_ref IS NOT NULL DO NOTHING"
     }
 
+    /// The statement, prepared on first use, with the pending rows it must see inserted first.
     private mutating func statement(_ sql: Prepared) throws -> DirectStatement {
-        if sql == .forecastOnQuestion || sql == .forecast || sql == .forecastUnlessRefExists { try flushForecasts() }
+        switch sql.waitsFor {
+        case .forecasts: try flushForecasts()
+        case .resolutions: try flushResolutions()
+        case nil: break
+        }
+        return try prepare(sql)
+    }
+
+    /// The statement, prepared on first use, without inserting pending rows first.
+    private mutating func prepare(_ sql: Prepared) throws -> DirectStatement {
         if let statement = prepared[sql] { return statement }
-        let statement = DirectStatement(statement: try db.makeStatement(sql: sql.sql))
+        let statement = DirectStatement(statement: try db.makeStatement(sql: sql.sql(recordedAt: recordedAt, batchRows: batchRows)))
         prepared[sql] = statement
         return statement
     }
@@ -113,6 +187,8 @@ public struct LedgerWriter {
         self.recordedAt = Moment.now().text
         self.head = try Data.fetchOne(db, sql: "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1")
             .map { Array($0) } ?? JournalContent.genesis
+        let parameters = db.sqliteConnection.map { Int(sqlite3_limit($0, SQLITE_LIMIT_VARIABLE_NUMBER, -1)) } ?? 999
+        batchRows = max(1, min(Self.preferredBatchRows, parameters / Self.batchColumns))
         uncheckedAfter = checksReferencesAtEnd ? (
             try Int64.fetchOne(db, sql: "SELECT max(id) FROM forecasts") ?? 0,
             try Int64.fetchOne(db, sql: "SELECT max(id) FROM resolutions") ?? 0) : nil
@@ -123,7 +199,7 @@ public struct LedgerWriter {
     /// source may be added to an older row). A dangling one fails the transaction, as SQLite would.
     mutating func checkReferences() throws {
         guard let after = uncheckedAfter else { return }
-        try flushForecasts()
+        try flushRows()
         let dangling = try Bool.fetchOne(db, sql: """
             SELECT EXISTS (SELECT 1 FROM forecasts WHERE id > ? AND (question_id NOT IN (SELECT id FROM questions)
                                                                    OR owner_id NOT IN (SELECT id FROM owners)))
@@ -179,6 +255,17 @@ public struct LedgerWriter {
         let id = db.lastInsertedRowID
         lastQuestionSeen = id
         if questionIDCeiling != nil { questionsRecorded.insert(id) }
+        if isBulk {
+            for tag in tags { pendingTags.append((id, tag)) }
+            if pendingTags.count >= batchRows { try flushTags() }
+        } else {
+            try insertTags(tags, of: id)
+        }
+        try appendQuestion(id: id, claim: claim, deadline: deadline, earliest: earliest, question: question, tags: tags)
+        return id
+    }
+
+    private mutating func insertTags(_ tags: [String], of id: Int64) throws {
         let insertTag = try statement(.tag)
         for tag in tags {
             try insertTag.run(db) {
@@ -186,10 +273,17 @@ public struct LedgerWriter {
                 $0.bind(2, tag)
             }
         }
-        try append(.question, entityID: id, content: JournalContent.question(
-            id: id, claim: claim, deadline: question.deadline?.description, earliest: question.earliest?.description,
-            openedAtMs: question.openedAtMilliseconds, externalRef: question.externalRef, recordedAt: recordedAt, tags: tags))
-        return id
+    }
+
+    /// The journal entry of a question; `tags` are sorted.
+    private mutating func appendQuestion(id: Int64, claim: String, deadline: String?, earliest: String?,
+                                         question: NewQuestion, tags: [String]) throws {
+        var builder = JournalContent.Builder(reusing: &contentScratch)
+        JournalContent.question(into: &builder, id: id, claim: claim, deadline: deadline, earliest: earliest,
+                                openedAtMs: question.openedAtMilliseconds, externalRef: question.externalRef,
+                                recordedAt: recordedAt, tags: tags, sortedTags: true)
+        builder.finish(into: &contentScratch)
+        try append(.question, entityID: id)
     }
 
     public mutating func record(_ forecast: NewForecast) throws -> Int64 {
@@ -228,14 +322,10 @@ public struct LedgerWriter {
             nextForecastID = Self.successor(id)
             pendingForecasts.append(PendingForecast(
                 id: id, questionID: forecast.questionID, ownerID: ownerID, probability: forecast.probability,
-                low: forecast.probabilityLow, high: forecast.probabilityHigh, basis: forecast.basis.rawValue,
+                low: forecast.probabilityLow, high: forecast.probabilityHigh, basis: forecast.basis,
                 madeOn: forecast.madeOn.text, madeAtMs: forecast.madeOn.milliseconds, note: forecast.note))
-            if pendingForecasts.count == Self.forecastBatch { try flushForecasts() }
-            try append(.forecast, entityID: id, content: JournalContent.forecast(
-                id: id, questionID: forecast.questionID, owner: owner, probability: forecast.probability,
-                low: forecast.probabilityLow, high: forecast.probabilityHigh, basis: forecast.basis.rawValue,
-                madeOn: forecast.madeOn.text, madeAtMs: forecast.madeOn.milliseconds, note: forecast.note,
-                externalRef: nil, recordedAt: recordedAt))
+            if pendingForecasts.count == batchRows { try flushForecasts() }
+            try appendForecast(id: id, forecast, owner: owner, externalRef: nil)
             return id
         }
         try statement(unlessRefExists ? .forecastUnlessRefExists : .forecast).run(db) {
@@ -254,18 +344,34 @@ public struct LedgerWriter {
         if unlessRefExists && db.changesCount == 0 { return nil }
         let id = db.lastInsertedRowID
         if nextForecastID != nil { nextForecastID = Self.successor(id) }
-        try append(.forecast, entityID: id, content: JournalContent.forecast(
-            id: id, questionID: forecast.questionID, owner: owner, probability: forecast.probability,
+        try appendForecast(id: id, forecast, owner: owner, externalRef: forecast.externalRef)
+        return id
+    }
+
+    private mutating func appendForecast(id: Int64, _ forecast: NewForecast, owner: String, externalRef: String?) throws {
+        var builder = JournalContent.Builder(reusing: &contentScratch)
+        JournalContent.forecast(
+            into: &builder, id: id, questionID: forecast.questionID, owner: owner, probability: forecast.probability,
             low: forecast.probabilityLow, high: forecast.probabilityHigh, basis: forecast.basis.rawValue,
             madeOn: forecast.madeOn.text, madeAtMs: forecast.madeOn.milliseconds, note: forecast.note,
-            externalRef: forecast.externalRef, recordedAt: recordedAt))
-        return id
+            externalRef: externalRef, recordedAt: recordedAt)
+        builder.finish(into: &contentScratch)
+        try append(.forecast, entityID: id)
     }
 
     public mutating func record(_ resolution: NewResolution) throws -> Int64 {
         try requireQuestion(resolution.questionID)
         let resolvedAt = resolution.resolvedOn.resolutionMilliseconds
         let recordedAt = recordedAt
+        if isBulk, let id = try nextResolutionID ?? Self.successor(nextResolutionIDFromLedger()) {
+            nextResolutionID = Self.successor(id)
+            pendingResolutions.append(PendingResolution(
+                id: id, questionID: resolution.questionID, outcome: resolution.outcome, resolvedOn: resolution.resolvedOn.text,
+                resolvedAtMs: resolvedAt, note: resolution.note))
+            if pendingResolutions.count == batchRows { try flushResolutions() }
+            try appendResolution(id: id, resolution, resolvedAt: resolvedAt)
+            return id
+        }
         try statement(.resolution).run(db) {
             $0.bind(1, resolution.questionID)
             $0.bind(2, resolution.outcome.rawValue)
@@ -275,11 +381,24 @@ public struct LedgerWriter {
             $0.bind(6, recordedAt)
         }
         let id = db.lastInsertedRowID
-        try append(.resolution, entityID: id, content: JournalContent.resolution(
-            id: id, questionID: resolution.questionID, outcome: resolution.outcome.rawValue,
-            resolvedOn: resolution.resolvedOn.text, resolvedAtMs: resolvedAt, note: resolution.note,
-            recordedAt: recordedAt))
+        if nextResolutionID != nil { nextResolutionID = Self.successor(id) }
+        try appendResolution(id: id, resolution, resolvedAt: resolvedAt)
         return id
+    }
+
+    /// The highest resolution id in the ledger, with pending rows inserted first.
+    private mutating func nextResolutionIDFromLedger() throws -> Int64 {
+        try flushResolutions()
+        return try Int64.fetchOne(db, sql: "SELECT max(id) FROM resolutions") ?? 0
+    }
+
+    private mutating func appendResolution(id: Int64, _ resolution: NewResolution, resolvedAt: Int64) throws {
+        var builder = JournalContent.Builder(reusing: &contentScratch)
+        JournalContent.resolution(
+            into: &builder, id: id, questionID: resolution.questionID, outcome: resolution.outcome.rawValue,
+            resolvedOn: resolution.resolvedOn.text, resolvedAtMs: resolvedAt, note: resolution.note, recordedAt: recordedAt)
+        builder.finish(into: &contentScratch)
+        try append(.resolution, entityID: id)
     }
 
     /// Attaches a quote from a document to a forecast; returns false when that document is already
@@ -297,8 +416,9 @@ public struct LedgerWriter {
         try db.cachedStatement(sql: """
             INSERT INTO forecast_sources (forecast_id, document_id, quote, line) VALUES (?, ?, ?, ?)
             """).execute(arguments: [forecastID, documentID, source.quote, line])
-        try append(.source, entityID: forecastID, documentID: documentID, content: JournalContent.source(
-            forecastID: forecastID, documentPath: path, sha256: source.sha256, quote: source.quote, line: line))
+        contentScratch = JournalContent.source(
+            forecastID: forecastID, documentPath: path, sha256: source.sha256, quote: source.quote, line: line)
+        try append(.source, entityID: forecastID, documentID: documentID)
         return true
     }
 
@@ -320,8 +440,9 @@ public struct LedgerWriter {
         return try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM forecasts")) ?? 0
     }
 
-    public func forecastID(externalRef: String) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM forecasts WHERE external_ref = ?"),
+    public mutating func forecastID(externalRef: String) throws -> Int64? {
+        try flushForecasts()
+        return try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM forecasts WHERE external_ref = ?"),
                            arguments: [externalRef])
     }
 
@@ -372,8 +493,9 @@ public struct LedgerWriter {
     /// Every forecast read from a document, with its owner, question claim and deadline, so that an
     /// import can recognise the same forecast or question in another document.
     /// Found from the sources, so that it costs the ledger's documents, not its forecasts.
-    public func documentForecasts() throws -> [(forecastID: Int64, questionID: Int64, owner: String, claim: String, deadline: Day?)] {
-        try Row.fetchAll(db, sql: """
+    public mutating func documentForecasts() throws -> [(forecastID: Int64, questionID: Int64, owner: String, claim: String, deadline: Day?)] {
+        try flushForecasts()
+        return try Row.fetchAll(db, sql: """
             SELECT f.id, f.question_id, o.name, q.claim, q.deadline
             FROM forecasts f JOIN owners o ON o.id = f.owner_id JOIN questions q ON q.id = f.question_id
             WHERE f.id IN (SELECT s.forecast_id FROM forecast_sources s JOIN documents d ON d.id = s.document_id
@@ -431,17 +553,26 @@ public struct LedgerWriter {
         return db.lastInsertedRowID
     }
 
-    private mutating func append(_ kind: JournalKind, entityID: Int64, documentID: Int64? = nil, content: [UInt8]) throws {
-        head = JournalContent.chain(previous: head, kind: kind, content: content)
-        pendingEntries.append((kind, entityID, documentID, head))
-        if pendingEntries.count == Self.journalBatch { try flushJournal() }
+    /// Chains the event whose content is in `contentScratch` onto the journal.
+    private mutating func append(_ kind: JournalKind, entityID: Int64, documentID: Int64? = nil) throws {
+        JournalContent.advance(&head, kind: kind, content: contentScratch)
+        pendingEntries.append((kind, entityID, documentID))
+        pendingHashes.append(contentsOf: head)
+        if pendingEntries.count == batchRows { try flushJournal() }
     }
 
-    /// Inserts the forecasts and journal entries still pending; ``Ledger/write(commit:bulk:_:)``
+    /// Inserts the rows and journal entries still pending; ``Ledger/write(commit:bulk:_:)``
     /// calls it before committing.
     mutating func flushPending() throws {
-        try flushForecasts()
+        try flushRows()
         try flushJournal()
+    }
+
+    /// Inserts the tags, forecasts and resolutions recorded but not yet inserted.
+    private mutating func flushRows() throws {
+        try flushTags()
+        try flushForecasts()
+        try flushResolutions()
     }
 
     private static func successor(_ id: Int64) -> Int64? {
@@ -454,58 +585,126 @@ public struct LedgerWriter {
         guard !pendingForecasts.isEmpty else { return }
         let rows = pendingForecasts
         pendingForecasts.removeAll(keepingCapacity: true)
-        let recordedAt = recordedAt
-        func bind(_ binder: inout DirectStatement.Binder, _ row: PendingForecast, at offset: Int32) {
+        // Their times, end to end in one buffer that SQLite reads in place while the statement
+        // runs: bound as strings, SQLite would allocate and copy each.
+        var times: [UInt8] = []
+        swap(&times, &bindArena)
+        defer { swap(&times, &bindArena) }
+        times.removeAll(keepingCapacity: true)
+        var timeEnds: [Int] = []
+        timeEnds.reserveCapacity(rows.count)
+        for row in rows {
+            times.append(contentsOf: row.madeOn.utf8)
+            timeEnds.append(times.count)
+        }
+        func bind(_ binder: inout DirectStatement.Binder, _ index: Int, in times: UnsafeRawBufferPointer, at offset: Int32) {
+            let row = rows[index]
             binder.bind(offset + 1, row.id)
             binder.bind(offset + 2, row.questionID)
             binder.bind(offset + 3, row.ownerID)
             binder.bind(offset + 4, row.probability)
             binder.bind(offset + 5, row.low)
             binder.bind(offset + 6, row.high)
-            binder.bind(offset + 7, row.basis)
-            binder.bind(offset + 8, row.madeOn)
+            binder.bind(offset + 7, static: row.basis.staticName)
+            binder.bind(offset + 8, unsafeText: UnsafeRawBufferPointer(rebasing: times[(index == 0 ? 0 : timeEnds[index - 1])..<timeEnds[index]]))
             binder.bind(offset + 9, row.madeAtMs)
             binder.bind(offset + 10, row.note)
-            binder.bind(offset + 11, recordedAt)
         }
-        if rows.count == Self.forecastBatch {
-            try statement(.forecastBatch).run(db) { binder in
-                for (index, row) in rows.enumerated() { bind(&binder, row, at: Int32(index * 11)) }
+        let db = db
+        let batch = rows.count == batchRows ? try statement(.forecastBatch) : nil
+        let single = batch == nil ? try statement(.forecastWithID) : nil
+        try times.withUnsafeBytes { times in
+            if let batch {
+                try batch.run(db) { binder in
+                    for index in rows.indices { bind(&binder, index, in: times, at: Int32(index * 10)) }
+                }
+            } else if let single {
+                for index in rows.indices { try single.run(db) { bind(&$0, index, in: times, at: 0) } }
             }
-            return
-        }
-        let single = try statement(.forecastWithID)
-        for row in rows {
-            try single.run(db) { bind(&$0, row, at: 0) }
         }
     }
 
     /// Inserts the journal entries still pending.
     mutating func flushJournal() throws {
         guard !pendingEntries.isEmpty else { return }
-        let entries = pendingEntries
+        let entries = pendingEntries, hashes = pendingHashes
         pendingEntries.removeAll(keepingCapacity: true)
-        if entries.count == Self.journalBatch {
-            try statement(.journalBatch).run(db) { binder in
-                for (offset, entry) in entries.enumerated() {
-                    let first = Int32(offset * 4)
-                    binder.bind(first + 1, entry.kind.rawValue)
-                    binder.bind(first + 2, entry.entityID)
-                    binder.bind(first + 3, entry.documentID)
-                    binder.bind(first + 4, blob: entry.hash)
+        pendingHashes.removeAll(keepingCapacity: true)
+        let hashSize = hashes.count / entries.count
+        func bind(_ binder: inout DirectStatement.Binder, _ index: Int, in hashes: UnsafeRawBufferPointer, at first: Int32) {
+            let entry = entries[index]
+            binder.bind(first + 1, static: entry.kind.staticName)
+            binder.bind(first + 2, entry.entityID)
+            binder.bind(first + 3, entry.documentID)
+            // `hashes` stays alive and unchanged until the statement has run.
+            binder.bind(first + 4, unsafeBlob: UnsafeRawBufferPointer(rebasing: hashes[index * hashSize ..< (index + 1) * hashSize]))
+        }
+        let batch = entries.count == batchRows ? try statement(.journalBatch) : nil
+        let single = batch == nil ? try statement(.journal) : nil
+        try hashes.withUnsafeBytes { hashes in
+            if let batch {
+                try batch.run(db) { binder in
+                    for index in entries.indices { bind(&binder, index, in: hashes, at: Int32(index * 4)) }
                 }
+            } else if let single {
+                for index in entries.indices {
+                    try single.run(db) { bind(&$0, index, in: hashes, at: 0) }
+                }
+            }
+        }
+    }
+
+    /// Inserts the tags recorded but not yet inserted.
+    private mutating func flushTags() throws {
+        guard !pendingTags.isEmpty else { return }
+        let tags = pendingTags
+        pendingTags.removeAll(keepingCapacity: true)
+        var start = 0
+        let batchRows = batchRows
+        if tags.count >= batchRows {
+            let batch = try statement(.tagBatch)
+            while tags.count - start >= batchRows {
+                try batch.run(db) { binder in
+                    for index in 0..<batchRows {
+                        binder.bind(Int32(index * 2 + 1), tags[start + index].questionID)
+                        binder.bind(Int32(index * 2 + 2), tags[start + index].tag)
+                    }
+                }
+                start += batchRows
+            }
+        }
+        if start < tags.count {
+            let single = try prepare(.tag)
+            for row in tags[start...] {
+                try single.run(db) {
+                    $0.bind(1, row.questionID)
+                    $0.bind(2, row.tag)
+                }
+            }
+        }
+    }
+
+    /// Inserts the resolutions recorded but not yet inserted, with the ids they were given.
+    private mutating func flushResolutions() throws {
+        guard !pendingResolutions.isEmpty else { return }
+        let rows = pendingResolutions
+        pendingResolutions.removeAll(keepingCapacity: true)
+        func bind(_ binder: inout DirectStatement.Binder, _ row: PendingResolution, at offset: Int32) {
+            binder.bind(offset + 1, row.id)
+            binder.bind(offset + 2, row.questionID)
+            binder.bind(offset + 3, static: row.outcome.staticName)
+            binder.bind(offset + 4, row.resolvedOn)
+            binder.bind(offset + 5, row.resolvedAtMs)
+            binder.bind(offset + 6, row.note)
+        }
+        if rows.count == batchRows {
+            try statement(.resolutionBatch).run(db) { binder in
+                for (index, row) in rows.enumerated() { bind(&binder, row, at: Int32(index * 6)) }
             }
             return
         }
-        let single = try statement(.journal)
-        for entry in entries {
-            try single.run(db) {
-                $0.bind(1, entry.kind.rawValue)
-                $0.bind(2, entry.entityID)
-                $0.bind(3, entry.documentID)
-                $0.bind(4, blob: entry.hash)
-            }
-        }
+        let single = try statement(.resolutionWithID)
+        for row in rows { try single.run(db) { bind(&$0, row, at: 0) } }
     }
 
     static func nonEmpty(_ text: String, field: String) throws -> String {
@@ -517,7 +716,9 @@ public struct LedgerWriter {
     /// Tags are joined with `;` in CSV, so a tag cannot hold one.
     static func tag(_ text: String) throws -> String {
         let tag = try nonEmpty(text, field: "tag")
-        if tag.contains(";") {
+        // Foundation's search costs more than the rest of recording a question: look for the byte
+        // first, and ask it only when the byte is there.
+        if tag.utf8.contains(UInt8(ascii: ";")) && tag.contains(";") {
             throw InputError.invalidValue(field: "tag", value: tag, expected: "a tag without ';' (give several --tag options)")
         }
         return tag
@@ -531,6 +732,40 @@ public struct LedgerWriter {
     static func check(probability: Double) throws {
         guard probability.isFinite, probability >= 0, probability <= 1 else {
             throw InputError.probabilityOutOfRange("\(probability)")
+        }
+    }
+}
+
+extension JournalKind {
+    /// The kind as the journal's `kind` column holds it, bound without a copy.
+    var staticName: StaticString {
+        switch self {
+        case .question: return "question"
+        case .forecast: return "forecast"
+        case .resolution: return "resolution"
+        case .source: return "source"
+        }
+    }
+}
+
+extension Outcome {
+    /// The outcome as the `outcome` column holds it (its raw value), bound without a copy.
+    var staticName: StaticString {
+        switch self {
+        case .yes: return "yes"
+        case .no: return "no"
+        case .ambiguous: return "ambiguous"
+        case .annulled: return "annulled"
+        }
+    }
+}
+
+extension ProbabilityBasis {
+    /// The basis as the `basis` column holds it (its raw value), bound without a copy.
+    var staticName: StaticString {
+        switch self {
+        case .numeric: return "numeric"
+        case .verbal: return "verbal"
         }
     }
 }

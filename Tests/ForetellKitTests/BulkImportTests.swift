@@ -1,0 +1,195 @@
+import Foundation
+import GRDB
+import Testing
+@testable import ForetellKit
+
+/// The paths a large import takes that a small one may not: rows batched hundreds to a statement,
+/// the canonical importer's reading of bytes and its reuse of a row's question columns.
+@Suite struct BulkImportTests {
+    func writeCSV(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bulk-\(UUID().uuidString).csv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func importCSV(_ text: String, into ledger: Ledger) throws -> ImportSummary {
+        let reader = try CSVReader(path: try writeCSV(text))
+        return try ledger.write(bulk: true) { writer in
+            var importer = CanonicalCSVImporter()
+            return try importer.run(reader, into: &writer)
+        }
+    }
+
+    // MARK: Probabilities read from bytes
+
+    func decimal(_ text: String) -> Double? {
+        Array(text.utf8).withUnsafeBufferPointer { CanonicalCSVImporter.decimalProbability($0) }
+    }
+
+    @Test func plainDecimalsFromZeroToOneAreReadFromTheirBytes() {
+        #expect(decimal("0.733") == 0.733)
+        #expect(decimal("1") == 1)
+        #expect(decimal("1.") == 1)
+        #expect(decimal("1.000") == 1)
+        #expect(decimal(".5") == 0.5)
+        #expect(decimal("0") == 0)
+        // 15 digits, the 0 before the point counted.
+        #expect(decimal("0.00000000000001") == 1e-14)
+        #expect(decimal("0.99999999999999") == 0.99999999999999)
+    }
+
+    @Test func anythingElseIsLeftToProbabilityInput() {
+        // Above 1 (an error, or "50" read as ambiguous), signs, spaces, percentages, odds, exponents,
+        // two points, no digit, and more than 15 digits all go the long way.
+        for text in ["1.5", "50", "100", "-0.5", "+0.5", " 0.5", "0.5 ", "50%", "1:3", "1e-3", "0.5.1", ".", "",
+                     "0.1234567890123456", "0.000000000000001", "nan", "0x1p-1", "٠.٥"] {
+            #expect(decimal(text) == nil, "\(text)")
+        }
+    }
+
+    @Test func bytesAndDoubleFromStringRoundAlike() {
+        // Every probability to three decimals, and longer ones up to 15 digits: the division must
+        // give the double nearest the decimal, which is what Double(String) (strtod) gives.
+        var texts = (0...1000).map { String(format: "0.%03d", $0) } + ["1.0", "0.1", "0.3", "0.7", "0.9"]
+        var generator = SystemRandomNumberGenerator()
+        // Up to 14 digits after the point: with the 0 before it, 15 digits, the most read from bytes.
+        for digits in 1...14 {
+            for _ in 0..<200 {
+                let fraction = (0..<digits).map { _ in String(Int.random(in: 0...9, using: &generator)) }.joined()
+                texts.append("0." + fraction)
+            }
+        }
+        for text in texts {
+            #expect(decimal(text) == Double(text), "\(text)")
+        }
+    }
+
+    // MARK: Rows that repeat their question
+
+    @Test func rowsOfOneQuestionAreReadOnceAndStillChecked() throws {
+        let ledger = try Ledger.open(path: temporaryLedgerPath())
+        let summary = try importCSV("""
+            question_id,claim,owner,probability,made_on,deadline,outcome,resolved_on,tags
+            7,Rain in May?,ana,0.2,2024-04-01,2024-05-31,yes,2024-06-01,weather;spring
+            7,Rain in May?,bo,0.3,2024-04-02,2024-05-31,yes,2024-06-01,weather;spring
+            7,Rain in May?,,0.4,2024-04-03,2024-05-31,yes,2024-06-01,weather;spring
+            7,Rain in May?,cy,2.5,2024-04-04,2024-05-31,yes,2024-06-01,weather;spring
+            7,Rain in May?,cy,0.6,not a date,2024-05-31,yes,2024-06-01,weather;spring
+            7,Snow in May?,cy,0.1,2024-04-05,2024-05-31,yes,2024-06-01,weather;spring
+            7,Rain in May?,dee,50%,2024-04-06,2024-05-31,no,2024-06-02,other
+            7,Rain in May?,eve,1:3,2024-04-07,2024-05-31,yes,2024-06-01,weather;spring
+            ,No id,fay,0.5,2024-04-08,2024,,,
+            ,No id,gus,0.6,2024-04-09,2024,,,
+
+            """, into: ledger)
+        #expect(summary.rowsRead == 10)
+        #expect(summary.questionsAdded == 2)
+        #expect(summary.forecastsAdded == 6)
+        #expect(summary.resolutionsAdded == 1)
+        #expect(summary.skipped.map(\.line) == [4, 5, 6, 7])
+        #expect(summary.skipped[0].reason == "the owner is empty")
+        #expect(summary.skipped[1].reason.contains("'2.5'"))
+        #expect(summary.skipped[2].reason.contains("'not a date'"))
+        #expect(summary.skipped[3].reason == "question_id 7 has another claim or deadline on an earlier line")
+
+        let rain = try ledger.question(id: 7)
+        #expect(rain.claim == "Rain in May?")
+        #expect(rain.tags == ["spring", "weather"])
+        #expect(rain.deadline == Day(year: 2024, month: 5, day: 31))
+        #expect(rain.forecasts.map(\.owner) == ["ana", "bo", "dee", "eve"])
+        #expect(rain.forecasts.map(\.probability) == [0.2, 0.3, 0.5, 0.25])
+        // The first row with an outcome resolves the question; a later row's other outcome does not.
+        #expect(rain.resolutions.map(\.outcome) == [.yes])
+        #expect(rain.resolutions.map(\.resolvedOn) == ["2024-06-01"])
+        let noID = try #require(try ledger.questions().first { $0.claim == "No id" })
+        #expect(noID.forecasts.map(\.owner) == ["fay", "gus"])
+        #expect(noID.deadline == Day(year: 2024, month: 12, day: 31))
+        #expect(try ledger.verify().isIntact)
+
+        // Importing again adds nothing.
+        let again = try importCSV("""
+            question_id,claim,owner,probability,made_on,deadline,outcome,resolved_on,tags
+            7,Rain in May?,ana,0.2,2024-04-01,2024-05-31,yes,2024-06-01,weather;spring
+            7,Rain in May?,bo,0.3,2024-04-02,2024-05-31,yes,2024-06-01,weather;spring
+
+            """, into: ledger)
+        #expect(again.forecastsAdded == 0 && again.resolutionsAdded == 0 && again.alreadyPresent == 2)
+    }
+
+    // MARK: Batched tags and resolutions
+
+    @Test func batchedTagsAndResolutionsLandWithTheIdsSQLiteWouldGive() throws {
+        let ledger = try Ledger.open(path: temporaryLedgerPath())
+        let day = Moment(day: Day(year: 2024, month: 3, day: 1)!)
+        // More questions than one batched statement takes, so that full and partial batches both run.
+        let count = 1_100
+        let seen = try ledger.write(bulk: true) { writer in
+            #expect(writer.batchRows > 1 && writer.batchRows < count)
+            var seen: [(Outcome, String)?] = []
+            for index in 1...count {
+                let question = try writer.record(NewQuestion(claim: "Q\(index)", deadline: nil, openedAtMilliseconds: 0,
+                                                             tags: ["t\(index % 3)", "all"]))
+                _ = try writer.record(NewForecast(questionID: question, owner: "o\(index % 5)", probability: 0.5, madeOn: day))
+                let resolution = try writer.record(NewResolution(questionID: question, outcome: index % 2 == 0 ? .yes : .no,
+                                                                 resolvedOn: day))
+                #expect(resolution == Int64(index))
+                // A lookup sees the resolution still waiting for its batch.
+                if index % 250 == 0 { seen.append(try writer.currentResolution(questionID: question).map { ($0.outcome, $0.resolvedOn) }) }
+            }
+            return seen
+        }
+        #expect(seen.count == 4)
+        #expect(seen.allSatisfy { $0?.0 == .yes && $0?.1 == "2024-03-01" })
+
+        let (resolutions, tags, lastResolution) = try ledger.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM resolutions") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM question_tags") ?? 0,
+             try Row.fetchOne(db, sql: "SELECT id, question_id, outcome FROM resolutions ORDER BY id DESC LIMIT 1"))
+        }
+        #expect(resolutions == count)
+        #expect(tags == 2 * count)
+        let lastID: Int64? = lastResolution?["id"], lastQuestion: Int64? = lastResolution?["question_id"]
+        let lastOutcome: String? = lastResolution?["outcome"]
+        #expect(lastID == Int64(count) && lastQuestion == Int64(count) && lastOutcome == "yes")
+        let question = try ledger.question(id: 1_000)
+        #expect(question.tags == ["all", "t1"])
+        #expect(question.resolutions.map(\.outcome) == [.yes])
+        let report = try ledger.verify()
+        #expect(report.isIntact)
+        #expect(report.entries == 3 * count)
+
+        // An ordinary write afterwards gets SQLite's next id.
+        let next = try ledger.write { writer in
+            try writer.record(NewResolution(questionID: 1, outcome: .ambiguous, resolvedOn: day))
+        }
+        #expect(next == Int64(count + 1))
+    }
+
+    @Test func aFailedBulkWriteLeavesNoBatchedRowBehind() throws {
+        let ledger = try Ledger.open(path: temporaryLedgerPath())
+        let day = Moment(day: Day(year: 2024, month: 3, day: 1)!)
+        #expect(throws: LedgerError.unknownQuestion(999)) {
+            try ledger.write(bulk: true) { writer in
+                for index in 1...700 {
+                    let question = try writer.record(NewQuestion(claim: "Q\(index)", deadline: nil, openedAtMilliseconds: 0, tags: ["x"]))
+                    _ = try writer.record(NewResolution(questionID: question, outcome: .no, resolvedOn: day))
+                }
+                _ = try writer.record(NewResolution(questionID: 999, outcome: .no, resolvedOn: day))
+            }
+        }
+        #expect(try ledger.questions().isEmpty)
+        let rows = try ledger.read { db in
+            try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM resolutions) + (SELECT count(*) FROM question_tags) + (SELECT count(*) FROM journal)")
+        }
+        #expect(rows == 0)
+    }
+
+    // MARK: Values bound without a copy
+
+    @Test func constantsBoundInPlaceAreTheColumnsValues() {
+        // The schema's CHECK constraints name these spellings.
+        #expect(JournalKind.allCases.map { $0.staticName.description } == ["question", "forecast", "resolution", "source"])
+        #expect(Outcome.allCases.map { $0.staticName.description } == ["yes", "no", "ambiguous", "annulled"])
+        #expect([ProbabilityBasis.numeric, .verbal].map { $0.staticName.description } == ["numeric", "verbal"])
+    }
+}
