@@ -6,14 +6,8 @@ import Testing
 /// The paths a large import takes that a small one may not: rows batched hundreds to a statement,
 /// the canonical importer's reading of bytes and its reuse of a row's question columns.
 @Suite struct BulkImportTests {
-    func writeCSV(_ text: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bulk-\(UUID().uuidString).csv").path
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return path
-    }
-
     func importCSV(_ text: String, into ledger: Ledger) throws -> ImportSummary {
-        let reader = try CSVReader(path: try writeCSV(text))
+        let reader = try CSVReader(path: try writeTemporaryCSV(text))
         return try ledger.write(bulk: true) { writer in
             var importer = CanonicalCSVImporter()
             return try importer.run(reader, into: &writer)

@@ -2,13 +2,16 @@ import Foundation
 import Testing
 @testable import ForetellKit
 
+/// A new CSV file holding `text`, in the temporary folder.
+func writeTemporaryCSV(_ text: String) throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID().uuidString).csv").path
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    return path
+}
+
 /// The reader against hand-written files and, on the real archives, against Python's csv module.
 @Suite struct CSVReaderTests {
-    func write(_ text: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID().uuidString).csv").path
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return path
-    }
+    func write(_ text: String) throws -> String { try writeTemporaryCSV(text) }
 
     func records(_ text: String) throws -> [CSVRecord] {
         let reader = try CSVReader(path: try write(text))
