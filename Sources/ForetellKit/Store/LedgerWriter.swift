@@ -610,17 +610,24 @@ public struct LedgerWriter {
             binder.bind(offset + 9, row.madeAtMs)
             binder.bind(offset + 10, row.note)
         }
-        let db = db
-        let batch = rows.count == batchRows ? try statement(.forecastBatch) : nil
-        let single = batch == nil ? try statement(.forecastWithID) : nil
         try times.withUnsafeBytes { times in
-            if let batch {
-                try batch.run(db) { binder in
-                    for index in rows.indices { bind(&binder, index, in: times, at: Int32(index * 10)) }
-                }
-            } else if let single {
-                for index in rows.indices { try single.run(db) { bind(&$0, index, in: times, at: 0) } }
+            try insert(rows.count, batch: .forecastBatch, single: .forecastWithID, columns: 10) { binder, index, offset in
+                bind(&binder, index, in: times, at: offset)
             }
+        }
+    }
+
+    /// Inserts `count` pending rows: with the batched statement when they fill one, else one
+    /// statement per row. `bind` binds row `index`'s columns after parameter `offset`.
+    private mutating func insert(_ count: Int, batch: Prepared, single: Prepared, columns: Int,
+                                 _ bind: (inout DirectStatement.Binder, _ index: Int, _ offset: Int32) -> Void) throws {
+        if count == batchRows {
+            try statement(batch).run(db) { binder in
+                for index in 0..<count { bind(&binder, index, Int32(index * columns)) }
+            }
+        } else {
+            let statement = try statement(single)
+            for index in 0..<count { try statement.run(db) { bind(&$0, index, 0) } }
         }
     }
 
@@ -639,17 +646,9 @@ public struct LedgerWriter {
             // `hashes` stays alive and unchanged until the statement has run.
             binder.bind(first + 4, unsafeBlob: UnsafeRawBufferPointer(rebasing: hashes[index * hashSize ..< (index + 1) * hashSize]))
         }
-        let batch = entries.count == batchRows ? try statement(.journalBatch) : nil
-        let single = batch == nil ? try statement(.journal) : nil
         try hashes.withUnsafeBytes { hashes in
-            if let batch {
-                try batch.run(db) { binder in
-                    for index in entries.indices { bind(&binder, index, in: hashes, at: Int32(index * 4)) }
-                }
-            } else if let single {
-                for index in entries.indices {
-                    try single.run(db) { bind(&$0, index, in: hashes, at: 0) }
-                }
+            try insert(entries.count, batch: .journalBatch, single: .journal, columns: 4) { binder, index, offset in
+                bind(&binder, index, in: hashes, at: offset)
             }
         }
     }
@@ -697,14 +696,9 @@ public struct LedgerWriter {
             binder.bind(offset + 5, row.resolvedAtMs)
             binder.bind(offset + 6, row.note)
         }
-        if rows.count == batchRows {
-            try statement(.resolutionBatch).run(db) { binder in
-                for (index, row) in rows.enumerated() { bind(&binder, row, at: Int32(index * 6)) }
-            }
-            return
+        try insert(rows.count, batch: .resolutionBatch, single: .resolutionWithID, columns: 6) { binder, index, offset in
+            bind(&binder, rows[index], at: offset)
         }
-        let single = try statement(.resolutionWithID)
-        for row in rows { try single.run(db) { bind(&$0, row, at: 0) } }
     }
 
     static func nonEmpty(_ text: String, field: String) throws -> String {
