@@ -68,38 +68,11 @@ public final class Roster {
         // Names are read many times over (each mention is resolved): straight from the bytes
         // when they are contiguous, as they are in native strings.
         if let plain = raw.utf8.withContiguousStorageIfAvailable({ isPlainName($0) }) { return plain ? String(raw) : nil }
-        var previousSpace = true
-        var sawLower = false
-        var firstWordEnd: Int?
-        var index = 0
-        var last: UInt8 = 0x20
-        for byte in raw.utf8 {
-            switch byte {
-            case 0x61...0x7A: sawLower = true
-            case 0x41...0x5A: break
-            case 0x20:
-                if previousSpace { return nil }
-                if firstWordEnd == nil { firstWordEnd = index }
-            case 0x2D, 0x27, 0x2E:
-                // A point or hyphen may end a word ("Jr."); such words go the long way.
-                if previousSpace { return nil }
-            default:
-                return nil
-            }
-            previousSpace = byte == 0x20
-            last = byte
-            index += 1
-        }
-        guard index > 0, last != 0x20, sawLower, !(0x2D == last || 0x27 == last || 0x2E == last) else { return nil }
-        let firstWord = raw.utf8.prefix(firstWordEnd ?? index)
-        guard !firstWord.contains(where: { $0 == 0x2E || $0 == 0x27 || $0 == 0x2D }) else { return nil }
-        // ASCII letters only, so lower-casing the bytes is what `lowercased()` does; no title is
-        // longer than sixteen letters.
-        if let key = PackedWord(lowercasing: firstWord), titleWords.contains(key) { return nil }
-        return String(raw)
+        var copy = String(raw)
+        return copy.withUTF8 { isPlainName($0) } ? copy : nil
     }
 
-    /// `plainName`'s test on contiguous bytes, with the same answers.
+    /// `plainName`'s test, on the name's bytes.
     private static func isPlainName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previousSpace = true
         var sawLower = false
