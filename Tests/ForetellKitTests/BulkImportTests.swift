@@ -178,6 +178,87 @@ import Testing
         #expect(rows == 0)
     }
 
+    // MARK: Questions batched, and the insert pipeline
+
+    /// Records questions with these ids (nil: let the ledger choose) and returns the ids given.
+    func recordQuestions(_ ids: [Int64?], bulk: Bool, in ledger: Ledger) throws -> [Int64] {
+        try ledger.write(bulk: bulk) { writer in
+            var given: [Int64] = []
+            for (index, id) in ids.enumerated() {
+                given.append(try writer.record(NewQuestion(id: id, claim: "Q\(index)", deadline: nil, openedAtMilliseconds: 0)))
+                // Lookups see questions still waiting for their statement.
+                #expect(try writer.questionExists(given[index]))
+                #expect(try writer.questionIdentity(given[index])?.claim == "Q\(index)")
+            }
+            #expect(try writer.questionID(claim: "Q0", deadline: nil) == given.first)
+            return given
+        }
+    }
+
+    @Test func questionsWaitingForTheirStatementGetTheIdsSQLiteGives() throws {
+        // Ids the file gives, above and below the highest so far, and none: SQLite then takes the
+        // highest plus one. The same questions recorded one statement at a time are the reference.
+        let ids: [Int64?] = [nil, 10, nil, 5, nil, 700] + Array(repeating: nil, count: 600) + [2_000, nil]
+        let reference = try Ledger.open(path: temporaryLedgerPath())
+        _ = try reference.write { writer in try writer.record(NewQuestion(claim: "before", deadline: nil, openedAtMilliseconds: 0)) }
+        let imported = try Ledger.open(path: temporaryLedgerPath())
+        _ = try imported.write { writer in try writer.record(NewQuestion(claim: "before", deadline: nil, openedAtMilliseconds: 0)) }
+
+        let expected = try recordQuestions(ids, bulk: false, in: reference)
+        let given = try recordQuestions(ids, bulk: true, in: imported)
+        #expect(expected.prefix(6) == [2, 10, 11, 5, 12, 700])
+        #expect(given == expected)
+        let stored = try imported.read { db in try Row.fetchAll(db, sql: "SELECT id, claim FROM questions ORDER BY id") }
+        #expect(stored.count == ids.count + 1)
+        for (index, id) in given.enumerated() {
+            #expect(stored.contains { $0["id"] == id && $0["claim"] == "Q\(index)" })
+        }
+        #expect(try imported.verify().isIntact)
+    }
+
+    @Test func aGivenIdThatIsTakenFailsAtItsOwnRow() throws {
+        let ledger = try Ledger.open(path: temporaryLedgerPath())
+        _ = try recordQuestions([nil, nil, nil], bulk: false, in: ledger)
+        #expect(throws: LedgerError.self) {
+            try ledger.write(bulk: true) { writer in
+                _ = try writer.record(NewQuestion(id: 10, claim: "new", deadline: nil, openedAtMilliseconds: 0))
+                _ = try writer.record(NewQuestion(id: 2, claim: "taken", deadline: nil, openedAtMilliseconds: 0))
+            }
+        }
+        #expect(try ledger.questions().count == 3)
+    }
+
+    @Test func aFailureOnThePipelinesThreadIsTheOneReportedAndNothingLands() throws {
+        let ledger = try Ledger.open(path: temporaryLedgerPath())
+        let day = Moment(day: Day(year: 2024, month: 3, day: 1)!)
+        // Something the writer cannot foresee (a disk error would do the same): SQLite refuses one
+        // forecast of a full batch, which runs on the pipeline's thread.
+        try ledger.dbQueue.write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER refuse_forecast_600 BEFORE INSERT ON forecasts WHEN NEW.id = 600
+                BEGIN SELECT RAISE(ABORT, 'forecast 600 refused'); END
+                """)
+        }
+        var error: Error?
+        do {
+            try ledger.write(bulk: true) { writer in
+                let question = try writer.record(NewQuestion(claim: "Q", deadline: nil, openedAtMilliseconds: 0))
+                for index in 1...1_100 {
+                    _ = try writer.record(NewForecast(questionID: question, owner: "o\(index % 7)", probability: 0.5, madeOn: day))
+                }
+                // A later failure of this thread's own: the pipeline's came first.
+                _ = try writer.record(NewResolution(questionID: 999, outcome: .no, resolvedOn: day))
+            }
+        } catch let thrown {
+            error = thrown
+        }
+        #expect(error as? LedgerError == .database("forecast 600 refused"))
+        let rows = try ledger.read { db in
+            try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM questions) + (SELECT count(*) FROM forecasts) + (SELECT count(*) FROM journal)")
+        }
+        #expect(rows == 0)
+    }
+
     // MARK: Values bound without a copy
 
     @Test func constantsBoundInPlaceAreTheColumnsValues() {

@@ -11,15 +11,30 @@ struct DirectStatement {
 
     /// Binds through `bind`, runs the statement to completion and resets it.
     func run(_ db: Database, _ bind: (inout Binder) -> Void) throws {
-        let handle = statement.sqliteStatement
-        sqlite3_reset(handle)
-        var binder = Binder(handle: handle)
-        bind(&binder)
-        let code = binder.code == SQLITE_OK ? sqlite3_step(handle) : binder.code
-        sqlite3_reset(handle)
-        guard code == SQLITE_DONE else {
-            let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+        try handle.run(connection: db.sqliteConnection, bind)
+    }
+
+    /// The statement as ``InsertPipeline``'s thread runs it: without GRDB, which belongs to the
+    /// writer's thread.
+    var handle: Handle { Handle(statement: statement.sqliteStatement) }
+
+    struct Handle: @unchecked Sendable {
+        let statement: SQLiteStatement
+
+        /// Binds through `bind`, runs the statement to completion and resets it; `connection` gives
+        /// the message of a failure.
+        func run(connection: OpaquePointer?, _ bind: (inout Binder) -> Void) throws {
+            sqlite3_reset(statement)
+            var binder = Binder(handle: statement)
+            bind(&binder)
+            let code = binder.code == SQLITE_OK ? sqlite3_step(statement) : binder.code
+            sqlite3_reset(statement)
+            guard code == SQLITE_DONE else {
+                let message = connection.map { String(cString: sqlite3_errmsg($0)) }
+                // Read here, on failure: GRDB's `Statement.sql` trims the text each time it is asked.
+                let sql = sqlite3_sql(statement).map { String(cString: $0) }
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+            }
         }
     }
 

@@ -151,9 +151,15 @@ public final class Ledger: Sendable {
                 var result: T?
                 try db.inTransaction(.immediate) {
                     var writer = try LedgerWriter(db: db, checksReferencesAtEnd: bulk)
-                    result = try body(&writer)
-                    try writer.flushPending()
-                    try writer.checkReferences()
+                    // GRDB commits or rolls back on this thread: the writer's pipeline must be done first.
+                    defer { writer.waitForPipeline() }
+                    do {
+                        result = try body(&writer)
+                        try writer.flushPending()
+                        try writer.checkReferences()
+                    } catch {
+                        throw writer.failure(before: error)
+                    }
                     return commit ? .commit : .rollback
                 }
                 guard let result else { throw LedgerError.database("the transaction produced no result") }

@@ -7,7 +7,15 @@ import GRDBSQLite
 /// It validates what it is given, so that no caller can store what the schema would reject with a
 /// less helpful message, and it caches statements and owner ids so that large imports stay fast.
 public struct LedgerWriter {
-    let db: Database
+    private let database: Database
+    /// In imports, the thread that runs the batched INSERTs (``InsertPipeline``).
+    private let pipeline: InsertPipeline?
+    /// The connection, once the pipeline has run everything it was given: every use of it on this
+    /// thread goes through here, so the two threads never use it at once.
+    var db: Database {
+        pipeline?.waitUntilIdle()
+        return database
+    }
     /// When this transaction recorded its events, UTC.
     public let recordedAt: String
     private var head: [UInt8]
@@ -20,14 +28,17 @@ public struct LedgerWriter {
     /// An import into a new ledger asked SQLite about every question id in the file (0.3 s in 1M).
     private var questionIDCeiling: Int64?
     private var questionsRecorded: Set<Int64> = []
+    /// In imports, questions recorded but not yet inserted, batched like forecasts, with the ids
+    /// they were given: the file's when no question has it, else the highest id plus one, as SQLite
+    /// would give it. Anything that reads questions inserts them first (``statement(_:)``).
+    private var pendingQuestions: [PendingQuestion] = []
+    private var highestQuestionRecorded: Int64 = 0
     /// Journal entries hashed but not yet inserted: they go in ``batchRows`` to a statement, and
     /// the rest when the transaction ends, since one INSERT of many rows costs SQLite much less
     /// than as many INSERTs of one. Nothing reads the journal inside a write transaction.
     private var pendingEntries: [(kind: JournalKind, entityID: Int64, documentID: Int64?)] = []
     /// Their hashes, 32 bytes each, end to end: bound in place, not copied into an array each.
     private var pendingHashes: [UInt8] = []
-    /// A buffer for the text a batched INSERT binds in place, reused from one statement to the next.
-    private var bindArena: [UInt8] = []
     /// In imports, forecasts recorded without an external reference but not yet inserted, batched
     /// like the journal: one INSERT of many rows cost SQLite about 1 µs a row less than one INSERT
     /// each. Their ids are given here, in the order SQLite would have given them (the highest id plus one), so
@@ -39,10 +50,6 @@ public struct LedgerWriter {
     /// SQLite would give it (the highest plus one). A statement that reads resolutions, or lets
     /// SQLite choose an id for one, inserts them first (``statement(_:)``); nothing reads tags
     /// inside a write, so they wait for a full batch or the end of the transaction.
-    ///
-    /// Questions are not batched: each adds an entry at a random place in two indexes (claim and
-    /// deadline), and a statement of many rows makes SQLite copy every index page it changes into
-    /// a statement journal first (16 KiB each), which cost as much as the statements it saved.
     private var pendingTags: [(questionID: Int64, tag: String)] = []
     private var pendingResolutions: [PendingResolution] = []
     private var nextResolutionID: Int64?
@@ -55,6 +62,14 @@ public struct LedgerWriter {
     static let preferredBatchRows = 512
     /// The most parameters a batched row has (a forecast's).
     static let batchColumns = 10
+
+    private struct PendingQuestion {
+        var id: Int64
+        var claim: String
+        var deadline, earliest: String?
+        var openedAtMs: Int64
+        var externalRef: String?
+    }
 
     private struct PendingResolution {
         var id, questionID: Int64
@@ -77,10 +92,10 @@ public struct LedgerWriter {
     /// their SQL, and its fetch methods box every argument and value).
     private var prepared: [Prepared: DirectStatement] = [:]
 
-    private enum PendingRows { case forecasts, resolutions }
+    private enum PendingRows { case questions, forecasts, resolutions }
 
     private enum Prepared: Hashable {
-        case question, questionUnlessRefExists, tag, forecast, forecastUnlessRefExists, resolution, journal, journalBatch
+        case question, questionUnlessRefExists, questionWithID, questionBatch, tag, forecast, forecastUnlessRefExists, resolution, journal, journalBatch
         case forecastWithID, forecastBatch, tagBatch, resolutionWithID, resolutionBatch
         case questionExists, questionIdentity, forecastOnQuestion, currentResolution, ownerByName
 
@@ -88,6 +103,7 @@ public struct LedgerWriter {
         /// in which SQLite gives the row it inserts an id.
         var waitsFor: PendingRows? {
             switch self {
+            case .question, .questionUnlessRefExists, .questionExists, .questionIdentity: return .questions
             case .forecast, .forecastUnlessRefExists, .forecastOnQuestion: return .forecasts
             case .resolution, .currentResolution: return .resolutions
             default: return nil
@@ -103,6 +119,9 @@ public struct LedgerWriter {
                 Array(repeating: row, count: batched ? batchRows : 1).joined(separator: ", ")
             }
             switch self {
+            case .questionWithID, .questionBatch: return """
+                INSERT INTO questions (id, claim, deadline, earliest, opened_at_ms, external_ref, recorded_at) VALUES
+                """ + rows("(?, ?, ?, ?, ?, ?, \(recordedAt))", self == .questionBatch)
             case .journalBatch:
                 return "INSERT INTO journal (kind, entity_id, document_id, hash) VALUES " + rows("(?, ?, ?, ?)", true)
             case .tagBatch:
@@ -136,7 +155,7 @@ public struct LedgerWriter {
                 INSERT INTO resolutions (question_id, outcome, resolved_on, resolved_at_ms, note, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """
-            case .forecastWithID, .forecastBatch, .tagBatch, .resolutionWithID, .resolutionBatch, .journalBatch:
+            case .forecastWithID, .forecastBatch, .tagBatch, .resolutionWithID, .resolutionBatch, .journalBatch, .questionWithID, .questionBatch:
                 return sql(recordedAt: "", batchRows: 1)
             case .journal: return "INSERT INTO journal (kind, entity_id, document_id, hash) VALUES (?, ?, ?, ?)"
             case .questionExists: return "SELECT 1 FROM questions WHERE id = ?"
@@ -160,6 +179,7 @@ public struct LedgerWriter {
     /// The statement, prepared on first use, with the pending rows it must see inserted first.
     private mutating func statement(_ sql: Prepared) throws -> DirectStatement {
         switch sql.waitsFor {
+        case .questions: try flushQuestions()
         case .forecasts: try flushForecasts()
         case .resolutions: try flushResolutions()
         case nil: break
@@ -183,7 +203,8 @@ public struct LedgerWriter {
     private var isBulk: Bool { uncheckedAfter != nil }
 
     init(db: Database, checksReferencesAtEnd: Bool = false) throws {
-        self.db = db
+        self.database = db
+        pipeline = checksReferencesAtEnd ? db.sqliteConnection.map { InsertPipeline(connection: $0) } : nil
         self.recordedAt = Moment.now().text
         self.head = try Data.fetchOne(db, sql: "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1")
             .map { Array($0) } ?? JournalContent.genesis
@@ -241,20 +262,30 @@ public struct LedgerWriter {
                                           expected: "a day on or before the deadline \(deadline)")
         }
         let deadline = question.deadline?.description, earliest = question.earliest?.description
-        let recordedAt = recordedAt
-        try statement(unlessRefExists ? .questionUnlessRefExists : .question).run(db) {
-            $0.bind(1, question.id)
-            $0.bind(2, claim)
-            $0.bind(3, deadline)
-            $0.bind(4, earliest)
-            $0.bind(5, question.openedAtMilliseconds)
-            $0.bind(6, question.externalRef)
-            $0.bind(7, recordedAt)
+        let id: Int64
+        // One with a reference waits for nothing: a taken reference must fail at its own row.
+        if isBulk && !unlessRefExists && question.externalRef == nil, let free = try freeQuestionID(question.id) {
+            id = free
+            pendingQuestions.append(PendingQuestion(id: id, claim: claim, deadline: deadline, earliest: earliest,
+                                                    openedAtMs: question.openedAtMilliseconds, externalRef: question.externalRef))
+            if pendingQuestions.count == batchRows { try flushQuestions() }
+        } else {
+            let recordedAt = recordedAt
+            try statement(unlessRefExists ? .questionUnlessRefExists : .question).run(db) {
+                $0.bind(1, question.id)
+                $0.bind(2, claim)
+                $0.bind(3, deadline)
+                $0.bind(4, earliest)
+                $0.bind(5, question.openedAtMilliseconds)
+                $0.bind(6, question.externalRef)
+                $0.bind(7, recordedAt)
+            }
+            if unlessRefExists && db.changesCount == 0 { return nil }
+            id = db.lastInsertedRowID
         }
-        if unlessRefExists && db.changesCount == 0 { return nil }
-        let id = db.lastInsertedRowID
         lastQuestionSeen = id
-        if questionIDCeiling != nil { questionsRecorded.insert(id) }
+        highestQuestionRecorded = max(highestQuestionRecorded, id)
+        if questionIDCeiling != nil || isBulk { questionsRecorded.insert(id) }
         if isBulk {
             for tag in tags { pendingTags.append((id, tag)) }
             if pendingTags.count >= batchRows { try flushTags() }
@@ -425,11 +456,13 @@ public struct LedgerWriter {
     // MARK: Looking up what is already recorded (for idempotent imports)
 
     public mutating func questionExists(_ id: Int64) throws -> Bool {
-        try statement(.questionExists).first(db, { $0.bind(1, id) }, { _ in true }) ?? false
+        if questionsRecorded.contains(id) { return true }
+        return try statement(.questionExists).first(db, { $0.bind(1, id) }, { _ in true }) ?? false
     }
 
-    public func questionID(externalRef: String) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM questions WHERE external_ref = ?"),
+    public mutating func questionID(externalRef: String) throws -> Int64? {
+        try flushQuestions()
+        return try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM questions WHERE external_ref = ?"),
                            arguments: [externalRef])
     }
 
@@ -448,20 +481,16 @@ public struct LedgerWriter {
 
     /// The claim and deadline of a question, to tell whether an imported row means the same one.
     public mutating func questionIdentity(_ id: Int64) throws -> (claim: String, deadline: Day?)? {
-        let ceiling = try questionIDCeiling ?? {
-            let ceiling = try Int64.fetchOne(db, sql: "SELECT max(id) FROM questions") ?? 0
-            questionIDCeiling = ceiling
-            return ceiling
-        }()
-        if id > ceiling && !questionsRecorded.contains(id) { return nil }
+        if id > (try questionCeiling()) && !questionsRecorded.contains(id) { return nil }
         return try statement(.questionIdentity).first(db, { $0.bind(1, id) }) { row in
             (row.text(0), row.isNull(1) ? nil : Day(iso: row.text(1)))
         }
     }
 
     /// The id of a question with this claim and deadline, the oldest if several.
-    public func questionID(claim: String, deadline: Day?) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: """
+    public mutating func questionID(claim: String, deadline: Day?) throws -> Int64? {
+        try flushQuestions()
+        return try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT id FROM questions WHERE claim = ? AND deadline IS ? ORDER BY id LIMIT 1
             """), arguments: [claim.trimmingWhitespace(), deadline?.description])
     }
@@ -494,6 +523,7 @@ public struct LedgerWriter {
     /// import can recognise the same forecast or question in another document.
     /// Found from the sources, so that it costs the ledger's documents, not its forecasts.
     public mutating func documentForecasts() throws -> [(forecastID: Int64, questionID: Int64, owner: String, claim: String, deadline: Day?)] {
+        try flushQuestions()
         try flushForecasts()
         return try Row.fetchAll(db, sql: """
             SELECT f.id, f.question_id, o.name, q.claim, q.deadline
@@ -515,6 +545,25 @@ public struct LedgerWriter {
     }
 
     // MARK: Internals
+
+    /// The highest question id when first asked; later questions are in ``questionsRecorded``.
+    private mutating func questionCeiling() throws -> Int64 {
+        if let ceiling = questionIDCeiling { return ceiling }
+        try flushQuestions()
+        let ceiling = try Int64.fetchOne(db, sql: "SELECT max(id) FROM questions") ?? 0
+        questionIDCeiling = ceiling
+        return ceiling
+    }
+
+    /// The id a new question can be given without asking SQLite: `given` when no question has it,
+    /// else for none the highest plus one, as SQLite would give it. Nil when that is not known:
+    /// a given id that may be taken (SQLite then says so at once), or a ledger whose highest id is
+    /// Int64.max (edited by hand), for which SQLite picks one itself.
+    private mutating func freeQuestionID(_ given: Int64?) throws -> Int64? {
+        let ceiling = try questionCeiling()
+        if let given { return given > ceiling && !questionsRecorded.contains(given) ? given : nil }
+        return Self.successor(max(ceiling, highestQuestionRecorded))
+    }
 
     /// Imports record many forecasts on one question in a row: the question is looked up once.
     private mutating func requireQuestion(_ id: Int64) throws {
@@ -566,10 +615,24 @@ public struct LedgerWriter {
     mutating func flushPending() throws {
         try flushRows()
         try flushJournal()
+        try pipeline?.finish()
     }
 
-    /// Inserts the tags, forecasts and resolutions recorded but not yet inserted.
+    /// The failure to report when recording stopped with `error`: the pipeline's, if it failed,
+    /// since what it ran was recorded before. Waits for the pipeline, which must be done with the
+    /// connection before the transaction ends.
+    func failure(before error: Error) -> Error {
+        pipeline?.waitUntilIdle() ?? error
+    }
+
+    /// Waits for the pipeline to be done with the connection.
+    func waitForPipeline() {
+        pipeline?.waitUntilIdle()
+    }
+
+    /// Inserts the questions, tags, forecasts and resolutions recorded but not yet inserted.
     private mutating func flushRows() throws {
+        try flushQuestions()
         try flushTags()
         try flushForecasts()
         try flushResolutions()
@@ -580,6 +643,22 @@ public struct LedgerWriter {
         return overflow ? nil : next
     }
 
+    /// Inserts the questions recorded but not yet inserted, with the ids they were given.
+    private mutating func flushQuestions() throws {
+        guard !pendingQuestions.isEmpty else { return }
+        let rows = pendingQuestions
+        pendingQuestions.removeAll(keepingCapacity: true)
+        try insert(rows.count, batch: .questionBatch, single: .questionWithID, columns: 6) { binder, index, offset, _ in
+            let row = rows[index]
+            binder.bind(offset + 1, row.id)
+            binder.bind(offset + 2, row.claim)
+            binder.bind(offset + 3, row.deadline)
+            binder.bind(offset + 4, row.earliest)
+            binder.bind(offset + 5, row.openedAtMs)
+            binder.bind(offset + 6, row.externalRef)
+        }
+    }
+
     /// Inserts the forecasts recorded but not yet inserted, with the ids they were given.
     private mutating func flushForecasts() throws {
         guard !pendingForecasts.isEmpty else { return }
@@ -588,16 +667,15 @@ public struct LedgerWriter {
         // Their times, end to end in one buffer that SQLite reads in place while the statement
         // runs: bound as strings, SQLite would allocate and copy each.
         var times: [UInt8] = []
-        swap(&times, &bindArena)
-        defer { swap(&times, &bindArena) }
-        times.removeAll(keepingCapacity: true)
+        times.reserveCapacity(rows.count * 24)
         var timeEnds: [Int] = []
         timeEnds.reserveCapacity(rows.count)
         for row in rows {
             times.append(contentsOf: row.madeOn.utf8)
             timeEnds.append(times.count)
         }
-        func bind(_ binder: inout DirectStatement.Binder, _ index: Int, in times: UnsafeRawBufferPointer, at offset: Int32) {
+        let ends = timeEnds
+        try insert(rows.count, batch: .forecastBatch, single: .forecastWithID, columns: 10, bytes: times) { binder, index, offset, times in
             let row = rows[index]
             binder.bind(offset + 1, row.id)
             binder.bind(offset + 2, row.questionID)
@@ -606,28 +684,41 @@ public struct LedgerWriter {
             binder.bind(offset + 5, row.low)
             binder.bind(offset + 6, row.high)
             binder.bind(offset + 7, static: row.basis.staticName)
-            binder.bind(offset + 8, unsafeText: UnsafeRawBufferPointer(rebasing: times[(index == 0 ? 0 : timeEnds[index - 1])..<timeEnds[index]]))
+            binder.bind(offset + 8, unsafeText: UnsafeRawBufferPointer(rebasing: times[(index == 0 ? 0 : ends[index - 1])..<ends[index]]))
             binder.bind(offset + 9, row.madeAtMs)
             binder.bind(offset + 10, row.note)
         }
-        try times.withUnsafeBytes { times in
-            try insert(rows.count, batch: .forecastBatch, single: .forecastWithID, columns: 10) { binder, index, offset in
-                bind(&binder, index, in: times, at: offset)
-            }
-        }
     }
 
-    /// Inserts `count` pending rows: with the batched statement when they fill one, else one
-    /// statement per row. `bind` binds row `index`'s columns after parameter `offset`.
-    private mutating func insert(_ count: Int, batch: Prepared, single: Prepared, columns: Int,
-                                 _ bind: (inout DirectStatement.Binder, _ index: Int, _ offset: Int32) -> Void) throws {
-        if count == batchRows {
-            try statement(batch).run(db) { binder in
-                for index in 0..<count { bind(&binder, index, Int32(index * columns)) }
+    /// Inserts `count` pending rows: with the `batch` statement when they fill one, else one
+    /// statement per row; on the pipeline's thread in imports. `bind` binds row `index`'s columns
+    /// after parameter `offset`; it may bind from `bytes`, which live until the statement has run.
+    private mutating func insert(
+        _ count: Int, batch: Prepared?, single: Prepared, columns: Int, bytes: [UInt8] = [],
+        _ bind: @escaping @Sendable (inout DirectStatement.Binder, _ index: Int, _ offset: Int32, _ bytes: UnsafeRawBufferPointer) -> Void
+    ) throws {
+        let work: @Sendable (OpaquePointer?) throws -> Void
+        if let batch, count == batchRows {
+            let statement = try prepare(batch).handle
+            work = { connection in
+                try bytes.withUnsafeBytes { bytes in
+                    try statement.run(connection: connection) { binder in
+                        for index in 0..<count { bind(&binder, index, Int32(index * columns), bytes) }
+                    }
+                }
             }
         } else {
-            let statement = try statement(single)
-            for index in 0..<count { try statement.run(db) { bind(&$0, index, 0) } }
+            let statement = try prepare(single).handle
+            work = { connection in
+                try bytes.withUnsafeBytes { bytes in
+                    for index in 0..<count { try statement.run(connection: connection) { bind(&$0, index, 0, bytes) } }
+                }
+            }
+        }
+        if let pipeline {
+            pipeline.run { try work($0.handle) }
+        } else {
+            try work(database.sqliteConnection)
         }
     }
 
@@ -638,49 +729,27 @@ public struct LedgerWriter {
         pendingEntries.removeAll(keepingCapacity: true)
         pendingHashes.removeAll(keepingCapacity: true)
         let hashSize = hashes.count / entries.count
-        func bind(_ binder: inout DirectStatement.Binder, _ index: Int, in hashes: UnsafeRawBufferPointer, at first: Int32) {
+        try insert(entries.count, batch: .journalBatch, single: .journal, columns: 4, bytes: hashes) { binder, index, offset, hashes in
             let entry = entries[index]
-            binder.bind(first + 1, static: entry.kind.staticName)
-            binder.bind(first + 2, entry.entityID)
-            binder.bind(first + 3, entry.documentID)
-            // `hashes` stays alive and unchanged until the statement has run.
-            binder.bind(first + 4, unsafeBlob: UnsafeRawBufferPointer(rebasing: hashes[index * hashSize ..< (index + 1) * hashSize]))
-        }
-        try hashes.withUnsafeBytes { hashes in
-            try insert(entries.count, batch: .journalBatch, single: .journal, columns: 4) { binder, index, offset in
-                bind(&binder, index, in: hashes, at: offset)
-            }
+            binder.bind(offset + 1, static: entry.kind.staticName)
+            binder.bind(offset + 2, entry.entityID)
+            binder.bind(offset + 3, entry.documentID)
+            binder.bind(offset + 4, unsafeBlob: UnsafeRawBufferPointer(rebasing: hashes[index * hashSize ..< (index + 1) * hashSize]))
         }
     }
 
-    /// Inserts the tags recorded but not yet inserted.
+    /// Inserts the tags recorded but not yet inserted, a full batch at a time, then the rest.
     private mutating func flushTags() throws {
-        guard !pendingTags.isEmpty else { return }
-        let tags = pendingTags
-        pendingTags.removeAll(keepingCapacity: true)
         var start = 0
-        let batchRows = batchRows
-        if tags.count >= batchRows {
-            let batch = try statement(.tagBatch)
-            while tags.count - start >= batchRows {
-                try batch.run(db) { binder in
-                    for index in 0..<batchRows {
-                        binder.bind(Int32(index * 2 + 1), tags[start + index].questionID)
-                        binder.bind(Int32(index * 2 + 2), tags[start + index].tag)
-                    }
-                }
-                start += batchRows
+        while start < pendingTags.count {
+            let tags = Array(pendingTags[start..<min(start + batchRows, pendingTags.count)])
+            start += tags.count
+            try insert(tags.count, batch: .tagBatch, single: .tag, columns: 2) { binder, index, offset, _ in
+                binder.bind(offset + 1, tags[index].questionID)
+                binder.bind(offset + 2, tags[index].tag)
             }
         }
-        if start < tags.count {
-            let single = try prepare(.tag)
-            for row in tags[start...] {
-                try single.run(db) {
-                    $0.bind(1, row.questionID)
-                    $0.bind(2, row.tag)
-                }
-            }
-        }
+        pendingTags.removeAll(keepingCapacity: true)
     }
 
     /// Inserts the resolutions recorded but not yet inserted, with the ids they were given.
@@ -688,16 +757,14 @@ public struct LedgerWriter {
         guard !pendingResolutions.isEmpty else { return }
         let rows = pendingResolutions
         pendingResolutions.removeAll(keepingCapacity: true)
-        func bind(_ binder: inout DirectStatement.Binder, _ row: PendingResolution, at offset: Int32) {
+        try insert(rows.count, batch: .resolutionBatch, single: .resolutionWithID, columns: 6) { binder, index, offset, _ in
+            let row = rows[index]
             binder.bind(offset + 1, row.id)
             binder.bind(offset + 2, row.questionID)
             binder.bind(offset + 3, static: row.outcome.staticName)
             binder.bind(offset + 4, row.resolvedOn)
             binder.bind(offset + 5, row.resolvedAtMs)
             binder.bind(offset + 6, row.note)
-        }
-        try insert(rows.count, batch: .resolutionBatch, single: .resolutionWithID, columns: 6) { binder, index, offset in
-            bind(&binder, rows[index], at: offset)
         }
     }
 
