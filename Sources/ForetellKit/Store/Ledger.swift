@@ -148,6 +148,12 @@ public final class Ledger: Sendable {
                 // holds it instead; it never holds more than one statement's pages.
                 if bulk { try db.execute(sql: "PRAGMA temp_store = MEMORY") }
                 defer { if bulk { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") } }
+                // A large import adds entries all over the claim and deadline indexes: with SQLite's
+                // default 2 MB of cache their pages went out to the log and were read back again and
+                // again. 32 MB cut a 1M-forecast import from about 6 s to 5 s on a busy machine.
+                let cacheSize = bulk ? try Int.fetchOne(db, sql: "PRAGMA cache_size") : nil
+                if bulk { try db.execute(sql: "PRAGMA cache_size = -32768") }
+                defer { if let cacheSize { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
                 var result: T?
                 try db.inTransaction(.immediate) {
                     var writer = try LedgerWriter(db: db, checksReferencesAtEnd: bulk)
