@@ -155,6 +155,26 @@ struct PackedWord: Hashable {
         self.low = low
     }
 
+    /// The same packing from two eight-byte loads where the buffer holds them, as the tokenizer
+    /// packs every token: byte-swapped, the first byte of a load is the most significant, and the
+    /// shift drops the bytes past the token's end.
+    @inline(__always)
+    init?(loading bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+        let length = end - start
+        guard length > 0, length <= 16 else { return nil }
+        guard let base = bytes.baseAddress, start >= 0, start + 16 <= bytes.count else {
+            self.init(bytes, start, end)
+            return
+        }
+        let first = UInt64(bigEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+        if length <= 8 {
+            self.init(high: first &>> UInt64(64 - 8 * length), low: 0)
+        } else {
+            let second = UInt64(bigEndian: UnsafeRawPointer(base + start + 8).loadUnaligned(as: UInt64.self))
+            self.init(high: first, low: second &>> UInt64(128 - 8 * length))
+        }
+    }
+
     init?(_ bytes: some Collection<UInt8>) {
         guard !bytes.isEmpty, bytes.count <= 16 else { return nil }
         var high: UInt64 = 0

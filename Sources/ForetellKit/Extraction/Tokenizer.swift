@@ -129,40 +129,6 @@ public enum Tokenizer {
             return index
         }
 
-        /// The end of a word that began before `from`: letters and digits, and an apostrophe
-        /// between letters (it's, don't, we'll).
-        func wordEnd(from: Int) -> Int {
-            var index = from
-            while index < count {
-                // ASCII letters and digits eight bytes at a time: most words end within them.
-                if let base = bytes.baseAddress, index + 8 <= count {
-                    let run = Tokenizer.alphanumericPrefix(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
-                    index += run
-                    if run == 8 { continue }
-                }
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    if isLetterByte(byte) || isDigitByte(byte) {
-                        index += 1
-                    } else if byte == 0x27 {
-                        if index + 1 < count, isWord(scalar(at: index + 1).0) { index += 1 } else { break }
-                    } else {
-                        break
-                    }
-                    continue
-                }
-                let (c, next) = scalar(at: index)
-                if isWord(c) {
-                    index = next
-                } else if c == "’" || c == "ʼ" {
-                    if next < count, isWord(scalar(at: next).0) { index = next } else { break }
-                } else {
-                    break
-                }
-            }
-            return index
-        }
-
         while offset < count {
             let lead = bytes[offset]
             let start = offset
@@ -184,7 +150,7 @@ public enum Tokenizer {
                     index = numberEnd(from: index, kind: &kind)
                 } else if isLetterByte(lead) {
                     kind = .word
-                    index = wordEnd(from: index)
+                    index = Tokenizer.wordEnd(bytes, from: index)
                 } else {
                     kind = .punctuation
                 }
@@ -199,14 +165,14 @@ public enum Tokenizer {
                 index = afterFirst
                 if isWord(scalar) {
                     kind = .word
-                    index = wordEnd(from: index)
+                    index = Tokenizer.wordEnd(bytes, from: index)
                 } else {
                     kind = .punctuation
                 }
             }
             offset = index
             let range = utf8.index(base, offsetBy: start)..<utf8.index(base, offsetBy: index)
-            if vocabulary.keeps, let key = PackedWord(bytes, start, index), let known = vocabulary.spellings[key] {
+            if vocabulary.keeps, let key = PackedWord(loading: bytes, start, index), let known = vocabulary.spellings[key] {
                 tokens.append(Token(known, range: range, kind: kind, spaceBefore: sawSpace))
             } else {
                 let spelling = spelling(bytes[start..<index], kind: kind, first: first, vocabulary: &vocabulary)
@@ -285,6 +251,76 @@ public enum Tokenizer {
             lower = String(String.UnicodeScalarView(lower.unicodeScalars.map { $0 == "’" || $0 == "ʼ" ? "'" : $0 }))
         }
         return lower
+    }
+
+    /// The end of a word that began before `from`: letters and digits, and an apostrophe between
+    /// letters (it's, don't, we'll). Inlined into the token loop for the ASCII letters and digits
+    /// that end nearly every word; anything else is settled out of line, so the loop carries none
+    /// of the Unicode look-ups' set-up.
+    @inline(__always)
+    static func wordEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        var index = from
+        let count = bytes.count
+        if let base = bytes.baseAddress {
+            // Eight bytes at a time: most words end within them.
+            while index + 8 <= count {
+                let run = alphanumericPrefix(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+                index += run
+                if run < 8 { break }
+            }
+        }
+        while index < count {
+            let byte = bytes[index]
+            if isLetterByte(byte) || isDigitByte(byte) {
+                index += 1
+                continue
+            }
+            if byte < 0x80, byte != 0x27 { return index }
+            return wordEndBeyondASCII(bytes, from: index)
+        }
+        return index
+    }
+
+    /// `wordEnd` from a byte that is an apostrophe or beyond ASCII, scalar by scalar.
+    @inline(never)
+    private static func wordEndBeyondASCII(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        let count = bytes.count
+        func scalar(at position: Int) -> (Unicode.Scalar, Int) {
+            let lead = bytes[position]
+            if lead < 0x80 { return (Unicode.Scalar(lead), position + 1) }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+            var value = UInt32(lead) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+            var next = position + 1
+            while next < min(count, position + length) {
+                value = value << 6 | UInt32(bytes[next] & 0x3F)
+                next += 1
+            }
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", max(next, position + 1))
+        }
+        func isWord(_ s: Unicode.Scalar) -> Bool { ScalarProperties.isAlphabetic(s) && !isCJK(s) }
+        var index = from
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if isLetterByte(byte) || isDigitByte(byte) {
+                    index += 1
+                } else if byte == 0x27 {
+                    if index + 1 < count, isWord(scalar(at: index + 1).0) { index += 1 } else { break }
+                } else {
+                    break
+                }
+                continue
+            }
+            let (c, next) = scalar(at: index)
+            if isWord(c) {
+                index = next
+            } else if c == "’" || c == "ʼ" {
+                if next < count, isWord(scalar(at: next).0) { index = next } else { break }
+            } else {
+                break
+            }
+        }
+        return index
     }
 
     /// How many of eight bytes, read little-endian, are ASCII letters or digits before the first
