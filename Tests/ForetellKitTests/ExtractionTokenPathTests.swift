@@ -50,4 +50,34 @@ struct ExtractionTokenPathTests {
         #expect(wordEnd("ab") == 2)
         #expect(wordEnd("abcdefghijk") == 11)
     }
+
+    @Test("Words between spaces are cut at the bytes only where each space stands alone")
+    func standAloneSpaces() {
+        func alone(_ text: String) -> Bool { Array(text.utf8).withUnsafeBufferPointer { String.spacesStandAlone($0) } }
+        #expect(alone("By Jane Doe"))
+        #expect(alone("no spaces at\u{2019}all"))
+        // Curly quotes and dashes beside a space do not join it.
+        #expect(alone("\u{201C}Yes\u{201D} \u{2014} she said"))
+        // A combining accent after a space makes one character of both; a letter beyond ASCII
+        // before one is not judged from the bytes.
+        #expect(!alone("a \u{301}b"))
+        #expect(!alone("caf\u{E9} au lait"))
+        // The words come out as `split(separator: " ")` gives them, either way.
+        for text in ["By Jane Doe", "\u{201C}Yes\u{201D} \u{2014} she said", "a \u{301}b c", "caf\u{E9} au  lait "] {
+            #expect(text.wordsBetweenSpaces() == text.split(separator: " "))
+        }
+        #expect("\u{201C}Yes\u{201D} \u{2014} she said".wordsBetweenSpaces() == ["\u{201C}Yes\u{201D}", "\u{2014}", "she", "said"])
+    }
+
+    @Test("A bold opening is found from the bytes as hasPrefix finds it")
+    func boldOpenings() {
+        #expect(SpeakerLabels.beginsWith("**Ana Lee:** yes"[...], "**"))
+        #expect(SpeakerLabels.beginsWith("**"[...], "**"))
+        #expect(!SpeakerLabels.beginsWith("*Ana"[...], "**"))
+        #expect(!SpeakerLabels.beginsWith("*"[...], "**"))
+        #expect(!SpeakerLabels.beginsWith(""[...], "**"))
+        // A combining accent after the second star makes it another character: no prefix.
+        #expect(!SpeakerLabels.beginsWith("**\u{301}Ana"[...], "**"))
+        #expect(SpeakerLabels.beginsWith("**\u{E9}va"[...], "**"))
+    }
 }

@@ -101,12 +101,14 @@ public enum ProbabilityPhrases {
                 index += 1
                 continue
             }
-            if let predicate = probabilityPredicate(tokens, at: index) {
+            // The word classes are tested here, before the calls: nearly every word has neither.
+            let word = tokens[index].word
+            if word.contains(.probabilityNoun), let predicate = probabilityPredicate(tokens, at: index) {
                 matches.append(predicate)
                 index = predicate.span.upperBound
                 continue
             }
-            guard let (words, end, entry) = longestPhrase(tokens, at: index) else {
+            guard word.contains(.phraseStart), let (words, end, entry) = longestPhrase(tokens, at: index) else {
                 index += 1
                 continue
             }
@@ -126,7 +128,7 @@ public enum ProbabilityPhrases {
     static let phraseStarts = Set(VerbalScale.phrases.keys.compactMap(\.first))
 
     private static func longestPhrase(_ tokens: [Token], at index: Int) -> ([String], Int, VerbalEntry)? {
-        guard tokens[index].word.contains(.phraseStart), let candidates = phrasesByFirst[tokens[index].lower] else { return nil }
+        guard tokens[index].word.contains(.phraseStart), let candidates = phrases(startingWith: tokens[index].lower) else { return nil }
         // Each candidate is walked against the tokens in place: most starts ("a", "not") match
         // none, and collecting their words first cost two arrays per start.
         for (phrase, entry) in candidates {
@@ -159,6 +161,20 @@ public enum ProbabilityPhrases {
         for (words, entry) in VerbalScale.phrases { table[words[0], default: []].append((words, entry)) }
         return table.mapValues { $0.sorted { $0.words.count > $1.words.count } }
     }()
+
+    /// `phrasesByFirst`'s lists again, keyed by the first word's bytes: every phrase start of a
+    /// document is looked up, and packing a short word costs less than hashing its string.
+    private static let packedPhrasesByFirst: PackedTable<[(words: [String], entry: VerbalEntry)]> = {
+        var table = PackedTable<[(words: [String], entry: VerbalEntry)]>()
+        for (first, candidates) in phrasesByFirst { if let key = PackedWord(first.utf8) { table[key] = candidates } }
+        return table
+    }()
+
+    /// The phrases of the scale that begin with the lower-cased word `first`, longest first.
+    private static func phrases(startingWith first: String) -> [(words: [String], entry: VerbalEntry)]? {
+        if let key = PackedWord(first.utf8) { return packedPhrasesByFirst[key] }
+        return phrasesByFirst[first]
+    }
 
     private static func accept(_ tokens: [Token], phrase: Range<Int>, words: [String], joined: String,
                                entry: VerbalEntry) -> VerbalMatch? {

@@ -103,9 +103,9 @@ extension StringProtocol {
         return count > limit
     }
 
-    /// `split(separator: " ")`, cut at the bytes when each is a character of its own.
+    /// `split(separator: " ")`, cut at the bytes when each space is a character of its own.
     func wordsBetweenSpaces() -> [SubSequence] {
-        guard isPlainASCII else { return split(separator: " ") }
+        guard isPlainASCII || withUTF8Buffer(Self.spacesStandAlone) else { return split(separator: " ") }
         let offsets: [Range<Int>] = withUTF8Buffer { bytes in
             var ranges: [Range<Int>] = []
             var start = 0
@@ -117,6 +117,26 @@ extension StringProtocol {
         }
         let utf8 = self.utf8
         return offsets.map { self[utf8.index(startIndex, offsetBy: $0.lowerBound)..<utf8.index(startIndex, offsetBy: $0.upperBound)] }
+    }
+
+    /// Whether every space byte of `bytes` is a character of its own, so that cutting at the bytes
+    /// splits where `split(separator: " ")` does: each space has on both sides an ASCII scalar or
+    /// one of U+2010 to U+2027 (dashes, curly quotes, bullets, the ellipsis: E2 80 90 to E2 80 A7),
+    /// none of which joins a neighbour (no prepended mark before it, no extending one after).
+    /// Text without a space passes, as it is not cut at all.
+    static func spacesStandAlone(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        for i in 0..<count where bytes[i] == 0x20 {
+            if i > 0, bytes[i - 1] >= 0x80,
+               !(i >= 3 && bytes[i - 3] == 0xE2 && bytes[i - 2] == 0x80 && (0x90...0xA7).contains(bytes[i - 1])) {
+                return false
+            }
+            if i + 1 < count, bytes[i + 1] >= 0x80,
+               !(i + 3 < count && bytes[i + 1] == 0xE2 && bytes[i + 2] == 0x80 && (0x90...0xA7).contains(bytes[i + 3])) {
+                return false
+            }
+        }
+        return true
     }
 }
 

@@ -154,7 +154,9 @@ enum SpeakerLabels {
         if let colon = firstColon(text, within: 21) {
             let key = key(text[..<colon])
             if headerKeys.contains(key) {
-                let value = text[text.index(after: colon)...].replacingOccurrences(of: "**", with: "")
+                // Without the bytes of "**" there is nothing for Foundation to replace.
+                let rest = text[text.index(after: colon)...]
+                let value = (rest.utf8Contains("**") ? rest.replacingOccurrences(of: "**", with: "") : String(rest))
                     .trimmingSpaces()
                 guard !value.isEmpty else { return nil }
                 // "Moderator: Welcome, everyone..." is a turn, not a header naming the moderator.
@@ -297,7 +299,7 @@ enum SpeakerLabels {
     private static func colonLabel(_ line: Substring) -> SpeakerLabel? {
         var text = stripMarkup(line)
         var bold = false
-        if text.hasPrefix("**") {
+        if beginsWith(text, "**") {
             text = text.dropFirst(2)
             bold = true
         }
@@ -399,6 +401,21 @@ enum SpeakerLabels {
             }
         }
         return bytesMatch ?? text.hasSuffix(suffix)
+    }
+
+    /// `text.hasPrefix(prefix)` for a prefix of printable ASCII characters other than CR and LF:
+    /// text whose bytes do not begin so cannot begin with those characters, and when they do and
+    /// the byte after is ASCII (or there is none), nothing joins it to the prefix's last character.
+    /// Otherwise Character decides.
+    static func beginsWith(_ text: Substring, _ prefix: String) -> Bool {
+        let bytesMatch: Bool? = text.withUTF8Buffer { bytes in
+            prefix.withUTF8Buffer { head in
+                guard bytes.count >= head.count else { return false }
+                for i in 0..<head.count where bytes[i] != head[i] { return false }
+                return bytes.count == head.count || bytes[head.count] < 0x80 ? true : nil
+            }
+        }
+        return bytesMatch ?? text.hasPrefix(prefix)
     }
 
     /// `Character.isLetter`, answered from the ASCII value where there is one (a letter only
