@@ -80,4 +80,57 @@ struct ExtractionTokenPathTests {
         #expect(!SpeakerLabels.beginsWith("**\u{301}Ana"[...], "**"))
         #expect(SpeakerLabels.beginsWith("**\u{E9}va"[...], "**"))
     }
+
+    @Test("Line shapes read from the bytes answer as the character tests they spare")
+    func lineShapes() {
+        #expect(Document.isRule("---"[...]))
+        #expect(Document.isRule("***"[...]))
+        #expect(Document.isRule("___"[...]))
+        #expect(!Document.isRule("-*-"[...]))
+        #expect(!Document.isRule("----"[...]))
+        #expect(!Document.isRule("--"[...]))
+        #expect(!Document.isRule("--\u{2014}"[...]))
+        // Eight bytes with none of "*", "_", "b", "B" are passed over; any of them, or a byte
+        // beyond ASCII, is looked at.
+        func word(_ text: String) -> UInt64 { Array(text.utf8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) } }
+        #expect(!SpeakerLabels.mayHoldBylineByte(word("Posted 1")))
+        #expect(!SpeakerLabels.mayHoldBylineByte(word("acdefghi")))
+        #expect(SpeakerLabels.mayHoldBylineByte(word("written ")) == false)
+        #expect(SpeakerLabels.mayHoldBylineByte(word("Alex, by")))
+        #expect(SpeakerLabels.mayHoldBylineByte(word("BY JANE ")))
+        #expect(SpeakerLabels.mayHoldBylineByte(word("**Date**")))
+        #expect(SpeakerLabels.mayHoldBylineByte(word("snake_ca")))
+        #expect(SpeakerLabels.mayHoldBylineByte(word("caf\u{E9} ok ")))
+        // Byte values next to the letters: "a" and "c" (61, 63), "A" and "C" (41, 43), ")" and "+" (29, 2B), "^" and "`" (5E, 60).
+        #expect(!SpeakerLabels.mayHoldBylineByte(word("acAC)+^`")))
+        // Bullets and numbers are still stripped; a quote or a digit run that is no number opens plain text.
+        #expect(SpeakerLabels.stripMarkup("- Item one"[...]) == "Item one")
+        #expect(SpeakerLabels.stripMarkup("\u{2022} Item two"[...]) == "Item two")
+        #expect(SpeakerLabels.stripMarkup("  > quoted"[...]) == "quoted")
+        #expect(SpeakerLabels.stripMarkup("12. Twelfth"[...]) == "Twelfth")
+        #expect(SpeakerLabels.stripMarkup("\u{201C}Quoted,\u{201D} she said"[...]) == "\u{201C}Quoted,\u{201D} she said")
+        #expect(SpeakerLabels.stripMarkup("2030 will be late"[...]) == "2030 will be late")
+    }
+
+    @Test("More characters than a limit, told by the ASCII bytes of text beyond ASCII")
+    func characterLowerBound() {
+        // "It’s", a space and 60 letters: 65 characters. Sixty bytes are ASCII between ASCII (the
+        // space and all letters but the last), so more than 50 is decided from the bytes alone.
+        let long = "It\u{2019}s " + String(repeating: "a", count: 60)
+        #expect(long.hasMoreCharacters(than: 50))
+        #expect(!long.hasMoreCharacters(than: 65))
+        #expect(long.hasMoreCharacters(than: 64))
+        // Combining accents: twelve characters of two scalars each, 36 bytes; few ASCII bytes count.
+        let accented = String(repeating: "e\u{301}", count: 12)
+        #expect(!accented.hasMoreCharacters(than: 12))
+        #expect(accented.hasMoreCharacters(than: 11))
+    }
+
+    @Test("A role label is not looked for where fourteen characters come before the first colon")
+    func roleLabelColons() {
+        #expect(SpeakerLabels.roleLabel("Q: What comes next in \u{201C}AI\u{201D}?"[...])?.role == .interviewer)
+        #expect(SpeakerLabels.roleLabel("\u{201C}Moderator\u{201D}: the role of the chair is named here"[...]) == nil)
+        #expect(SpeakerLabels.roleLabel("The report\u{2019}s authors wrote: it will happen by 2030"[...]) == nil)
+        #expect(SpeakerLabels.roleLabel("**Moderator:** Let\u{2019}s begin with the first question today"[...])?.role == .moderator)
+    }
 }

@@ -101,6 +101,14 @@ public struct Document: Sendable {
         return offsets.map { text[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)] }
     }
 
+    /// "---", "***" or "___": a thematic break. Compared as bytes: no other characters equal
+    /// these, so a line equals one exactly when its bytes are those three.
+    static func isRule(_ line: Substring) -> Bool {
+        line.withUTF8Buffer { bytes in
+            bytes.count == 3 && (bytes[0] == 0x2D || bytes[0] == 0x2A || bytes[0] == 0x5F) && bytes[1] == bytes[0] && bytes[2] == bytes[0]
+        }
+    }
+
     public init(source: String, text: String) {
         self.source = source
         var lines = Document.lines(text)
@@ -146,12 +154,12 @@ public struct Document: Sendable {
             defer { number += 1 }
             let line = raw.last == "\r" ? raw.dropLast() : raw
             let trimmed = line.spaceTrimmed()
-            if trimmed.isEmpty || trimmed == "---" || trimmed == "***" || trimmed == "___" {
+            if trimmed.isEmpty || Document.isRule(trimmed) {
                 flush()
                 previousJoinable = false
                 continue
             }
-            if trimmed.hasPrefix("#") {
+            if SpeakerLabels.beginsWith(trimmed, "#") {
                 flush()
                 let title = trimmed.drop(while: { $0 == "#" }).trimmingSpaces()
                 paragraphs.append(Paragraph(kind: .heading, text: title, lineStarts: [(title.startIndex, number)]))

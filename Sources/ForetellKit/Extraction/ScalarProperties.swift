@@ -100,6 +100,9 @@ extension StringProtocol {
     func hasMoreCharacters(than limit: Int) -> Bool {
         if utf8.count <= limit { return false }
         if isPlainASCII { return true }
+        // Prose beyond ASCII (a curly quote, a dash) still has far more characters than a limit
+        // in its ASCII bytes alone.
+        if withUTF8Buffer({ SpeakerLabels.leastCharacterCount($0) }) > limit { return true }
         return count > limit
     }
 

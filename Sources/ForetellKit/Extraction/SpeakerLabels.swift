@@ -123,7 +123,8 @@ enum SpeakerLabels {
         if text.utf8.count <= 24 { return true }
         guard let colon = text.utf8Offset(of: 0x3A) else { return false }
         let head = text[..<text.utf8.index(text.startIndex, offsetBy: colon)]
-        guard head.isPlainASCII else { return true }
+        // Fourteen characters before the first colon byte leave no colon among the first 14.
+        guard head.isPlainASCII else { return head.withUTF8Buffer { leastCharacterCount($0) } < 14 }
         return colon < 14 && roleWords.contains(key(head))
     }
 
@@ -215,6 +216,12 @@ enum SpeakerLabels {
         text.withUTF8Buffer { bytes in
             var i = 0
             while i < bytes.count {
+                // Eight bytes at a time past those holding no "*", "_", "b" or "B".
+                if let base = bytes.baseAddress, i + 8 <= bytes.count,
+                   !mayHoldBylineByte(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
                 let byte = bytes[i]
                 if byte == 0x2A || byte == 0x5F { return true }
                 if byte | 0x20 == 0x62, i + 1 < bytes.count, bytes[i + 1] | 0x20 == 0x79, i == 0 || bytes[i - 1] == 0x20,
@@ -231,13 +238,29 @@ enum SpeakerLabels {
         }
     }
 
+    /// Whether any of eight bytes may be "*", "_", "b" or "B": false only when none is. The test
+    /// per byte is exact for bytes below 0x80 (their sums stay below 0x100); a byte from 0x80
+    /// on is reported, which only costs a closer look.
+    @inline(__always)
+    static func mayHoldBylineByte(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        func equal(_ value: UInt64, _ c: UInt64) -> UInt64 { ~((value ^ (c &* 0x0101_0101_0101_0101)) &+ low7) & high }
+        let folded = word | 0x2020_2020_2020_2020
+        return (word & high) | equal(word & low7, 0x2A) | equal(word & low7, 0x5F) | equal(folded & low7, 0x62) != 0
+    }
+
     /// Drops list bullets, block-quote marks and heading hashes at the start of a line.
     static func stripMarkup(_ line: Substring) -> Substring {
         // Most lines open with a letter: nothing to strip.
         if let first = line.utf8.first, first >= 0x41 && first <= 0x5A || first >= 0x61 && first <= 0x7A { return line }
         var text = line.drop(while: { $0.isWhitespace })
-        for prefix in ["> ", "- ", "* ", "• ", "+ ", "– "] where text.hasPrefix(prefix) {
-            text = text.dropFirst(prefix.count).drop(while: { $0.isWhitespace })
+        // Each mark begins with one of these bytes (">", "-", "*", "+", and E2 for "•" and "–"):
+        // text opening with another byte (a quote, a digit) cannot have one.
+        if let first = text.utf8.first, first == 0x3E || first == 0x2D || first == 0x2A || first == 0x2B || first == 0xE2 {
+            for prefix in ["> ", "- ", "* ", "• ", "+ ", "– "] where text.hasPrefix(prefix) {
+                text = text.dropFirst(prefix.count).drop(while: { $0.isWhitespace })
+            }
         }
         // Numbered items ("1. ", "2) ") and transcript timestamps ("[00:12:34] ", "(12:05) ").
         let digits = text.prefix(while: \.isNumber)
