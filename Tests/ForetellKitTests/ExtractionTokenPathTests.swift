@@ -133,4 +133,24 @@ struct ExtractionTokenPathTests {
         #expect(SpeakerLabels.roleLabel("The report\u{2019}s authors wrote: it will happen by 2030"[...]) == nil)
         #expect(SpeakerLabels.roleLabel("**Moderator:** Let\u{2019}s begin with the first question today"[...])?.role == .moderator)
     }
+
+    @Test("Period qualifiers and relative periods are tried only where a word can begin one")
+    func periodWordClasses() {
+        let tokens = Tokenizer.tokenize("Early Q2 of this year, the end of the decade, soon")
+        func has(_ index: Int, _ word: WordClass) -> Bool { tokens[index].word.contains(word) }
+        // Early, Q2, of, this, year, ",", the, end, of, the, decade, ",", soon
+        #expect(has(0, .periodQualifierStart) && has(1, .periodQualifierStart) && has(7, .periodQualifierStart))
+        #expect(!has(2, .periodQualifierStart) && !has(3, .periodQualifierStart) && !has(12, .periodQualifierStart))
+        #expect(has(3, .relativePeriodStart) && has(4, .relativePeriodStart) && has(6, .relativePeriodStart) && has(10, .relativePeriodStart))
+        #expect(!has(0, .relativePeriodStart) && !has(7, .relativePeriodStart) && !has(12, .relativePeriodStart))
+        // Months are read only from capitalised time cores: "March" is one, "march" and "Marching" are not.
+        let words = Tokenizer.tokenize("March march Marching Sept May")
+        #expect(words.map { CalendarWords.month($0) } == [3, nil, nil, 9, 5])
+        // The expressions these words open are still found, with the days they give.
+        let day = Day(year: 2026, month: 1, day: 10)
+        #expect(TimeExpressions.first(in: "by the end of this year", reference: day)?.deadline == Day(year: 2026, month: 12, day: 31))
+        #expect(TimeExpressions.first(in: "in early 2027", reference: day)?.deadline == Day(year: 2027, month: 3, day: 31))
+        #expect(TimeExpressions.first(in: "by Q2 2027", reference: day)?.deadline == Day(year: 2027, month: 6, day: 30))
+        #expect(TimeExpressions.first(in: "before March 2028", reference: day)?.deadline == Day(year: 2028, month: 2, day: 29))
+    }
 }

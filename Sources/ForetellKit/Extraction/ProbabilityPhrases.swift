@@ -172,7 +172,11 @@ public enum ProbabilityPhrases {
 
     /// The phrases of the scale that begin with the lower-cased word `first`, longest first.
     private static func phrases(startingWith first: String) -> [(words: [String], entry: VerbalEntry)]? {
-        if let key = PackedWord(first.utf8) { return packedPhrasesByFirst[key] }
+        // Packed from the stored bytes: the generic packing walks the view byte by byte.
+        if let packed = first.utf8.withContiguousStorageIfAvailable({ PackedWord($0, 0, $0.count) }) {
+            guard let key = packed else { return phrasesByFirst[first] }
+            return packedPhrasesByFirst[key]
+        }
         return phrasesByFirst[first]
     }
 

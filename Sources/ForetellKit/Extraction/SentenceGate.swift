@@ -55,6 +55,11 @@ struct WordClass: OptionSet, Sendable {
     static let comparatorStart = WordClass(rawValue: 1 << 22)
     /// A word a question frame can start on besides a probability noun (`QuestionLinking.frameOpeners`).
     static let frameOpener = WordClass(rawValue: 1 << 23)
+    /// First word of a qualifier narrowing a period: "early", "end of", "Q2" (`TimeExpressions.qualifierStarts`).
+    static let periodQualifierStart = WordClass(rawValue: 1 << 24)
+    /// First word of a period counted from the reference day: "this year", "the decade"
+    /// (`TimeExpressions.relativePeriodStarts`).
+    static let relativePeriodStart = WordClass(rawValue: 1 << 25)
 
     // Tests of the spelling rather than lists: set for every token (marks included) whose
     // lower-cased form passes them, by `WordClass.shape(of:)`.
@@ -93,6 +98,8 @@ struct WordClass: OptionSet, Sendable {
         mark(PersonNames.reportingVerbs, .reportingVerb)
         mark(ProbabilityPhrases.comparatorStarts, .comparatorStart)
         mark(QuestionLinking.frameOpeners, .frameOpener)
+        mark(TimeExpressions.qualifierStarts, .periodQualifierStart)
+        mark(TimeExpressions.relativePeriodStarts, .relativePeriodStart)
         return table
     }()
 

@@ -109,8 +109,9 @@ public enum TimeExpressions {
 
     private static func match(_ tokens: [Token], at start: Int, reference: Day?) -> TimeMention? {
         let first = tokens[start]
-        guard first.isNumber || first.word.contains(.timeOpener) || CalendarWords.month(first) != nil
-                || first.isWord && first.lower.hasSuffix("0s") else { return nil }
+        // A month or a decade is a time core: other words are not looked up or tested as one.
+        guard first.isNumber || first.word.contains(.timeOpener)
+                || first.isTimeCore && (CalendarWords.month(first) != nil || first.isWord && first.lower.hasSuffix("0s")) else { return nil }
         var trigger = Trigger.none
         var core = start
         for (words, kind) in triggersByFirstWord[first.lower] ?? [] where matches(tokens, at: start, words) {
@@ -272,6 +273,13 @@ public enum TimeExpressions {
         (["fourth", "quarter", "of"], .quarter(4)),
     ]
 
+    /// The first words of `qualifiers`, marked on tokens as a word class: a period is tried
+    /// against the list only where its word is one.
+    static var qualifierStarts: [String] { qualifiers.map { $0.0[0] } }
+
+    /// The first words of `relativeWords`, marked on tokens as a word class in the same way.
+    static var relativePeriodStarts: [String] { relativeWords.map { $0.0[0] } }
+
     /// Words, year offset, whether a decade.
     private static let relativeWords: [([String], Int, Bool)] = [
         (["this", "year"], 0, false), (["next", "year"], 1, false), (["last", "year"], -1, false),
@@ -291,7 +299,7 @@ public enum TimeExpressions {
         guard i < tokens.count else { return nil }
         // Qualifiers narrow a year or month to part of it.
         var part = Part.whole
-        for (words, kind) in qualifiers where matches(tokens, at: i, words) {
+        for (words, kind) in qualifiers where tokens[i].word.contains(.periodQualifierStart) && matches(tokens, at: i, words) {
             part = kind
             i += words.count
             if i < tokens.count, tokens[i].isGluedDash { i += 1 }
@@ -300,7 +308,7 @@ public enum TimeExpressions {
         }
         // "the end of Q2": the quarter ends when its end does ("before the end of Q2" includes it).
         let endOf = part == .end
-        if case .quarter = part {} else if part != .whole, i < tokens.count,
+        if case .quarter = part {} else if part != .whole, i < tokens.count, tokens[i].word.contains(.periodQualifierStart),
            let quarter = qualifiers.first(where: { $0.0.count == 1 && matches(tokens, at: i, $0.0) }), case .quarter = quarter.1 {
             part = quarter.1
             i += 1
@@ -383,7 +391,7 @@ public enum TimeExpressions {
             guard day == nil || base != nil || relative else { return nil }
         } else {
             var found: (Int, Bool)?
-            for (words, offset, decade) in relativeWords where matches(tokens, at: i, words) {
+            for (words, offset, decade) in relativeWords where tokens[i].word.contains(.relativePeriodStart) && matches(tokens, at: i, words) {
                 // Bare "year"/"the year" only after "end of": "the end of the year".
                 if (words == ["year"] || words == ["the", "year"] || words == ["the", "decade"] || words == ["decade"]),
                    part != .end { continue }
