@@ -153,4 +153,15 @@ struct ExtractionTokenPathTests {
         #expect(TimeExpressions.first(in: "by Q2 2027", reference: day)?.deadline == Day(year: 2027, month: 6, day: 30))
         #expect(TimeExpressions.first(in: "before March 2028", reference: day)?.deadline == Day(year: 2028, month: 2, day: 29))
     }
+
+    @Test("The lower bound of characters stops at its cap")
+    func cappedCharacterBound() {
+        func least(_ text: String, cap: Int = .max) -> Int { text.withUTF8Buffer { SpeakerLabels.leastCharacterCount($0, cap: cap) } }
+        // "abcdefghij": the eight interior letters count.
+        #expect(least("abcdefghij") == 8)
+        #expect(least("abcdefghij", cap: 3) == 3)
+        #expect(least("abcdefghij", cap: 20) == 8)
+        // "ab’cd": b and c touch the three bytes of the apostrophe; nothing counts.
+        #expect(least("ab\u{2019}cd", cap: 1) == 0)
+    }
 }

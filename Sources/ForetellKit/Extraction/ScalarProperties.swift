@@ -102,7 +102,7 @@ extension StringProtocol {
         if isPlainASCII { return true }
         // Prose beyond ASCII (a curly quote, a dash) still has far more characters than a limit
         // in its ASCII bytes alone.
-        if withUTF8Buffer({ SpeakerLabels.leastCharacterCount($0) }) > limit { return true }
+        if withUTF8Buffer({ SpeakerLabels.leastCharacterCount($0, cap: limit + 1) }) > limit { return true }
         return count > limit
     }
 

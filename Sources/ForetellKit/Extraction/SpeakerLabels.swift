@@ -123,8 +123,10 @@ enum SpeakerLabels {
         if text.utf8.count <= 24 { return true }
         guard let colon = text.utf8Offset(of: 0x3A) else { return false }
         let head = text[..<text.utf8.index(text.startIndex, offsetBy: colon)]
-        // Fourteen characters before the first colon byte leave no colon among the first 14.
-        guard head.isPlainASCII else { return head.withUTF8Buffer { leastCharacterCount($0) } < 14 }
+        // Fourteen characters before the first colon byte leave no colon among the first 14 (and
+        // in plain ASCII the colon is then not among the first 14 bytes either).
+        if head.withUTF8Buffer({ leastCharacterCount($0, cap: 14) }) >= 14 { return false }
+        guard head.isPlainASCII else { return true }
         return colon < 14 && roleWords.contains(key(head))
     }
 
@@ -376,14 +378,16 @@ enum SpeakerLabels {
         let head = text[..<colon]
         if head.isPlainASCII { return nil }
         // Characters enough without counting them all: the answer is no.
-        if head.withUTF8Buffer({ leastCharacterCount($0) }) >= limit { return nil }
+        if head.withUTF8Buffer({ leastCharacterCount($0, cap: limit) }) >= limit { return nil }
         return text.distance(from: text.startIndex, to: colon) < limit ? colon : nil
     }
 
     /// A lower bound of the characters in `bytes`: each ASCII byte between two ASCII bytes is a
     /// character of its own (no ASCII scalar extends a character or is prepended to one), unless
     /// it is half of a CR LF.
-    static func leastCharacterCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    /// The count stops at `cap`, for callers that only compare it with a limit: a long line then
+    /// costs a look at its first bytes, not a pass over all of them.
+    static func leastCharacterCount(_ bytes: UnsafeBufferPointer<UInt8>, cap: Int = .max) -> Int {
         guard bytes.count >= 3 else { return 0 }
         var count = 0
         for i in 1..<(bytes.count - 1) {
@@ -391,6 +395,7 @@ enum SpeakerLabels {
             guard byte < 0x80, bytes[i - 1] < 0x80, bytes[i + 1] < 0x80 else { continue }
             if byte == 0x0D && bytes[i + 1] == 0x0A || byte == 0x0A && bytes[i - 1] == 0x0D { continue }
             count += 1
+            if count >= cap { return count }
         }
         return count
     }
