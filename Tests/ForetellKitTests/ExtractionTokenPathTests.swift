@@ -164,4 +164,33 @@ struct ExtractionTokenPathTests {
         // "ab’cd": b and c touch the three bytes of the apostrophe; nothing counts.
         #expect(least("ab\u{2019}cd", cap: 1) == 0)
     }
+
+    @Test("The name before a colon is walked over bytes as over Characters")
+    func nameWalkOnBytes() {
+        func walk(_ text: String) -> (words: [Range<Int>], start: Int, probe: Int, glued: Bool)? {
+            Array(text.utf8).withUnsafeBufferPointer { SpeakerLabels.asciiNameWalk($0) }
+        }
+        // Glued to a question: "Lin" is bytes 8 to 11, "Junyang" 12 to 19, the "?" before them glues.
+        let glued = walk("of Qwen?Lin Junyang")
+        #expect(glued?.words == [8..<11, 12..<19])
+        #expect(glued?.start == 8 && glued?.probe == 8 && glued?.glued == true)
+        // After a lead-in: "Tencent's" is possessive, so the name is "Yao Shunyu" (30 to 33, 34 to 40),
+        // and the space before it (29) is passed over.
+        let lead = walk("A bit to taste from Tencent's Yao Shunyu")
+        #expect(lead?.words == [30..<33, 34..<40])
+        #expect(lead?.start == 30 && lead?.probe == 29 && lead?.glued == false)
+        // A lower-case word is no name: nothing found.
+        #expect(walk("as follows")?.words == [])
+        // A byte beyond ASCII read by the walk, or just before what it read, leaves it to Characters.
+        #expect(walk("Zh\u{101}ng Wei") == nil)
+        #expect(walk("\u{201C}Quoted\u{201D} Lin Junyang") == nil)
+        #expect(walk("\u{E9}Lin") == nil)
+        // The labels found either way are the same.
+        let line = "That is the question?Lin Junyang:"[...]
+        #expect(SpeakerLabels.trailing(line)?.label.name == "Lin Junyang")
+        #expect(SpeakerLabels.trailing(line)?.glued == true)
+        let curly = "\u{201C}Fine,\u{201D} he said.\u{201D}Lin Junyang:"[...]
+        #expect(SpeakerLabels.trailing(curly)?.label.name == "Lin Junyang")
+        #expect(SpeakerLabels.trailing(curly)?.glued == true)
+    }
 }

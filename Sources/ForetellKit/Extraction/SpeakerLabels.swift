@@ -464,7 +464,16 @@ enum SpeakerLabels {
             head = head[..<open]
             while head.last?.isWhitespace == true { head = head.dropLast() }
         }
-        // Walk back over the words of the name.
+        // Walk back over the words of the name: over the bytes where each one the walk reads is
+        // a character of its own, else Character by Character.
+        if let walk = head.withUTF8Buffer({ asciiNameWalk($0) }) {
+            guard !walk.words.isEmpty, walk.probe > 0 else { return nil }
+            let utf8 = head.utf8
+            let words = walk.words.map { head[utf8.index(head.startIndex, offsetBy: $0.lowerBound)..<utf8.index(head.startIndex, offsetBy: $0.upperBound)] }
+            guard let first = words.first, !notNames.contains(first.lowercased()) else { return nil }
+            let start = utf8.index(head.startIndex, offsetBy: walk.start)
+            return (SpeakerLabel(name: Roster.clean(words.joined(separator: " ")), qualifier: qualifier, range: start..<lineEnd), walk.glued)
+        }
         var start = head.endIndex
         var words: [Substring] = []
         while start > head.startIndex, words.count < 4 {
@@ -496,6 +505,69 @@ enum SpeakerLabels {
         var labelStart = start
         if glued { labelStart = start }
         return (SpeakerLabel(name: Roster.clean(name), qualifier: qualifier, range: labelStart..<lineEnd), glued)
+    }
+
+    /// `labelEnding`'s walk over the name words at the end of `bytes`, and over the white space
+    /// before them, on bytes: nil when a byte it reads is beyond ASCII or follows one (a mark
+    /// could join it to its neighbour), where only Characters can answer. Offsets of the words
+    /// in order, of the first word's start, of where the white space before it starts, and
+    /// whether a closing mark glues the name to the text before it.
+    static func asciiNameWalk(_ bytes: UnsafeBufferPointer<UInt8>) -> (words: [Range<Int>], start: Int, probe: Int, glued: Bool)? {
+        var lowest = bytes.count
+        func read(_ position: Int) -> UInt8? {
+            let byte = bytes[position]
+            guard byte < 0x80 else { return nil }
+            lowest = min(lowest, position)
+            return byte
+        }
+        var start = bytes.count
+        var words: [Range<Int>] = []
+        while start > 0, words.count < 4 {
+            var wordEnd = start
+            while wordEnd > 0 {
+                guard let byte = read(wordEnd - 1) else { return nil }
+                guard byte == 0x20 else { break }
+                wordEnd -= 1
+            }
+            var wordStart = wordEnd
+            while wordStart > 0 {
+                guard let byte = read(wordStart - 1) else { return nil }
+                guard Tokenizer.isLetterByte(byte) || byte == 0x2D || byte == 0x27 else { break }
+                wordStart -= 1
+            }
+            let word = wordStart..<wordEnd
+            guard !word.isEmpty, isNameWord(bytes, word),
+                  !(word.count >= 2 && bytes[wordEnd - 2] == 0x27 && bytes[wordEnd - 1] == 0x73) else { break }
+            words.insert(word, at: 0)
+            start = wordStart
+            if start == 0 { break }
+            guard let before = read(start - 1) else { return nil }
+            if before != 0x20 { break }
+        }
+        var probe = start
+        if !words.isEmpty {
+            while probe > 0 {
+                guard let byte = read(probe - 1) else { return nil }
+                guard byte == 0x20 || byte >= 0x09 && byte <= 0x0D else { break }
+                probe -= 1
+            }
+        }
+        var glued = false
+        if start > 0, let before = read(start - 1) {
+            // "?.!\")]": the ASCII closers of a sentence (the others are beyond ASCII, or white space).
+            glued = before == 0x3F || before == 0x2E || before == 0x21 || before == 0x22 || before == 0x29 || before == 0x5D
+        } else if start > 0 {
+            return nil
+        }
+        // The first byte read stands alone only if no mark before it can join it.
+        if lowest > 0, lowest < bytes.count, bytes[lowest - 1] >= 0x80 { return nil }
+        return (words, start, probe, glued)
+    }
+
+    /// `isNameWord` of the ASCII bytes `range`: a particle, or a capital and then letters,
+    /// hyphens, apostrophes and points.
+    private static func isNameWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        isNameWord(Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)))
     }
 
     static func nameAndQualifier(_ head: Substring) -> (String, String?)? {
