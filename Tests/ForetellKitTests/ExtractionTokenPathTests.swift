@@ -193,4 +193,21 @@ struct ExtractionTokenPathTests {
         #expect(SpeakerLabels.trailing(curly)?.label.name == "Lin Junyang")
         #expect(SpeakerLabels.trailing(curly)?.glued == true)
     }
+
+    @Test("Sentences the name pass tokenised are handed to the sentence pass as tokens")
+    func keptSentenceTokens() {
+        let document = Document(source: "t", text: "Professor Tang Jie says it will rain. Nothing else.\n\nNo names here.")
+        var vocabulary = TokenVocabulary()
+        var attribution = SpeakerAttribution(document: document, vocabulary: &vocabulary)
+        let kept = attribution.takeSentenceTokens()
+        // Two paragraphs; only the first sentence has two capitalised words in a row.
+        #expect(kept.count == 2)
+        #expect(kept[0].count == 2)
+        #expect(kept[0][0]?.map(\.text) == ["Professor", "Tang", "Jie", "says", "it", "will", "rain", "."])
+        #expect(kept[0][1] == nil)
+        #expect(kept[1].isEmpty)
+        // Handed over once.
+        #expect(attribution.takeSentenceTokens().isEmpty)
+        #expect(attribution.roster.names == ["Tang Jie"])
+    }
 }

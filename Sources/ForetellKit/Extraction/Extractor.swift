@@ -82,6 +82,8 @@ private struct Run {
     private var headingTimes: [TimeMention?] = []
     /// The day of the wire dateline heading the current section, if any.
     private var datelineDays: [Day?] = []
+    /// Sentences the speaker pass tokenised already, taken (and let go) as they are read.
+    private var sentenceTokens: [[[Token]?]]
     /// The previous sentence of the current segment, when it stated a timed proposition: a degree
     /// given in the next sentence ("Almost certainly.", "I'd put that above 90%.") is about it.
     private var pending: Pending?
@@ -133,7 +135,9 @@ private struct Run {
         swap(&vocabulary, &shared)
         self.document = document
         dates = DocumentDates.find(in: document, vocabulary: &vocabulary)
-        attribution = SpeakerAttribution(document: document, vocabulary: &vocabulary)
+        var attribution = SpeakerAttribution(document: document, vocabulary: &vocabulary)
+        sentenceTokens = attribution.takeSentenceTokens()
+        self.attribution = attribution
         speakerDate = dates.forSpeakers ?? defaultDate
         authorDate = dates.forAuthor ?? defaultDate
     }
@@ -167,10 +171,11 @@ private struct Run {
             if !paragraph.isListItem { leadTime = timeIntroducing(paragraph) }
             listTime = leadTime ?? headingTimes[segment.paragraph]
             var previous: Range<String.Index>?
-            for range in whole ? attribution.sentenceRanges[segment.paragraph] : SentenceSplitter.split(text) {
+            for (position, range) in (whole ? attribution.sentenceRanges[segment.paragraph] : SentenceSplitter.split(text)).enumerated() {
                 let sentence = String(text[range])
                 defer { previous = range }
-                let tokens = Tokenizer.tokenize(sentence, vocabulary: &vocabulary)
+                let kept = whole ? keptTokens(paragraph: segment.paragraph, sentence: position) : nil
+                let tokens = kept ?? Tokenizer.tokenize(sentence, vocabulary: &vocabulary)
                 noteMentions(tokens)
                 if isQuestion(sentence) {
                     if sentence.utf8.count <= 1_000 { turnQuestions.append(sentence) }
@@ -183,6 +188,14 @@ private struct Run {
                         neighbours: Neighbours(text: text, previous: previous, current: range))
             }
         }
+    }
+
+    /// The tokens of a sentence of a whole paragraph, when the speaker pass kept them: they are
+    /// those of the same text, so they need not be made again.
+    private mutating func keptTokens(paragraph: Int, sentence: Int) -> [Token]? {
+        guard !sentenceTokens[paragraph].isEmpty, let tokens = sentenceTokens[paragraph][sentence] else { return nil }
+        sentenceTokens[paragraph][sentence] = nil
+        return tokens
     }
 
     /// The sentence before the current one in its segment, copied out only when an answer needs it.

@@ -28,6 +28,13 @@ struct SpeakerAttribution {
     private var trailingLabels: [(label: SpeakerLabel, glued: Bool)?] = []
     /// Each text paragraph's sentences, split once: a segment that is a whole paragraph reuses them.
     private(set) var sentenceRanges: [[Range<String.Index>]] = []
+    /// The tokens of the sentences this pass tokenised to find names, by paragraph and sentence
+    /// (no array for a paragraph without any): the sentence pass takes them rather than
+    /// tokenising the same text again. At most `keptTokenLimit` tokens in all, so that a long
+    /// document does not hold a tokenised copy of itself.
+    private var sentenceTokens: [[[Token]?]] = []
+    private var keptTokenCount = 0
+    static let keptTokenLimit = 1 << 18
     private var titled: [SpeakerLabel] = []
     private var acceptedLabels: Set<String> = []
     /// Labels followed by a question or first-person speech: turns of a dialogue.
@@ -43,6 +50,7 @@ struct SpeakerAttribution {
         var opening = 0
         leadingLabels = Array(repeating: nil, count: document.paragraphs.count)
         sentenceRanges = Array(repeating: [], count: document.paragraphs.count)
+        sentenceTokens = Array(repeating: [], count: document.paragraphs.count)
         trailingLabels = Array(repeating: nil, count: document.paragraphs.count)
         for (index, paragraph) in document.paragraphs.enumerated() {
             if paragraph.kind != .heading { opening += 1 }
@@ -78,8 +86,14 @@ struct SpeakerAttribution {
                 }
                 let sentences = SentenceSplitter.split(paragraph.text)
                 sentenceRanges[index] = sentences
-                for range in sentences where PersonNames.mayIntroduce(paragraph.text[range]) {
-                    for mention in PersonNames.introduced(in: Tokenizer.tokenize(String(paragraph.text[range]), vocabulary: &vocabulary)) {
+                for (position, range) in sentences.enumerated() where PersonNames.mayIntroduce(paragraph.text[range]) {
+                    let tokens = Tokenizer.tokenize(String(paragraph.text[range]), vocabulary: &vocabulary)
+                    if keptTokenCount + tokens.count <= SpeakerAttribution.keptTokenLimit {
+                        if sentenceTokens[index].isEmpty { sentenceTokens[index] = Array(repeating: nil, count: sentences.count) }
+                        sentenceTokens[index][position] = tokens
+                        keptTokenCount += tokens.count
+                    }
+                    for mention in PersonNames.introduced(in: tokens) {
                         roster.add(mention.name)
                     }
                 }
@@ -100,6 +114,12 @@ struct SpeakerAttribution {
             acceptedLabels.insert(name)
         }
         for name in acceptedLabels { roster.add(name) }
+    }
+
+    /// The kept tokens of each paragraph's sentences (see `sentenceTokens`), handed over once.
+    mutating func takeSentenceTokens() -> [[[Token]?]] {
+        defer { sentenceTokens = [] }
+        return sentenceTokens
     }
 
     private mutating func collectHeader(key: String, value: String) {

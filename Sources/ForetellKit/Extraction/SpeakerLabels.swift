@@ -577,8 +577,11 @@ enum SpeakerLabels {
             qualifier = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingSpaces()
             text = text[..<open]
         }
-        // CJK characters (a name's original script) are left out; ASCII has none.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return (text.trimmingSpaces(), qualifier) }
+        // CJK characters (a name's original script) are left out; ASCII has none, and text
+        // without any is kept as it is (its scalars, put together again, are the same text).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) || !text.unicodeScalars.contains(where: Tokenizer.isCJK) {
+            return (text.trimmingSpaces(), qualifier)
+        }
         let name = String(text.unicodeScalars.filter { !Tokenizer.isCJK($0) }.map(Character.init))
             .trimmingSpaces()
         return (name, qualifier)
