@@ -34,7 +34,7 @@ struct SpeakerAttribution {
     /// document does not hold a tokenised copy of itself.
     private var sentenceTokens: [[[Token]?]] = []
     private var keptTokenCount = 0
-    static let keptTokenLimit = 1 << 18
+    static let keptTokenLimit = 1 << 15
     private var titled: [SpeakerLabel] = []
     private var acceptedLabels: Set<String> = []
     /// Labels followed by a question or first-person speech: turns of a dialogue.
