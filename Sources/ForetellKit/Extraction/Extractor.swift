@@ -230,14 +230,19 @@ private struct Run {
         turnQuestions = []
     }
 
-    /// Questions are read once each, however often an answer looks back at them.
+    /// Questions are read once each, however often an answer looks back at them. Room for a
+    /// few dozen from the start: growing the table hashes every question in it again.
     private final class FrameCache {
-        var frames: [String: QuestionFrame?] = [:]
+        struct Key: Hashable {
+            let reference: Day?
+            let question: String
+        }
+        var frames = [Key: QuestionFrame?](minimumCapacity: 32)
     }
     private let frameCache = FrameCache()
 
     private mutating func frame(_ question: String, reference: Day?) -> QuestionFrame? {
-        let key = (reference?.description ?? "") + "|" + question
+        let key = FrameCache.Key(reference: reference, question: question)
         if let known = frameCache.frames[key] { return known }
         let found = QuestionLinking.frame(question, reference: reference, vocabulary: &vocabulary)
         frameCache.frames[key] = .some(found)
