@@ -210,4 +210,21 @@ struct ExtractionTokenPathTests {
         #expect(attribution.takeSentenceTokens().isEmpty)
         #expect(attribution.roster.names == ["Tang Jie"])
     }
+
+    @Test("Lines opening with a plain character are left as stripMarkup leaves them")
+    func plainOpenings() {
+        // A quote, a curly quote, an em dash, an ellipsis: nothing to strip.
+        for line in ["\"Yes,\" she said", "\u{201C}Yes,\u{201D} she said", "\u{2014} and then", "\u{2026}and so", "#hashtag", "$5 each"] {
+            #expect(SpeakerLabels.opensWithPlainCharacter(line[...]))
+            #expect(SpeakerLabels.stripMarkup(line[...]) == line[...])
+        }
+        // White space, digits, list marks and brackets are looked at.
+        for line in [" - item", "\tText", "12. Twelfth", "- item", "* item", "+ item", "> quote", "[00:12] Ana: hi", "(12:05) Ana: hi",
+                     "\u{2022} bullet", "\u{2013} dash item", "\u{3000}wide space", "\u{BD} a half"] {
+            #expect(!SpeakerLabels.opensWithPlainCharacter(line[...]))
+        }
+        #expect(!SpeakerLabels.opensWithPlainCharacter(""[...]))
+        #expect(SpeakerLabels.stripMarkup("\u{2013} dash item"[...]) == "dash item")
+        #expect(SpeakerLabels.stripMarkup("[00:12] Ana: hi"[...]) == "Ana: hi")
+    }
 }

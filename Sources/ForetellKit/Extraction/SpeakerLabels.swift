@@ -256,6 +256,7 @@ enum SpeakerLabels {
     static func stripMarkup(_ line: Substring) -> Substring {
         // Most lines open with a letter: nothing to strip.
         if let first = line.utf8.first, first >= 0x41 && first <= 0x5A || first >= 0x61 && first <= 0x7A { return line }
+        if opensWithPlainCharacter(line) { return line }
         var text = line.drop(while: { $0.isWhitespace })
         // Each mark begins with one of these bytes (">", "-", "*", "+", and E2 for "•" and "–"):
         // text opening with another byte (a quote, a digit) cannot have one.
@@ -279,6 +280,25 @@ enum SpeakerLabels {
             text = text[text.index(after: close)...].drop(while: { $0.isWhitespace })
         }
         return text
+    }
+
+    /// Whether `line` opens with a character that is no white space, no number, no list mark and
+    /// no bracket, so that `stripMarkup` leaves it as it is: an ASCII byte other than those, or a
+    /// dash, quote or ellipsis of U+2010 to U+2027 (E2 80 90 to E2 80 A7) other than the en dash
+    /// and the bullet, which open list items. None of these is white space or a number, whatever
+    /// marks follow it.
+    static func opensWithPlainCharacter(_ line: Substring) -> Bool {
+        line.withUTF8Buffer { bytes in
+            guard let first = bytes.first else { return false }
+            if first < 0x80 {
+                let space = first == 0x20 || first >= 0x09 && first <= 0x0D
+                let digit = first >= 0x30 && first <= 0x39
+                let mark = first == 0x3E || first == 0x2D || first == 0x2A || first == 0x2B || first == 0x5B || first == 0x28
+                return !space && !digit && !mark
+            }
+            guard bytes.count >= 3, first == 0xE2, bytes[1] == 0x80, (0x90...0xA7).contains(bytes[2]) else { return false }
+            return bytes[2] != 0x93 && bytes[2] != 0xA2
+        }
     }
 
     // MARK: - Labels
