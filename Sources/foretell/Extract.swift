@@ -47,9 +47,11 @@ struct Extract: ParsableCommand {
         var vocabulary = TokenVocabulary()
         for (number, path) in listing.files.enumerated() {
             if showProgress { Output.err("\r\u{1B}[K[\(number + 1)/\(listing.files.count)] \(path)") }
-            let text: String
+            // The text is let go once its paragraphs are made: a large document's bytes are not
+            // held twice while it is read.
+            let document: Document
             do {
-                text = try DocumentReader.read(path)
+                document = Document(source: path, text: try DocumentReader.read(path))
             } catch {
                 // A file found inside a folder is skipped; one named on the command line is an error.
                 guard !named.contains(path) else {
@@ -59,7 +61,7 @@ struct Extract: ParsableCommand {
                 Output.err("\(showProgress ? "\r\u{1B}[K" : "")foretell: warning: skipped \(error)\n")
                 continue
             }
-            let result = Extractor.extract(source: path, text: text, defaultDate: defaultDate, vocabulary: &vocabulary)
+            let result = Extractor.extract(document, defaultDate: defaultDate, vocabulary: &vocabulary)
             if showProgress { Output.err("\r\u{1B}[K") }
             for warning in result.warnings { Output.err("foretell: warning: \(warning)\n") }
             switch format {
