@@ -227,4 +227,19 @@ struct ExtractionTokenPathTests {
         #expect(SpeakerLabels.stripMarkup("\u{2013} dash item"[...]) == "dash item")
         #expect(SpeakerLabels.stripMarkup("[00:12] Ana: hi"[...]) == "Ana: hi")
     }
+
+    @Test("Durations are read with approximators and units told by word classes")
+    func durationClasses() {
+        let tokens = Tokenizer.tokenize("about three years, roughly a decade, nearly six months")
+        // about, three, years, ",", roughly, a, decade, ",", nearly, six, months
+        #expect([0, 4, 8].allSatisfy { tokens[$0].word.contains(.approximator) })
+        #expect(![1, 2, 3, 5, 6, 9, 10].contains { tokens[$0].word.contains(.approximator) })
+        #expect([2, 6, 10].allSatisfy { tokens[$0].word.contains(.timeCore) })
+        let day = Day(year: 2026, month: 1, day: 10)
+        #expect(TimeExpressions.first(in: "in about three years", reference: day)?.deadline == Day(year: 2029, month: 1, day: 10))
+        #expect(TimeExpressions.first(in: "within 6 months", reference: day)?.deadline == Day(year: 2026, month: 7, day: 10))
+        let window = TimeExpressions.first(in: "over the next two to three years", reference: day)
+        #expect(window?.deadline == Day(year: 2029, month: 1, day: 10))
+        #expect(window?.earliest == Day(year: 2028, month: 1, day: 10))
+    }
 }

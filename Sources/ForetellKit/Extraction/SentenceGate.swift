@@ -60,6 +60,8 @@ struct WordClass: OptionSet, Sendable {
     /// First word of a period counted from the reference day: "this year", "the decade"
     /// (`TimeExpressions.relativePeriodStarts`).
     static let relativePeriodStart = WordClass(rawValue: 1 << 25)
+    /// "about", "around", "nearly": passed over before the count of a duration (`TimeExpressions.approximators`).
+    static let approximator = WordClass(rawValue: 1 << 26)
 
     // Tests of the spelling rather than lists: set for every token (marks included) whose
     // lower-cased form passes them, by `WordClass.shape(of:)`.
@@ -100,6 +102,7 @@ struct WordClass: OptionSet, Sendable {
         mark(QuestionLinking.frameOpeners, .frameOpener)
         mark(TimeExpressions.qualifierStarts, .periodQualifierStart)
         mark(TimeExpressions.relativePeriodStarts, .relativePeriodStart)
+        mark(TimeExpressions.approximators, .approximator)
         return table
     }()
 

@@ -101,7 +101,7 @@ public enum TimeExpressions {
     private static let triggersByFirstWord: [String: [([String], Trigger)]] = Dictionary(grouping: triggers, by: { $0.0[0] })
 
     /// Words between a trigger and a number that do not change the meaning.
-    private static let approximators: Set<String> = [
+    static let approximators: Set<String> = [
         "about", "around", "roughly", "approximately", "some", "nearly", "almost", "just", "only",
         "another", "still", "maybe", "perhaps", "probably", "possibly", "likely", "under", "less",
         "than", "more", "the", "another",
@@ -114,11 +114,13 @@ public enum TimeExpressions {
                 || first.isTimeCore && (CalendarWords.month(first) != nil || first.isWord && first.lower.hasSuffix("0s")) else { return nil }
         var trigger = Trigger.none
         var core = start
-        for (words, kind) in triggersByFirstWord[first.lower] ?? [] where matches(tokens, at: start, words) {
+        // Every trigger opens with an opener: other words are not looked up.
+        let candidates = first.word.contains(.timeOpener) ? triggersByFirstWord[first.lower] ?? [] : []
+        for (words, kind) in candidates where matches(tokens, at: start, words) {
             trigger = kind
             core = start + words.count
             // "over the next year", "in the coming decade": one unit.
-            if words.count >= 2, kind == .within, core < tokens.count, units[tokens[core].lower] != nil,
+            if words.count >= 2, kind == .within, core < tokens.count, unit(of: tokens[core]) != nil,
                let found = duration(tokens, at: core, trigger: trigger, start: start, reference: reference, impliedOne: true) {
                 return found
             }
@@ -163,6 +165,13 @@ public enum TimeExpressions {
         "year": .months(12), "years": .months(12), "decade": .months(120), "decades": .months(120),
     ]
 
+    /// The unit a token names. Units are period words, so time cores: other tokens are not
+    /// looked up.
+    private static func unit(of token: Token) -> Unit? {
+        guard token.word.contains(.timeCore) else { return nil }
+        return units[token.lower]
+    }
+
     /// A count of units: digits, number words, "a", "a couple of", "half a", "a year and a half".
     private static func count(_ tokens: [Token], at index: Int) -> (value: Double, next: Int)? {
         guard index < tokens.count else { return nil }
@@ -198,19 +207,19 @@ public enum TimeExpressions {
     private static func duration(_ tokens: [Token], at core: Int, trigger: Trigger, start: Int,
                                  reference: Day?, impliedOne: Bool = false) -> TimeMention? {
         var index = core
-        while !impliedOne, index < tokens.count, approximators.contains(tokens[index].lower), index - core < 3 { index += 1 }
+        while !impliedOne, index < tokens.count, tokens[index].word.contains(.approximator), index - core < 3 { index += 1 }
         guard let low = impliedOne ? (1, index) : count(tokens, at: index) else { return nil }
         index = low.next
         var high = low.value
         var isRange = false
         if index + 1 < tokens.count, ["to", "or", "-", "–", "—"].contains(tokens[index].lower),
            let upper = count(tokens, at: index + 1), upper.next < tokens.count,
-           units[tokens[upper.next].lower] != nil {
+           unit(of: tokens[upper.next]) != nil {
             high = upper.value
             isRange = true
             index = upper.next
         }
-        guard index < tokens.count, let unit = units[tokens[index].lower] else { return nil }
+        guard index < tokens.count, let unit = unit(of: tokens[index]) else { return nil }
         // "1.5 years" or "a year and a half"
         index += 1
         if matches(tokens, at: index, ["and", "a", "half"]) {
