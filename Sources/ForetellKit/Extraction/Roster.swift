@@ -37,7 +37,11 @@ public final class Roster {
     ]
 
     /// `titles` by their bytes, for the names that need no cleaning.
-    private static let titleWords: Set<PackedWord> = Set(titles.compactMap { PackedWord($0.utf8) })
+    private static let titleWords: PackedTable<Bool> = {
+        var table = PackedTable<Bool>()
+        for title in titles { if let key = PackedWord(title.utf8) { table[key] = true } }
+        return table
+    }()
 
     /// Punctuation around a word of a name, but not the apostrophes, hyphens and points names hold:
     /// built once, as building a character set costs more than trimming with it.
@@ -109,7 +113,7 @@ public final class Roster {
             let small = UInt64(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
             if index < 8 { high = high << 8 | small } else { low = low << 8 | small }
         }
-        return !titleWords.contains(PackedWord(high: high, low: low))
+        return titleWords[PackedWord(high: high, low: low)] == nil
     }
 
     /// Adds a person (if new) and returns the canonical full name.

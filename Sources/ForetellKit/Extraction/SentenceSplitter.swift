@@ -248,10 +248,15 @@ public enum SentenceSplitter {
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return isAbbreviation(text.scalars(range)) }
         if bytes.count == 1 { return bytes[0] >= 0x41 && bytes[0] <= 0x5A }  // an initial: "J. Smith"
         guard bytes.count <= 6, let key = PackedWord(lowercasing: bytes) else { return false }
-        return packedAbbreviations.contains(key)
+        return packedAbbreviations[key] != nil
     }
 
-    private static let packedAbbreviations = Set(abbreviations.compactMap { PackedWord($0.utf8) })
+    /// Looked up with a multiply and a probe, where a `Set` would hash the key with SipHash.
+    private static let packedAbbreviations: PackedTable<Bool> = {
+        var table = PackedTable<Bool>()
+        for word in abbreviations { if let key = PackedWord(word.utf8) { table[key] = true } }
+        return table
+    }()
 
     private static func isAbbreviation(_ word: [Unicode.Scalar]) -> Bool {
         var trimmed = word[...]
