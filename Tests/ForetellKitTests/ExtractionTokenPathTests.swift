@@ -242,4 +242,17 @@ struct ExtractionTokenPathTests {
         #expect(window?.deadline == Day(year: 2029, month: 1, day: 10))
         #expect(window?.earliest == Day(year: 2028, month: 1, day: 10))
     }
+
+    @Test("Stray punctuation is trimmed from name words as Foundation trims it")
+    func strayPunctuation() {
+        #expect(Roster.trimmingStrayPunctuation("Tang") == "Tang")
+        #expect(Roster.trimmingStrayPunctuation("O'Brien") == "O'Brien")
+        #expect(Roster.trimmingStrayPunctuation("\u{201C}Tang\u{201D}") == "Tang")
+        #expect(Roster.trimmingStrayPunctuation("Lee,") == "Lee")
+        #expect(Roster.trimmingStrayPunctuation("(Qwen)") == "Qwen")
+        // Points, hyphens and apostrophes belong to names and stay.
+        #expect(Roster.trimmingStrayPunctuation("Jr.") == "Jr.")
+        #expect(Roster.trimmingStrayPunctuation("-Ana") == "-Ana")
+        #expect(Roster.clean("Professor Tang Jie") == "Tang Jie")
+    }
 }

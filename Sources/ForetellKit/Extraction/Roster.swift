@@ -52,7 +52,7 @@ public final class Roster {
         if let plain = plainName(raw) { return plain }
         let words = raw.split(whereSeparator: { $0.isWhitespace })
             .map { word in String(word.unicodeScalars.filter { !Tokenizer.isCJK($0) && $0 != "*" && $0 != "_" }.map(Character.init)) }
-            .map { $0.trimmingCharacters(in: strayPunctuation) }
+            .map { trimmingStrayPunctuation($0) }
             .filter { !$0.isEmpty }
         var kept = words
         while let first = kept.first, titles.contains(first.lowercased().trimmingCharacters(in: .punctuationCharacters)), kept.count > 1 {
@@ -63,6 +63,18 @@ public final class Roster {
             kept = kept.map { $0.prefix(1) + $0.dropFirst().lowercased() }
         }
         return kept.joined(separator: " ")
+    }
+
+    /// `word.trimmingCharacters(in: strayPunctuation)`, without Foundation's conversion when the
+    /// word begins and ends with an ASCII letter or digit, which is no punctuation: then nothing
+    /// is trimmed.
+    static func trimmingStrayPunctuation(_ word: String) -> String {
+        func plain(_ byte: UInt8?) -> Bool {
+            guard let byte else { return false }
+            return (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
+        }
+        if plain(word.utf8.first), plain(word.utf8.last) { return word }
+        return word.trimmingCharacters(in: strayPunctuation)
     }
 
     /// A name already clean, found without allocating: ASCII letters (with inner hyphens,
