@@ -243,4 +243,19 @@ struct ExtractionShortcutTests {
             #expect(SpeakerLabels.endsWith(text[...], "**") == text.hasSuffix("**"))
         }
     }
+
+    @Test("JSON strings: text without escapes is copied whole, escapes are written in place")
+    func jsonStrings() {
+        func written(_ text: String) -> String {
+            var out = Array("x".utf8)
+            JSONValue.writeString(text, to: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+        #expect(written("plain") == "x\"plain\"")
+        #expect(written("a text longer than fifteen bytes") == "x\"a text longer than fifteen bytes\"")
+        #expect(written("say \"hi\"") == "x\"say \\\"hi\\\"\"")
+        #expect(written("a\nb\\") == "x\"a\\nb\\\\\"")
+        #expect(written("") == "x\"\"")
+        #expect(JSONValue.object([("a", .string("b")), ("n", .number(0.25))]).serialized(reservingCapacity: 1) == "{\"a\": \"b\", \"n\": 0.25}")
+    }
 }

@@ -15,7 +15,10 @@ public enum ExtractionRendering {
             .int(Int64(forecast.line)), .optional(forecast.earliest?.description), .optional(forecast.basis?.rawValue),
             .optional(forecast.probabilityLow), .optional(forecast.probabilityHigh), .number(forecast.confidence),
         ]
-        return JSONValue.object(Array(zip(keys, values))).serialized()
+        // The four texts, and about 250 bytes of keys, numbers and dates: one allocation for the line.
+        let capacity = forecast.source.utf8.count + (forecast.owner?.utf8.count ?? 0) + forecast.claim.utf8.count
+            + forecast.quote.utf8.count + 320
+        return JSONValue.object(Array(zip(keys, values))).serialized(reservingCapacity: capacity)
     }
 
     /// A JSON array, one forecast a line.

@@ -19,40 +19,53 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// One line with a space after each comma and colon (as Python's json.dumps), or indented by
     /// two spaces with `pretty`.
     public func serialized(pretty: Bool = false) -> String {
-        var out = ""
-        write(to: &out, pretty: pretty, indent: 0)
-        return out
+        serialized(pretty: pretty, reservingCapacity: 64)
     }
 
-    private func write(to out: inout String, pretty: Bool, indent: Int) {
+    /// The same, written into room for `capacity` bytes: a caller that knows about how long the
+    /// text will be spares the buffer its growing (each step copies all written so far).
+    func serialized(pretty: Bool = false, reservingCapacity capacity: Int) -> String {
+        // Written as bytes, and made a string once: appending to a string checks and copies for
+        // every piece, which cost more than the text itself for a forecast's dozen values.
+        var out: [UInt8] = []
+        out.reserveCapacity(capacity)
+        write(to: &out, pretty: pretty, indent: 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
+        func newline(_ depth: Int) {
+            out.append(0x0A)
+            out.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+        }
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .int(let value): out += String(value)
-        case .number(let value): out += Self.format(value)
+        case .null: out += "null".utf8
+        case .bool(let value): out += (value ? "true" : "false").utf8
+        case .int(let value): out += String(value).utf8
+        case .number(let value): out += Self.format(value).utf8
         case .string(let value): Self.writeString(value, to: &out)
         case .array(let values):
-            guard !values.isEmpty else { out += "[]"; return }
-            out += "["
+            guard !values.isEmpty else { out += "[]".utf8; return }
+            out.append(0x5B)
             for (position, value) in values.enumerated() {
-                if position > 0 { out += pretty ? "," : ", " }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if position > 0 { out += (pretty ? "," : ", ").utf8 }
+                if pretty { newline(indent + 1) }
                 value.write(to: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "]"
+            if pretty { newline(indent) }
+            out.append(0x5D)
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
-            out += "{"
+            guard !members.isEmpty else { out += "{}".utf8; return }
+            out.append(0x7B)
             for (position, (key, value)) in members.enumerated() {
-                if position > 0 { out += pretty ? "," : ", " }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if position > 0 { out += (pretty ? "," : ", ").utf8 }
+                if pretty { newline(indent + 1) }
                 Self.writeString(key, to: &out)
-                out += ": "
+                out += ": ".utf8
                 value.write(to: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "}"
+            if pretty { newline(indent) }
+            out.append(0x7D)
         }
     }
 
@@ -63,8 +76,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         return String(value)
     }
 
-    static func writeString(_ text: String, to out: inout String) {
-        out += "\""
+    static func writeString(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
         text.withUTF8Buffer { bytes in
             // Bytes that need no escape are copied in runs, not a scalar at a time: nearly all of
             // a text is one run. Every escape is of an ASCII byte or of a whole scalar, so the runs
@@ -89,15 +102,15 @@ public indirect enum JSONValue: Sendable, Equatable {
                 default: escape = nil
                 }
                 if let escape {
-                    out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<i]), as: UTF8.self)
-                    out += escape
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                    out += escape.utf8
                     runStart = i + length
                 }
                 i += length
             }
-            out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart...]), as: UTF8.self)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
-        out += "\""
+        out.append(0x22)
     }
 
     /// A \u escape with four lower-case hex digits, as "\u001f".
