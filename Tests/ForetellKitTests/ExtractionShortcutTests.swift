@@ -258,4 +258,16 @@ struct ExtractionShortcutTests {
         #expect(written("") == "x\"\"")
         #expect(JSONValue.object([("a", .string("b")), ("n", .number(0.25))]).serialized(reservingCapacity: 1) == "{\"a\": \"b\", \"n\": 0.25}")
     }
+
+    @Test("Owner keys of ASCII names: words lower-cased and sorted, as folding makes them")
+    func asciiOwnerKeys() {
+        #expect(ForecastIdentity.ownerKey(nil) == "")
+        #expect(ForecastIdentity.ownerKey("Xu Li") == "li xu")
+        // Points and hyphens separate words; digits are kept.
+        #expect(ForecastIdentity.ownerKey("Dr. Jo-Ann Smith") == "ann dr jo smith")
+        #expect(ForecastIdentity.ownerKey("Team B2") == "b2 team")
+        #expect(ForecastIdentity.ownerKey("") == "")
+        // Not ASCII: folded by Foundation, the accent dropped.
+        #expect(ForecastIdentity.ownerKey("Zo\u{EB} Kim") == "kim zoe")
+    }
 }
