@@ -270,4 +270,34 @@ struct ExtractionShortcutTests {
         // Not ASCII: folded by Foundation, the accent dropped.
         #expect(ForecastIdentity.ownerKey("Zo\u{EB} Kim") == "kim zoe")
     }
+
+    @Test("Names of letters alone are cleaned from their bytes as the full cleaning cleans them")
+    func lettersOnlyNames() {
+        func letters(_ name: String) -> String? {
+            var name = name
+            return name.withUTF8 { Roster.lettersOnlyName($0) }
+        }
+        // In capitals with a word of more than two letters: title-cased.
+        #expect(letters("JOHN SMITH") == "John Smith")
+        #expect(Roster.clean("JOHN SMITH") == "John Smith")
+        // In capitals, no word longer than two letters: kept as written.
+        #expect(letters("AI") == "AI")
+        #expect(letters("US UK") == "US UK")
+        // Titles dropped from the front, one after another, but never the last word.
+        #expect(letters("Professor Tang Jie") == "Tang Jie")
+        #expect(letters("Chief Economist Jo Li") == "Jo Li")
+        #expect(letters("Professor") == "Professor")
+        // "dr" is a title; what is left is in capitals: "JOHN" is title-cased.
+        #expect(letters("DR JOHN") == "John")
+        #expect(letters("Dr AI") == "AI")
+        // One word with a lower-case letter: nothing is title-cased.
+        #expect(letters("US Fed") == "US Fed")
+        // Anything but letters and single spaces is left to the full cleaning.
+        #expect(letters("Tang  Jie") == nil)
+        #expect(letters(" Tang") == nil)
+        #expect(letters("Tang ") == nil)
+        #expect(letters("O'Brien") == nil)
+        #expect(letters("Zo\u{EB}") == nil)
+        #expect(letters("") == nil)
+    }
 }

@@ -50,6 +50,7 @@ public final class Roster {
     /// Cleans a name as written: drops titles, CJK characters, markup and stray punctuation.
     public static func clean(_ raw: some StringProtocol) -> String {
         if let plain = plainName(raw) { return plain }
+        if let letters = raw.utf8.withContiguousStorageIfAvailable({ lettersOnlyName($0) }), let letters { return letters }
         let words = raw.split(whereSeparator: { $0.isWhitespace })
             .map { word in String(word.unicodeScalars.filter { !Tokenizer.isCJK($0) && $0 != "*" && $0 != "_" }.map(Character.init)) }
             .map { trimmingStrayPunctuation($0) }
@@ -126,6 +127,46 @@ public final class Roster {
             if index < 8 { high = high << 8 | small } else { low = low << 8 | small }
         }
         return titleWords[PackedWord(high: high, low: low)] == nil
+    }
+
+    /// `clean` of a name of ASCII letters in words separated by single spaces that `plainName`
+    /// turns away: one in capitals ("AI", "JOHN SMITH") or opening with a title ("Professor Tang
+    /// Jie"). Those are most of the names a document looks up that need more than `plainName`, and
+    /// letters need none of the full cleaning's splitting by characters and trimming with
+    /// Foundation. Nil for anything else.
+    static func lettersOnlyName(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let firstByte = bytes.first, let lastByte = bytes.last, firstByte != 0x20, lastByte != 0x20 else { return nil }
+        var words: [Range<Int>] = []
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
+            // Two spaces in a row, or anything but a letter: the full cleaning decides.
+            guard index > start else { return nil }
+            for letter in start..<index where !Tokenizer.isLetterByte(bytes[letter]) { return nil }
+            words.append(start..<index)
+            start = index + 1
+        }
+        var first = 0
+        // Titles are dropped from the front, but never the last word.
+        while words.count - first > 1, let key = PackedWord(lowercasing: UnsafeBufferPointer(rebasing: bytes[words[first]])), titleWords[key] != nil {
+            first += 1
+        }
+        let kept = words[first...]
+        let capitals = kept.allSatisfy { word in word.allSatisfy { bytes[$0] &- 0x61 >= 26 } }
+        // As the full cleaning: names in capitals are title-cased when one word has more than two letters.
+        let titleCase = capitals && kept.contains { $0.count > 2 }
+        let length = kept.reduce(kept.count - 1) { $0 + $1.count }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var at = 0
+            for word in kept {
+                if at > 0 { buffer[at] = 0x20; at += 1 }
+                for index in word {
+                    let byte = bytes[index]
+                    buffer[at] = titleCase && index > word.lowerBound && byte &- 0x41 < 26 ? byte + 32 : byte
+                    at += 1
+                }
+            }
+            return at
+        }
     }
 
     /// Adds a person (if new) and returns the canonical full name.
