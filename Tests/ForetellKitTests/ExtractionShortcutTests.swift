@@ -300,4 +300,15 @@ struct ExtractionShortcutTests {
         #expect(letters("Zo\u{EB}") == nil)
         #expect(letters("") == nil)
     }
+
+    @Test("A question framed from the tokens its sentence was read with is framed as from its text")
+    func frameFromTokens() {
+        let question = "Will China lead by 2030?"
+        let frame = QuestionLinking.frame(question, tokens: Tokenizer.tokenize(question), reference: nil)
+        // "Will" moves after the subject, which ends before "lead", a verb it knows.
+        #expect(frame?.kind == .yesNo)
+        #expect(frame?.proposition == "China will lead by 2030")
+        #expect(frame?.question == question)
+        #expect(frame == QuestionLinking.frame(question, reference: nil))
+    }
 }

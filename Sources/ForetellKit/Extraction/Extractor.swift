@@ -67,12 +67,12 @@ private struct Run {
 
     // The conversation so far: questions asked in the current turn and the one before.
     private var turnSpeaker: String??
-    private var turnQuestions: [String] = []
-    private var previousQuestions: [String] = []
+    private var turnQuestions: [Question] = []
+    private var previousQuestions: [Question] = []
     /// The questions of the latest turn that asked something with a proposition. Turns that ask
     /// nothing new ("Ben, same question.", "Tobias?", another guest's answer) leave them open, so
     /// that each panellist's bare answer still has its question.
-    private var openQuestions: [String] = []
+    private var openQuestions: [Question] = []
     private var openAsker: String??
     private var turnsSinceAsked = 0
     /// The time frame of the line introducing a list ("By 2030, expect:") or of the heading above
@@ -178,7 +178,7 @@ private struct Run {
                 let tokens = kept ?? Tokenizer.tokenize(sentence, vocabulary: &vocabulary)
                 noteMentions(tokens)
                 if isQuestion(sentence) {
-                    if sentence.utf8.count <= 1_000 { turnQuestions.append(sentence) }
+                    if sentence.utf8.count <= 1_000 { turnQuestions.append(Question(text: sentence, tokens: tokens)) }
                     pending = nil
                     continue
                 }
@@ -209,11 +209,17 @@ private struct Run {
         var quoteWithPrevious: String? { previous.map { String(text[$0.lowerBound..<current.upperBound]) } }
     }
 
+    /// A question of the conversation, with the tokens its sentence was read with.
+    struct Question {
+        let text: String
+        let tokens: [Token]
+    }
+
     /// A new speaker: the finished turn's questions are the ones the next answers respond to.
     private mutating func endTurn(reference: Day?) {
         let asked = turnQuestions
         var asksSomething = false
-        for question in asked where frame(question, reference: reference) != nil {
+        for question in asked where frame(question.text, tokens: question.tokens, reference: reference) != nil {
             asksSomething = true
             break
         }
@@ -241,10 +247,16 @@ private struct Run {
     }
     private let frameCache = FrameCache()
 
-    private mutating func frame(_ question: String, reference: Day?) -> QuestionFrame? {
+    /// `tokens`, when given, are those of `question`: most questions are framed from the tokens
+    /// their sentence was read with, rather than tokenised again.
+    private mutating func frame(_ question: String, tokens: [Token]? = nil, reference: Day?) -> QuestionFrame? {
         let key = FrameCache.Key(reference: reference, question: question)
         if let known = frameCache.frames[key] { return known }
-        let found = QuestionLinking.frame(question, reference: reference, vocabulary: &vocabulary)
+        let found = if let tokens {
+            QuestionLinking.frame(question, tokens: tokens, reference: reference)
+        } else {
+            QuestionLinking.frame(question, reference: reference, vocabulary: &vocabulary)
+        }
         frameCache.frames[key] = .some(found)
         return found
     }
@@ -517,7 +529,7 @@ private struct Run {
             claim = ClaimBuilder.claim(sentence, tokens: tokens, reading: reading)
             if let frame {
                 claim += " (re: " + ClaimBuilder.tidy(frame.question) + ")"
-            } else if segment.speaker != nil, let asked = previousQuestions.last, asked.count <= 240 {
+            } else if segment.speaker != nil, let asked = previousQuestions.last?.text, asked.count <= 240 {
                 // "And inflation?": a question without a proposition still says what "it" is.
                 claim += " (re: " + asked.trimmingSpaces() + ")"
             } else if let previous = neighbours.previousText, previous.count <= 240 {
@@ -568,12 +580,12 @@ private struct Run {
         let candidates = speaker == nil ? ownRecent + asked : asked + ownRecent
         var frames: [QuestionFrame] = []
         for candidate in candidates {
-            if let found = frame(candidate, reference: reference) { frames.append(found) }
+            if let found = frame(candidate.text, tokens: candidate.tokens, reference: reference) { frames.append(found) }
         }
         if frames.isEmpty, stillOpen, openAsker != .some(speaker) {
             let open = Array(openQuestions.suffix(8).reversed())
             for candidate in open {
-                if let found = frame(candidate, reference: reference) { frames.append(found) }
+                if let found = frame(candidate.text, tokens: candidate.tokens, reference: reference) { frames.append(found) }
             }
         }
         guard !frames.isEmpty else { return nil }

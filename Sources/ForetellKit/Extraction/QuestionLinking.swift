@@ -72,7 +72,11 @@ enum QuestionLinking {
 
     /// The same, spelling the question's words from `vocabulary` (which changes nothing found).
     static func frame(_ text: String, reference: Day?, vocabulary: inout TokenVocabulary) -> QuestionFrame? {
-        let tokens = Tokenizer.tokenize(text, vocabulary: &vocabulary)
+        frame(text, tokens: Tokenizer.tokenize(text, vocabulary: &vocabulary), reference: reference)
+    }
+
+    /// The same, from the tokens of `text` when the sentence pass made them already.
+    static func frame(_ text: String, tokens: [Token], reference: Day?) -> QuestionFrame? {
         guard !tokens.isEmpty else { return nil }
         let times = TimeExpressions.find(in: tokens, reference: reference)
         let time = times.first { $0.setsDeadline }
