@@ -227,9 +227,11 @@ public final class Roster {
     private func lookUp(_ raw: String) -> (String?, lasting: Bool) {
         let name = Roster.clean(raw)
         guard !name.isEmpty else { return (nil, true) }
+        // Most words looked up begin no one's name: their first key word alone says so, before
+        // the name itself is looked up (a known name's first key word is always listed).
+        guard let first = Roster.firstKeyToken(name) else { return (order[name] != nil ? name : nil, true) }
+        guard var candidates = byToken[first] else { return (nil, true) }
         if order[name] != nil { return (name, true) }
-        // Most words looked up begin no one's name: their first key word alone says so.
-        guard let first = Roster.firstKeyToken(name), var candidates = byToken[first] else { return (nil, true) }
         let tokens = Roster.keyTokens(name)
         candidates = candidates.filter { candidate in
             let full = Set(Roster.keyTokens(candidate))
