@@ -213,13 +213,22 @@ private struct Run {
     struct Question {
         let text: String
         let tokens: [Token]
+        /// `text`'s hash, taken once: a question is looked up in `FrameCache` at the end of its turn
+        /// and again by each answer, and hashing a whole sentence each time cost more than framing.
+        let textHash: Int
+
+        init(text: String, tokens: [Token]) {
+            self.text = text
+            self.tokens = tokens
+            textHash = text.hashValue
+        }
     }
 
     /// A new speaker: the finished turn's questions are the ones the next answers respond to.
     private mutating func endTurn(reference: Day?) {
         let asked = turnQuestions
         var asksSomething = false
-        for question in asked where frame(question.text, tokens: question.tokens, reference: reference) != nil {
+        for question in asked where frame(question, reference: reference) != nil {
             asksSomething = true
             break
         }
@@ -242,15 +251,34 @@ private struct Run {
         struct Key: Hashable {
             let reference: Day?
             let question: String
+            /// `question.hashValue`, given by the caller (see `Question.textHash`).
+            let questionHash: Int
+
+            static func == (a: Key, b: Key) -> Bool {
+                a.questionHash == b.questionHash && a.reference == b.reference && a.question == b.question
+            }
+
+            func hash(into hasher: inout Hasher) {
+                hasher.combine(reference)
+                hasher.combine(questionHash)
+            }
         }
         var frames = [Key: QuestionFrame?](minimumCapacity: 32)
     }
     private let frameCache = FrameCache()
 
-    /// `tokens`, when given, are those of `question`: most questions are framed from the tokens
-    /// their sentence was read with, rather than tokenised again.
-    private mutating func frame(_ question: String, tokens: [Token]? = nil, reference: Day?) -> QuestionFrame? {
-        let key = FrameCache.Key(reference: reference, question: question)
+    /// A question of the conversation is framed from the tokens its sentence was read with,
+    /// rather than tokenised again.
+    private mutating func frame(_ question: Question, reference: Day?) -> QuestionFrame? {
+        frame(question.text, hash: question.textHash, tokens: question.tokens, reference: reference)
+    }
+
+    private mutating func frame(_ question: String, reference: Day?) -> QuestionFrame? {
+        frame(question, hash: question.hashValue, tokens: nil, reference: reference)
+    }
+
+    private mutating func frame(_ question: String, hash: Int, tokens: [Token]?, reference: Day?) -> QuestionFrame? {
+        let key = FrameCache.Key(reference: reference, question: question, questionHash: hash)
         if let known = frameCache.frames[key] { return known }
         let found = if let tokens {
             QuestionLinking.frame(question, tokens: tokens, reference: reference)
@@ -580,12 +608,12 @@ private struct Run {
         let candidates = speaker == nil ? ownRecent + asked : asked + ownRecent
         var frames: [QuestionFrame] = []
         for candidate in candidates {
-            if let found = frame(candidate.text, tokens: candidate.tokens, reference: reference) { frames.append(found) }
+            if let found = frame(candidate, reference: reference) { frames.append(found) }
         }
         if frames.isEmpty, stillOpen, openAsker != .some(speaker) {
             let open = Array(openQuestions.suffix(8).reversed())
             for candidate in open {
-                if let found = frame(candidate.text, tokens: candidate.tokens, reference: reference) { frames.append(found) }
+                if let found = frame(candidate, reference: reference) { frames.append(found) }
             }
         }
         guard !frames.isEmpty else { return nil }
