@@ -311,4 +311,28 @@ struct ExtractionShortcutTests {
         #expect(frame?.question == question)
         #expect(frame == QuestionLinking.frame(question, reference: nil))
     }
+
+    @Test("A line ends open unless its last character that is not white space ends a sentence or closes")
+    func lineEndsOpen() {
+        #expect(Document.endsOpen("and the rest of the"))
+        #expect(!Document.endsOpen("That is all."))
+        #expect(!Document.endsOpen("Is it?"))
+        #expect(!Document.endsOpen("as follows:"))
+        #expect(!Document.endsOpen("(see below)"))
+        #expect(Document.endsOpen("a"))
+        #expect(!Document.endsOpen("."))
+        // White space after the mark is passed over.
+        #expect(!Document.endsOpen("done. \t"))
+        #expect(Document.endsOpen("open \r\n"))
+        // No character but white space: not open.
+        #expect(!Document.endsOpen(""))
+        #expect(!Document.endsOpen("  "))
+        // Typographic closing marks, and a period with a combining accent, which is not a period.
+        #expect(!Document.endsOpen("he said\u{201D}"))
+        #expect(!Document.endsOpen("and so on\u{2026}"))
+        #expect(Document.endsOpen("caf\u{E9}"))
+        #expect(Document.endsOpen("odd.\u{301}"))
+        // An Arabic number sign (a prepended mark) joins the period after it into one character.
+        #expect(Document.endsOpen("x \u{600}."))
+    }
 }

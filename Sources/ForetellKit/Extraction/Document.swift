@@ -101,6 +101,21 @@ public struct Document: Sendable {
         return offsets.map { text[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)] }
     }
 
+    /// Whether the last character of `line` that is not white space is neither a sentence end
+    /// nor a closing quote or bracket (and there is one): such a line may go on in the next.
+    static func endsOpen(_ line: String) -> Bool {
+        // The last byte and the one before it ASCII, the last not white space: the last character
+        // is that byte alone (of two ASCII scalars only CR LF make one character, and LF is white
+        // space), found without breaking the line into characters from its end.
+        let utf8 = line.utf8
+        if let lastByte = utf8.last, lastByte < 0x80, lastByte != 0x20, !(0x09...0x0D).contains(lastByte),
+           utf8.count == 1 || utf8[utf8.index(utf8.endIndex, offsetBy: -2)] < 0x80 {
+            return !".?!:;\")".utf8.contains(lastByte)
+        }
+        let last = line.last(where: { !$0.isWhitespace })
+        return !(last.map { ".?!:;\"”’)…".contains($0) } ?? true)
+    }
+
     /// "---", "***" or "___": a thematic break. Compared as bytes: no other characters equal
     /// these, so a line equals one exactly when its bytes are those three.
     static func isRule(_ line: Substring) -> Bool {
@@ -152,7 +167,9 @@ public struct Document: Sendable {
         var previousJoinable = false
         for raw in lines {
             defer { number += 1 }
-            let line = raw.last == "\r" ? raw.dropLast() : raw
+            // A CR is a character of its own at the end (only CR LF joins it to another), so its
+            // byte says what the last character is without breaking the line into characters.
+            let line = raw.utf8.last == 0x0D ? raw[..<raw.utf8.index(before: raw.endIndex)] : raw
             let trimmed = line.spaceTrimmed()
             if trimmed.isEmpty || Document.isRule(trimmed) {
                 flush()
@@ -192,10 +209,9 @@ public struct Document: Sendable {
                 current = (body, [(0, number)], marked && !trimmed.hasPrefix(">"))
             }
             // A long line that stops mid-sentence continues on the next line.
-            let last = body.last(where: { !$0.isWhitespace })
             // ASCII has a character a byte (a line holds no CR LF): count characters only otherwise.
             let long = body.utf8.count >= 200 || body.utf8.count >= 50 && (body.isASCIIOnly || body.hasMoreCharacters(than: 49))
-            previousJoinable = long && !(last.map { ".?!:;\"”’)…".contains($0) } ?? true)
+            previousJoinable = long && Document.endsOpen(body)
                 && SpeakerLabels.trailing(line[...]) == nil && SpeakerLabels.titled(line[...]) == nil
         }
         flush()
