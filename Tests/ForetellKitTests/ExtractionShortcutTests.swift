@@ -335,4 +335,24 @@ struct ExtractionShortcutTests {
         // An Arabic number sign (a prepended mark) joins the period after it into one character.
         #expect(Document.endsOpen("x \u{600}."))
     }
+
+    @Test("A first key word not listed is told from its packed bytes; anything else is left to the look-up")
+    func unlistedFirstKeyWords() {
+        var listed = PackedTable<Bool>()
+        for word in ["tang", "jie", "lin"] { listed[PackedWord(word.utf8)!] = true }
+        // "China": its first key word "china" is not listed.
+        #expect(Roster.firstKeyWordUnlisted("China", listed: listed))
+        #expect(Roster.firstKeyWordUnlisted("Open AI", listed: listed))
+        // Listed, in any case, after leading separators.
+        #expect(!Roster.firstKeyWordUnlisted("Tang Jie", listed: listed))
+        #expect(!Roster.firstKeyWordUnlisted("TANG", listed: listed))
+        #expect(!Roster.firstKeyWordUnlisted("-Lin", listed: listed))
+        // Not letters, spaces and hyphens only, or a first word longer than sixteen letters: no answer.
+        #expect(!Roster.firstKeyWordUnlisted("O'Brien", listed: listed))
+        #expect(!Roster.firstKeyWordUnlisted("Zo\u{EB} Kim", listed: listed))
+        #expect(!Roster.firstKeyWordUnlisted("Kim Zo\u{EB}", listed: listed))
+        #expect(!Roster.firstKeyWordUnlisted("Abcdefghijklmnopq", listed: listed))
+        #expect(!Roster.firstKeyWordUnlisted("", listed: listed))
+        #expect(!Roster.firstKeyWordUnlisted(" - ", listed: listed))
+    }
 }

@@ -20,6 +20,9 @@ public final class Roster {
     private var order: [String: Int] = [:]
     public private(set) var roles: [String: Role] = [:]
     private var byToken: [String: [String]] = [:]
+    /// The keys of `byToken` of at most sixteen bytes, packed: most words looked up begin no
+    /// one's name, which this tells without making their first key word a string and hashing it.
+    private var listedKeyWords = PackedTable<Bool>()
     private var lastMention: [String: Int] = [:]
     private var clock = 0
     private var mostRecent: String?
@@ -179,7 +182,10 @@ public final class Roster {
             resolved.removeAll(keepingCapacity: true)
             order[name] = names.count
             names.append(name)
-            for token in Roster.keyTokens(name) { byToken[token, default: []].append(name) }
+            for token in Roster.keyTokens(name) {
+                byToken[token, default: []].append(name)
+                if let key = PackedWord(token.utf8) { listedKeyWords[key] = true }
+            }
         }
         if let role, roles[canonical] == nil { roles[canonical] = role }
         return canonical
@@ -229,6 +235,7 @@ public final class Roster {
         guard !name.isEmpty else { return (nil, true) }
         // Most words looked up begin no one's name: their first key word alone says so, before
         // the name itself is looked up (a known name's first key word is always listed).
+        if Roster.firstKeyWordUnlisted(name, listed: listedKeyWords) { return (nil, true) }
         guard let first = Roster.firstKeyToken(name) else { return (order[name] != nil ? name : nil, true) }
         guard var candidates = byToken[first] else { return (nil, true) }
         if order[name] != nil { return (name, true) }
@@ -240,6 +247,23 @@ public final class Roster {
         guard candidates.count > 1 else { return (candidates.first, true) }
         let best = candidates.max { (lastMention[$0] ?? 0, -(order[$0] ?? 0)) < (lastMention[$1] ?? 0, -(order[$1] ?? 0)) }
         return (best, false)
+    }
+
+    /// Whether `name` takes `firstKeyToken`'s quick way (letters, spaces and hyphens) to a first
+    /// key word of at most sixteen letters that `listed` does not hold. False says nothing.
+    static func firstKeyWordUnlisted(_ name: String, listed: PackedTable<Bool>) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in
+            func separator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x2D }
+            var start = 0
+            while start < bytes.count, separator(bytes[start]) { start += 1 }
+            var end = start
+            while end < bytes.count, Tokenizer.isLetterByte(bytes[end]) { end += 1 }
+            guard end > start, end - start <= 16,
+                  bytes[end...].allSatisfy({ Tokenizer.isLetterByte($0) || separator($0) }),
+                  let key = PackedWord(lowercasing: UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return false }
+            return listed[key] == nil
+        }
     }
 
     /// `keyTokens(name).first`, without the others when the name takes the quick way there.
