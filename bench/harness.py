@@ -445,7 +445,9 @@ run's time is listed below the table.
 - **import --from csv**: `foretell import --from csv` of a ledger written by
   `bench/generate_ledger.py` (many owners, about 4 forecasts a question, 85% resolved yes/no) into
   a new ledger file: every row validated, every question, forecast and resolution journalled
-  (SHA-256 hash chain), one transaction, `synchronous=FULL` in WAL mode. 5 runs (3 at 1M).
+  (SHA-256 hash chain), one transaction, `synchronous=FULL` in WAL mode. SQLite's inserts run on
+  a second thread while the next rows are read and hashed, so this figure uses two cores (on one
+  core the 1M import takes about 7 s). 5 runs (3 at 1M).
 - **import --from predictionbook**: the PredictionBook archive
   (`shared/data/predictionbook/forecasts.csv`, titles from `questions.csv`) into a new ledger,
   against `bench/predictionbook_python_import.py`: Python's csv module and sqlite3 `executemany`
