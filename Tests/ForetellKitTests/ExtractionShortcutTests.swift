@@ -355,4 +355,40 @@ struct ExtractionShortcutTests {
         #expect(!Roster.firstKeyWordUnlisted("", listed: listed))
         #expect(!Roster.firstKeyWordUnlisted(" - ", listed: listed))
     }
+
+    @Test("A name word: a capitalised word of name bytes is one before any particle is looked up")
+    func nameWordCapitalFirst() {
+        // Capital, then letters, hyphens, apostrophes and points.
+        #expect(SpeakerLabels.isNameWord("Tang"[...]))
+        #expect(SpeakerLabels.isNameWord("O'Brien"[...]))
+        #expect(SpeakerLabels.isNameWord("Smith-Jones"[...]))
+        #expect(SpeakerLabels.isNameWord("J."[...]))
+        #expect(SpeakerLabels.isNameWord("NASA"[...]))
+        // Particles, lower-case: still found in the set.
+        #expect(SpeakerLabels.isNameWord("van"[...]))
+        #expect(SpeakerLabels.isNameWord("de"[...]))
+        // Lower-case words that are not particles, a digit, a comma, an empty word: no.
+        #expect(!SpeakerLabels.isNameWord("vans"[...]))
+        #expect(!SpeakerLabels.isNameWord("Tang2"[...]))
+        #expect(!SpeakerLabels.isNameWord("Tang,"[...]))
+        #expect(!SpeakerLabels.isNameWord(""[...]))
+        // Capitalised, but "Van" is not the particle "van": a name word all the same.
+        #expect(SpeakerLabels.isNameWord("Van"[...]))
+    }
+
+    @Test("Named after a cue: \"according to\" is read as two tokens, \"of\", \"at\", \"from\" one by one")
+    func introducedCues() {
+        let according = PersonNames.introduced(in: Tokenizer.tokenize("That is according to Miriam Katz today."))
+        #expect(according.map(\.name) == ["Miriam Katz"])
+        #expect(according.map(\.tokens) == [4..<6])
+        // "to" without "according" before it is no cue, and nothing else here is one.
+        #expect(PersonNames.introduced(in: Tokenizer.tokenize("We went to Miriam Katz today.")).isEmpty)
+        // "Miriam Katz of Civica Research thinks": after "of" or "at" behind a capital, the
+        // organisation is not taken for a person, even before a reporting verb; behind a
+        // lower-case word it is.
+        #expect(PersonNames.introduced(in: Tokenizer.tokenize("Miriam Katz of Civica Research thinks so.")).isEmpty)
+        #expect(PersonNames.introduced(in: Tokenizer.tokenize("Katz at Civica Research thinks so.")).isEmpty)
+        #expect(PersonNames.introduced(in: Tokenizer.tokenize("A man at Civica Research thinks so.")).map(\.name)
+            == ["Civica Research"])
+    }
 }

@@ -134,12 +134,12 @@ enum PersonNames {
             }
             let end = run.upperBound
             let before = i > 0 ? tokens[i - 1].lower : ""
-            let twoBefore = i > 1 ? tokens[i - 2].lower + " " + before : ""
             // A token is a word, a number or a single mark: no word or number begins or ends with
-            // punctuation, and no mark is a title, so the token itself is looked up.
-            var cue = titleCues.contains(before) || twoBefore == "according to"
+            // punctuation, and no mark is a title, so the token itself is looked up. No token holds
+            // a space, so "according to" is two tokens, compared one by one rather than joined.
+            var cue = titleCues.contains(before) || i > 1 && before == "to" && tokens[i - 2].lower == "according"
             // "Miriam Katz of Civica Research thinks": the organisation is not the person.
-            let ofOrganisation = ["of", "at", "from"].contains(before) && i > 1 && tokens[i - 2].isCapitalized
+            let ofOrganisation = (before == "of" || before == "at" || before == "from") && i > 1 && tokens[i - 2].isCapitalized
             if !cue, end < tokens.count, !ofOrganisation {
                 let next = tokens[end].lower
                 if reportingVerbs.contains(next) {

@@ -587,7 +587,17 @@ enum SpeakerLabels {
     /// `isNameWord` of the ASCII bytes `range`: a particle, or a capital and then letters,
     /// hyphens, apostrophes and points.
     private static func isNameWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        isNameWord(Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)))
+        // A capital and then name bytes, nearly every word walked: told from the bytes, with no
+        // string made and no particle hashed (the answer is yes whatever the particles are).
+        let word = UnsafeBufferPointer(rebasing: bytes[range])
+        if let first = word.first, first >= 0x41, first <= 0x5A, word.allSatisfy(isNameByte) { return true }
+        return isNameWord(Substring(String(decoding: word, as: UTF8.self)))
+    }
+
+    /// An ASCII letter, hyphen, apostrophe or point: the bytes of a plain capitalised name word.
+    @inline(__always)
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        byte >= 0x41 && byte <= 0x5A || byte >= 0x61 && byte <= 0x7A || byte == 0x2D || byte == 0x27 || byte == 0x2E
     }
 
     static func nameAndQualifier(_ head: Substring) -> (String, String?)? {
@@ -614,9 +624,9 @@ enum SpeakerLabels {
     static func isNameWord(_ word: Substring) -> Bool {
         if word.isPlainASCII {
             // One byte a character.
-            if nameParticles.contains(String(word)) { return true }
-            guard let first = word.utf8.first, first >= 0x41, first <= 0x5A else { return false }
-            return word.utf8.allSatisfy { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x61 && $0 <= 0x7A || $0 == 0x2D || $0 == 0x27 || $0 == 0x2E }
+            // A capitalised name word first: it is the usual answer, and needs no hashing.
+            if let first = word.utf8.first, first >= 0x41, first <= 0x5A, word.utf8.allSatisfy(isNameByte) { return true }
+            return nameParticles.contains(String(word))
         }
         if ["de", "van", "von", "der", "bin", "al", "da", "di", "du", "la", "le", "del", "dos"].contains(word) { return true }
         guard let first = word.first, first.isUppercase, first.isLetter else { return false }
