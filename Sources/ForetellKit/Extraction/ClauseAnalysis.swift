@@ -244,14 +244,18 @@ enum ClauseAnalysis {
         covered.formUnion(timeTokens)
         covered.formUnion(reading.dropped)
         if let subject = reading.reportedSubject { covered.formUnion(subject) }
-        var rest: [Int] = []
+        // The words left once covered ones, marks, fillers and numbers are set aside, gathered
+        // in one pass into one list with room for the whole clause (rather than a list of the
+        // rest and then a filtered copy, each grown 1, 2, 4, 8).
+        var content: [Int] = []
+        content.reserveCapacity(clause.count)
         for i in clause where !covered.contains(i) && tokens[i].kind != .punctuation && !tokens[i].word.contains(.filler) {
             // "twenty percent, give or take"
             if tokens[i].lower == "take", i >= 2, tokens[i - 1].lower == "or", tokens[i - 2].lower == "give" { continue }
-            rest.append(i)
+            if tokens[i].isNumber { continue }
+            content.append(i)
         }
         // Nothing left: a bare answer. Only a short capitalised run: a name answering "which".
-        let content = rest.filter { !tokens[$0].isNumber }
         if content.isEmpty {
             reading.shape = .bare
         } else if content.count <= 4, content.allSatisfy({ tokens[$0].isCapitalized }),

@@ -84,6 +84,8 @@ public enum SentenceSplitter {
 
     private static func split(_ text: Scalars) -> [Range<Int>] {
         var result: [Range<Int>] = []
+        // Room for a paragraph's usual few sentences at once, rather than growing 1, 2, 4, 8.
+        result.reserveCapacity(8)
         var start = 0
         var index = 0
         var wordStart = 0
