@@ -391,4 +391,24 @@ struct ExtractionShortcutTests {
         #expect(PersonNames.introduced(in: Tokenizer.tokenize("A man at Civica Research thinks so.")).map(\.name)
             == ["Civica Research"])
     }
+
+    @Test("Conditions as runs of tokens: from after an opener to a comma, a dash, another opener or the clause end")
+    func conditionRuns() {
+        // We(0) will(1) win(2) if(3) it(4) rains(5) ,(6) and(7) if(8) not(9) then(10) we(11) lose(12) .(13)
+        let tokens = Tokenizer.tokenize("We will win if it rains, and if not then we lose.")
+        #expect(tokens.count == 14)
+        #expect(ClauseAnalysis.conditionRanges(tokens, clause: 0..<14) == [4..<6, 9..<14])
+        // A clause that starts after the opener holds no condition of its own.
+        #expect(ClauseAnalysis.conditionRanges(tokens, clause: 4..<8) == [])
+        #expect(ClauseAnalysis.conditionRanges(tokens, clause: 0..<3) == [])
+        // An opener right after another ends nothing and starts nothing; a dash closes.
+        // if(0) unless(1) rain(2) —(3) we(4) win(5)
+        let doubled = Tokenizer.tokenize("if unless rain \u{2014} we win")
+        #expect(doubled.count == 6)
+        #expect(ClauseAnalysis.conditionRanges(doubled, clause: 0..<6) == [2..<3])
+        // An opener inside a condition splits it: the opener itself is not inside.
+        // if(0) rain(1) once(2) more(3)
+        #expect(ClauseAnalysis.conditionRanges(Tokenizer.tokenize("if rain once more"), clause: 0..<4) == [1..<2, 3..<4])
+    }
 }
+

@@ -153,8 +153,10 @@ enum ClauseAnalysis {
 
         // Stances, degrees and numbers inside this clause, ignoring words inside conditions ("if
         // we could increase ...": the modal belongs to the hypothesis, not to a forecast).
-        let conditionTokens = conditionRanges(tokens, clause: clause)
-        let matches = allMatches.filter { clause.contains($0.phrase.lowerBound) && !conditionTokens.contains($0.phrase.lowerBound) }
+        let conditions = conditionRanges(tokens, clause: clause)
+        let matches = allMatches.filter { match in
+            clause.contains(match.phrase.lowerBound) && !conditions.contains { $0.contains(match.phrase.lowerBound) }
+        }
         reading.attitude = matches.first { $0.entry.role == .attitude }
         reading.degrees = matches.filter { $0.entry.role != .attitude }
         if let attitude = reading.attitude {
@@ -371,15 +373,30 @@ enum ClauseAnalysis {
     }
 
     /// Token indices inside "if ... ," or "unless ... ," conditions.
-    private static func conditionRanges(_ tokens: [Token], clause: Range<Int>) -> Set<Int> {
-        var inside = Set<Int>()
+    /// The tokens inside conditions, as runs: a condition's tokens follow one another, and a
+    /// clause has few conditions, so a short list of ranges answers `contains` without hashing
+    /// each token into a set.
+    static func conditionRanges(_ tokens: [Token], clause: Range<Int>) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var runStart: Int?
         var open = false
         for i in clause {
-            if tokens[i].word.contains(.conditionOpener) { open = true; continue }
-            if open, tokens[i].lower == "," || tokens[i].isDash { open = false; continue }
-            if open { inside.insert(i) }
+            if tokens[i].word.contains(.conditionOpener) {
+                if let start = runStart { runs.append(start..<i) }
+                runStart = nil
+                open = true
+                continue
+            }
+            if open, tokens[i].lower == "," || tokens[i].isDash {
+                if let start = runStart { runs.append(start..<i) }
+                runStart = nil
+                open = false
+                continue
+            }
+            if open, runStart == nil { runStart = i }
         }
-        return inside
+        if let start = runStart { runs.append(start..<clause.upperBound) }
+        return runs
     }
 
     private static func isThirdParty(_ token: Token) -> Bool {

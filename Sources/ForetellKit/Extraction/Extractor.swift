@@ -347,10 +347,11 @@ private struct Run {
         let reference = reference(for: segment)
         let gate = SentenceGate(tokens)
         let times = gate.mayHoldTime ? TimeExpressions.find(in: tokens, reference: reference) : []
-        var timeTokens = Set<Int>()
-        for time in times { timeTokens.formUnion(time.tokens) }
-        let matches = gate.mayHoldVerbal ? ProbabilityPhrases.verbal(in: tokens, blocked: { timeTokens.contains($0) }) : []
-        let numbers = gate.mayHoldNumber ? ProbabilityPhrases.numeric(in: tokens).filter { !timeTokens.contains($0.span.lowerBound) } : []
+        // A token inside a time expression: asked of the few times' ranges, rather than of a set
+        // of their tokens hashed in one by one for every sentence with a time.
+        func inTime(_ index: Int) -> Bool { times.contains { $0.tokens.contains(index) } }
+        let matches = gate.mayHoldVerbal ? ProbabilityPhrases.verbal(in: tokens, blocked: { inTime($0) }) : []
+        let numbers = gate.mayHoldNumber ? ProbabilityPhrases.numeric(in: tokens).filter { !inTime($0.span.lowerBound) } : []
         let isListItem = document.paragraphs[segment.paragraph].isListItem
         // Most sentences carry no degree of belief and no time to come.
         let timed = times.contains { $0.setsDeadline } || isListItem && listTime != nil
