@@ -410,5 +410,21 @@ struct ExtractionShortcutTests {
         // if(0) rain(1) once(2) more(3)
         #expect(ClauseAnalysis.conditionRanges(Tokenizer.tokenize("if rain once more"), clause: 0..<4) == [1..<2, 3..<4])
     }
+
+    @Test("Runs searched by halves: in a run, between runs, before and after them all")
+    func runsContain() {
+        let runs = [2..<4, 6..<7, 9..<12]
+        #expect(ClauseAnalysis.runsContain(runs, 2))
+        #expect(ClauseAnalysis.runsContain(runs, 3))
+        #expect(!ClauseAnalysis.runsContain(runs, 4))
+        #expect(!ClauseAnalysis.runsContain(runs, 5))
+        #expect(ClauseAnalysis.runsContain(runs, 6))
+        #expect(!ClauseAnalysis.runsContain(runs, 7))
+        #expect(ClauseAnalysis.runsContain(runs, 11))
+        #expect(!ClauseAnalysis.runsContain(runs, 12))
+        #expect(!ClauseAnalysis.runsContain(runs, 0))
+        #expect(!ClauseAnalysis.runsContain(runs, -1))
+        #expect(!ClauseAnalysis.runsContain([], 0))
+    }
 }
 

@@ -155,7 +155,7 @@ enum ClauseAnalysis {
         // we could increase ...": the modal belongs to the hypothesis, not to a forecast).
         let conditions = conditionRanges(tokens, clause: clause)
         let matches = allMatches.filter { match in
-            clause.contains(match.phrase.lowerBound) && !conditions.contains { $0.contains(match.phrase.lowerBound) }
+            clause.contains(match.phrase.lowerBound) && !runsContain(conditions, match.phrase.lowerBound)
         }
         reading.attitude = matches.first { $0.entry.role == .attitude }
         reading.degrees = matches.filter { $0.entry.role != .attitude }
@@ -373,6 +373,19 @@ enum ClauseAnalysis {
     }
 
     /// Token indices inside "if ... ," or "unless ... ," conditions.
+    /// Whether `index` lies in one of `runs`, which are sorted and do not overlap (as
+    /// `conditionRanges` makes them): a binary search for the first run ending after it, so a
+    /// clause of many conditions costs a logarithm a question, not a pass over them all.
+    static func runsContain(_ runs: [Range<Int>], _ index: Int) -> Bool {
+        var low = 0
+        var high = runs.count
+        while low < high {
+            let middle = low + (high - low) / 2
+            if runs[middle].upperBound <= index { low = middle + 1 } else { high = middle }
+        }
+        return low < runs.count && runs[low].contains(index)
+    }
+
     /// The tokens inside conditions, as runs: a condition's tokens follow one another, and a
     /// clause has few conditions, so a short list of ranges answers `contains` without hashing
     /// each token into a set.

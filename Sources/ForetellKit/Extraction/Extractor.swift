@@ -348,8 +348,14 @@ private struct Run {
         let gate = SentenceGate(tokens)
         let times = gate.mayHoldTime ? TimeExpressions.find(in: tokens, reference: reference) : []
         // A token inside a time expression: asked of the few times' ranges, rather than of a set
-        // of their tokens hashed in one by one for every sentence with a time.
-        func inTime(_ index: Int) -> Bool { times.contains { $0.tokens.contains(index) } }
+        // of their tokens hashed in one by one for every sentence with a time. A sentence with
+        // many times (a table row of years) still gets the set, so that no question costs more
+        // than eight range tests.
+        let timeTokens: Set<Int>? = times.count > 8 ? Set(times.lazy.flatMap(\.tokens)) : nil
+        func inTime(_ index: Int) -> Bool {
+            if let timeTokens { return timeTokens.contains(index) }
+            return times.contains { $0.tokens.contains(index) }
+        }
         let matches = gate.mayHoldVerbal ? ProbabilityPhrases.verbal(in: tokens, blocked: { inTime($0) }) : []
         let numbers = gate.mayHoldNumber ? ProbabilityPhrases.numeric(in: tokens).filter { !inTime($0.span.lowerBound) } : []
         let isListItem = document.paragraphs[segment.paragraph].isListItem
