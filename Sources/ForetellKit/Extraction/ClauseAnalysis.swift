@@ -372,7 +372,6 @@ enum ClauseAnalysis {
         return ProbabilityPhrases.combine(attitude: reading.attitude, degrees: reading.degrees)
     }
 
-    /// Token indices inside "if ... ," or "unless ... ," conditions.
     /// Whether `index` lies in one of `runs`, which are sorted and do not overlap (as
     /// `conditionRanges` makes them): a binary search for the first run ending after it, so a
     /// clause of many conditions costs a logarithm a question, not a pass over them all.
@@ -386,9 +385,9 @@ enum ClauseAnalysis {
         return low < runs.count && runs[low].contains(index)
     }
 
-    /// The tokens inside conditions, as runs: a condition's tokens follow one another, and a
-    /// clause has few conditions, so a short list of ranges answers `contains` without hashing
-    /// each token into a set.
+    /// The tokens inside "if ... ," or "unless ... ," conditions, as runs: a condition's tokens
+    /// follow one another, and a clause has few conditions, so a short list of ranges answers
+    /// `contains` without hashing each token into a set.
     static func conditionRanges(_ tokens: [Token], clause: Range<Int>) -> [Range<Int>] {
         var runs: [Range<Int>] = []
         var runStart: Int?
