@@ -84,19 +84,9 @@ public enum Tokenizer {
         var offset = 0
         var sawSpace = true
 
+        let scalars = SentenceSplitter.Scalars(bytes: bytes)
         /// The scalar at `at` and the offset after it.
-        func scalar(at position: Int) -> (Unicode.Scalar, Int) {
-            let lead = bytes[position]
-            if lead < 0x80 { return (Unicode.Scalar(lead), position + 1) }
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-            var value = UInt32(lead) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
-            var next = position + 1
-            while next < min(count, position + length) {
-                value = value << 6 | UInt32(bytes[next] & 0x3F)
-                next += 1
-            }
-            return (Unicode.Scalar(value) ?? "\u{FFFD}", max(next, position + 1))
-        }
+        func scalar(at position: Int) -> (Unicode.Scalar, Int) { scalars.at(position) }
         func isWhitespace(_ s: Unicode.Scalar) -> Bool { ScalarProperties.isWhitespace(s) }
         func isAlphabetic(_ s: Unicode.Scalar) -> Bool { ScalarProperties.isAlphabetic(s) }
         func isWord(_ s: Unicode.Scalar) -> Bool { isAlphabetic(s) && !isCJK(s) }
@@ -285,18 +275,8 @@ public enum Tokenizer {
     @inline(never)
     private static func wordEndBeyondASCII(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         let count = bytes.count
-        func scalar(at position: Int) -> (Unicode.Scalar, Int) {
-            let lead = bytes[position]
-            if lead < 0x80 { return (Unicode.Scalar(lead), position + 1) }
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-            var value = UInt32(lead) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
-            var next = position + 1
-            while next < min(count, position + length) {
-                value = value << 6 | UInt32(bytes[next] & 0x3F)
-                next += 1
-            }
-            return (Unicode.Scalar(value) ?? "\u{FFFD}", max(next, position + 1))
-        }
+        let scalars = SentenceSplitter.Scalars(bytes: bytes)
+        func scalar(at position: Int) -> (Unicode.Scalar, Int) { scalars.at(position) }
         func isWord(_ s: Unicode.Scalar) -> Bool { ScalarProperties.isAlphabetic(s) && !isCJK(s) }
         var index = from
         while index < count {
