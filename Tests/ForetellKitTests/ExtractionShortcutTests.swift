@@ -426,5 +426,40 @@ struct ExtractionShortcutTests {
         #expect(!ClauseAnalysis.runsContain(runs, -1))
         #expect(!ClauseAnalysis.runsContain([], 0))
     }
-}
 
+    @Test("A written name whose first word begins no known name is told from its bytes, as resolve would tell it")
+    func beginsNoListedName() {
+        let roster = Roster()
+        roster.add("Yang Zhilin")
+        roster.add("Professor Tang Jie")
+        var listed = PackedTable<Bool>()
+        // The first key words the two names list: "yang" and "tang" (the title is dropped).
+        for word in ["yang", "zhilin", "tang", "jie"] { listed[PackedWord(word.utf8)!] = true }
+        // Letters and single spaces, first word unlisted and no title: nobody, without looking up.
+        #expect(Roster.beginsNoListedName("Qwen", listed: listed))
+        #expect(Roster.beginsNoListedName("OPENAI", listed: listed))
+        #expect(Roster.beginsNoListedName("Xu Li", listed: listed))
+        #expect(roster.resolve("Qwen") == nil)
+        #expect(roster.resolve("Xu Li") == nil)
+        // A listed first word, in any case: the long way decides (and finds them).
+        #expect(!Roster.beginsNoListedName("Yang", listed: listed))
+        #expect(!Roster.beginsNoListedName("TANG Jie", listed: listed))
+        #expect(roster.resolve("Yang") == "Yang Zhilin")
+        #expect(roster.resolve("Tang") == "Tang Jie")
+        // A title first ("Professor Tang" is Tang Jie): the long way decides.
+        #expect(!Roster.beginsNoListedName("Professor Tang", listed: listed))
+        #expect(!Roster.beginsNoListedName("Dr Qwen", listed: listed))
+        #expect(roster.resolve("Professor Tang") == "Tang Jie")
+        // Anything but letters and single spaces, or a first word over sixteen letters: says nothing.
+        #expect(!Roster.beginsNoListedName("Xu  Li", listed: listed))
+        #expect(!Roster.beginsNoListedName(" Xu", listed: listed))
+        #expect(!Roster.beginsNoListedName("Xu ", listed: listed))
+        #expect(!Roster.beginsNoListedName("Jean-Luc", listed: listed))
+        #expect(!Roster.beginsNoListedName("O'Brien", listed: listed))
+        #expect(!Roster.beginsNoListedName("Zhilin.", listed: listed))
+        #expect(!Roster.beginsNoListedName("Abcdefghijklmnopq", listed: listed))
+        #expect(Roster.beginsNoListedName("Abcdefghijklmnop", listed: listed))
+        #expect(!Roster.beginsNoListedName("", listed: listed))
+        #expect(!Roster.beginsNoListedName("Zoë", listed: listed))
+    }
+}

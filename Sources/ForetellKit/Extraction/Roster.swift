@@ -214,6 +214,10 @@ public final class Roster {
     public func resolve(_ raw: String, record: Bool = true) -> String? {
         // The same words are looked up again and again ("Qwen", "OpenAI"); the answer holds until
         // someone is added.
+        // Most words looked up name nobody. When the written name shows that from its bytes, the
+        // answer is nil without cleaning it, hashing it or keeping it: in a fresh roster (one per
+        // document) each such word would otherwise be cleaned and looked up once per document.
+        if Roster.beginsNoListedName(raw, listed: listedKeyWords) { return nil }
         let found: String?
         if let known = resolved[raw] {
             found = known
@@ -247,6 +251,37 @@ public final class Roster {
         guard candidates.count > 1 else { return (candidates.first, true) }
         let best = candidates.max { (lastMention[$0] ?? 0, -(order[$0] ?? 0)) < (lastMention[$1] ?? 0, -(order[$1] ?? 0)) }
         return (best, false)
+    }
+
+    /// Whether `raw` is ASCII letters in words separated by single spaces whose first word, of at
+    /// most sixteen letters, is neither a title nor in `listed`. Such a name is cleaned to itself
+    /// (or title-cased, which keeps the first word's letters), as no title opens it, so its first
+    /// key word is that first word lower-cased; not listed, it begins no known name, and `lookUp`
+    /// answers nil. False says nothing.
+    static func beginsNoListedName(_ raw: String, listed: PackedTable<Bool>) -> Bool {
+        var raw = raw
+        return raw.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, Tokenizer.isLetterByte(first),
+                  Tokenizer.isLetterByte(last) else { return false }
+            var firstEnd = bytes.count
+            var previousSpace = false
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte == 0x20 {
+                    if previousSpace { return false }
+                    previousSpace = true
+                    if firstEnd == bytes.count { firstEnd = index }
+                } else if Tokenizer.isLetterByte(byte) {
+                    previousSpace = false
+                } else {
+                    return false
+                }
+            }
+            guard firstEnd <= 16, let key = PackedWord(lowercasing: UnsafeBufferPointer(rebasing: bytes[0..<firstEnd])) else {
+                return false
+            }
+            return titleWords[key] == nil && listed[key] == nil
+        }
     }
 
     /// Whether `name` takes `firstKeyToken`'s quick way (letters, spaces and hyphens) to a first
