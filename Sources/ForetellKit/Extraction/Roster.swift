@@ -259,29 +259,35 @@ public final class Roster {
     /// key word is that first word lower-cased; not listed, it begins no known name, and `lookUp`
     /// answers nil. False says nothing.
     static func beginsNoListedName(_ raw: String, listed: PackedTable<Bool>) -> Bool {
-        var raw = raw
-        return raw.withUTF8 { bytes in
+        raw.utf8.withContiguousStorageIfAvailable { bytes in
             guard let first = bytes.first, let last = bytes.last, Tokenizer.isLetterByte(first),
                   Tokenizer.isLetterByte(last) else { return false }
-            var firstEnd = bytes.count
+            // The first word lower-cased and packed as it is read, as `PackedWord(lowercasing:)`
+            // packs it: asked of every name word of a document, this pass is all it costs.
+            var high: UInt64 = 0
+            var low: UInt64 = 0
+            var inFirstWord = true
             var previousSpace = false
             for index in 0..<bytes.count {
                 let byte = bytes[index]
                 if byte == 0x20 {
                     if previousSpace { return false }
                     previousSpace = true
-                    if firstEnd == bytes.count { firstEnd = index }
+                    inFirstWord = false
                 } else if Tokenizer.isLetterByte(byte) {
                     previousSpace = false
+                    if inFirstWord {
+                        guard index < 16 else { return false }
+                        let small = UInt64(byte | 0x20)
+                        if index < 8 { high = high << 8 | small } else { low = low << 8 | small }
+                    }
                 } else {
                     return false
                 }
             }
-            guard firstEnd <= 16, let key = PackedWord(lowercasing: UnsafeBufferPointer(rebasing: bytes[0..<firstEnd])) else {
-                return false
-            }
+            let key = PackedWord(high: high, low: low)
             return titleWords[key] == nil && listed[key] == nil
-        }
+        } ?? false
     }
 
     /// Whether `name` takes `firstKeyToken`'s quick way (letters, spaces and hyphens) to a first
