@@ -461,5 +461,12 @@ struct ExtractionShortcutTests {
         #expect(Roster.beginsNoListedName("Abcdefghijklmnop", listed: listed))
         #expect(!Roster.beginsNoListedName("", listed: listed))
         #expect(!Roster.beginsNoListedName("Zoë", listed: listed))
+        // The key is the first word lower-cased, packed as the tables pack it.
+        #expect(Roster.plainFirstWord("Xu Li") == PackedWord("xu".utf8))
+        #expect(Roster.plainFirstWord("QWEN") == PackedWord("qwen".utf8))
+        #expect(Roster.plainFirstWord("Abcdefghijklmnop Q") == PackedWord("abcdefghijklmnop".utf8))
+        #expect(Roster.plainFirstWord("Abcdefghijklmnopq") == nil)
+        #expect(Roster.plainFirstWord("Xu  Li") == nil)
+        #expect(Roster.plainFirstWord("Xu-Li") == nil)
     }
 }

@@ -217,7 +217,9 @@ public final class Roster {
         // Most words looked up name nobody. When the written name shows that from its bytes, the
         // answer is nil without cleaning it, hashing it or keeping it: in a fresh roster (one per
         // document) each such word would otherwise be cleaned and looked up once per document.
-        if Roster.beginsNoListedName(raw, listed: listedKeyWords) { return nil }
+        // (The tables are asked here rather than handed to `beginsNoListedName`, which would
+        // retain and release their storage on every call.)
+        if let key = Roster.plainFirstWord(raw), listedKeyWords[key] == nil, Roster.titleWords[key] == nil { return nil }
         let found: String?
         if let known = resolved[raw] {
             found = known
@@ -259,11 +261,17 @@ public final class Roster {
     /// key word is that first word lower-cased; not listed, it begins no known name, and `lookUp`
     /// answers nil. False says nothing.
     static func beginsNoListedName(_ raw: String, listed: PackedTable<Bool>) -> Bool {
-        raw.utf8.withContiguousStorageIfAvailable { bytes in
+        guard let key = plainFirstWord(raw) else { return false }
+        return titleWords[key] == nil && listed[key] == nil
+    }
+
+    /// For `raw` of ASCII letters in words separated by single spaces, with a first word of at
+    /// most sixteen letters: that word lower-cased and packed as `PackedWord(lowercasing:)` packs
+    /// it, read in the same pass that checks the rest. Nil for anything else.
+    static func plainFirstWord(_ raw: String) -> PackedWord? {
+        let key: PackedWord?? = raw.utf8.withContiguousStorageIfAvailable { bytes in
             guard let first = bytes.first, let last = bytes.last, Tokenizer.isLetterByte(first),
-                  Tokenizer.isLetterByte(last) else { return false }
-            // The first word lower-cased and packed as it is read, as `PackedWord(lowercasing:)`
-            // packs it: asked of every name word of a document, this pass is all it costs.
+                  Tokenizer.isLetterByte(last) else { return nil }
             var high: UInt64 = 0
             var low: UInt64 = 0
             var inFirstWord = true
@@ -271,23 +279,23 @@ public final class Roster {
             for index in 0..<bytes.count {
                 let byte = bytes[index]
                 if byte == 0x20 {
-                    if previousSpace { return false }
+                    if previousSpace { return nil }
                     previousSpace = true
                     inFirstWord = false
                 } else if Tokenizer.isLetterByte(byte) {
                     previousSpace = false
                     if inFirstWord {
-                        guard index < 16 else { return false }
+                        guard index < 16 else { return nil }
                         let small = UInt64(byte | 0x20)
                         if index < 8 { high = high << 8 | small } else { low = low << 8 | small }
                     }
                 } else {
-                    return false
+                    return nil
                 }
             }
-            let key = PackedWord(high: high, low: low)
-            return titleWords[key] == nil && listed[key] == nil
-        } ?? false
+            return PackedWord(high: high, low: low)
+        }
+        return key ?? nil
     }
 
     /// Whether `name` takes `firstKeyToken`'s quick way (letters, spaces and hyphens) to a first
