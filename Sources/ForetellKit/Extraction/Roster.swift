@@ -217,9 +217,7 @@ public final class Roster {
         // Most words looked up name nobody. When the written name shows that from its bytes, the
         // answer is nil without cleaning it, hashing it or keeping it: in a fresh roster (one per
         // document) each such word would otherwise be cleaned and looked up once per document.
-        // (The tables are asked here rather than handed to `beginsNoListedName`, which would
-        // retain and release their storage on every call.)
-        if let key = Roster.plainFirstWord(raw), listedKeyWords[key] == nil, Roster.titleWords[key] == nil { return nil }
+        if beginsNoListedName(raw) { return nil }
         let found: String?
         if let known = resolved[raw] {
             found = known
@@ -256,13 +254,15 @@ public final class Roster {
     }
 
     /// Whether `raw` is ASCII letters in words separated by single spaces whose first word, of at
-    /// most sixteen letters, is neither a title nor in `listed`. Such a name is cleaned to itself
-    /// (or title-cased, which keeps the first word's letters), as no title opens it, so its first
-    /// key word is that first word lower-cased; not listed, it begins no known name, and `lookUp`
-    /// answers nil. False says nothing.
-    static func beginsNoListedName(_ raw: String, listed: PackedTable<Bool>) -> Bool {
-        guard let key = plainFirstWord(raw) else { return false }
-        return titleWords[key] == nil && listed[key] == nil
+    /// most sixteen letters, is neither a title nor the first key word of a known name. Such a
+    /// name is cleaned to itself (or title-cased, which keeps the first word's letters), as no
+    /// title opens it, so its first key word is that first word lower-cased; not listed, it begins
+    /// no known name, and `lookUp` answers nil. False says nothing. A method reading the table
+    /// itself: handed the table as an argument, its storage was retained and released on every
+    /// call (4M instructions a MB).
+    func beginsNoListedName(_ raw: String) -> Bool {
+        guard let key = Roster.plainFirstWord(raw) else { return false }
+        return Roster.titleWords[key] == nil && listedKeyWords[key] == nil
     }
 
     /// For `raw` of ASCII letters in words separated by single spaces, with a first word of at
