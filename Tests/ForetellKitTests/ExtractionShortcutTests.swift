@@ -58,11 +58,24 @@ struct ExtractionShortcutTests {
 
     @Test("A name is its words joined by single spaces")
     func nameOfRun() {
-        let tokens = Tokenizer.tokenize("Paul Christiano says")
-        #expect(PersonNames.name(tokens, 0..<2) == "Paul Christiano")
-        #expect(PersonNames.name(tokens, 0..<1) == "Paul")
-        #expect(PersonNames.name(tokens, 1..<3) == "Christiano says")
-        #expect(PersonNames.name(tokens, 1..<1) == "")
+        let sentence = "Paul Christiano says"
+        let tokens = Tokenizer.tokenize(sentence)
+        #expect(PersonNames.name(tokens, 0..<2, in: sentence) == "Paul Christiano")
+        #expect(PersonNames.name(tokens, 0..<1, in: sentence) == "Paul")
+        #expect(PersonNames.name(tokens, 1..<3, in: sentence) == "Christiano says")
+        #expect(PersonNames.name(tokens, 1..<1, in: sentence) == "")
+        // Written as in the text, not as looked up: accents, capitals and apostrophes kept.
+        let accented = "Ève  O’Brien said"
+        let written = Tokenizer.tokenize(accented)
+        #expect(PersonNames.name(written, 0..<2, in: accented) == "Ève O’Brien")
+        #expect(written[1].lower == "o'brien")
+    }
+
+    @Test("A word in capitals throughout is marked as an acronym when it is spelled")
+    func acronymFlag() {
+        let sentence = "The CTO of IMF and AI, not Ai or A, said G7 ÉTÉ"
+        let marked = Tokenizer.tokenize(sentence).filter(\.isAcronym).map { $0.text(in: sentence) }
+        #expect(marked == ["CTO", "IMF", "AI", "G7", "ÉTÉ"])
     }
 
     @Test("Plain names read from their bytes are cleaned as before")
@@ -224,8 +237,9 @@ struct ExtractionShortcutTests {
         #expect(Tokenizer.alphanumericPrefix(word("caf\u{E9}abc")) == 3)
         #expect(Tokenizer.alphanumericPrefix(word("abcdefg\u{E9}")) == 7)
         // Tokens come out the same for words longer and shorter than eight bytes.
-        let tokens = Tokenizer.tokenize("Internationalisation isn't 2030s-ready, caf\u{E9}s’ owners said; x1y2z3w4v5 ok.")
-        #expect(tokens.map(\.text) == ["Internationalisation", "isn't", "2030s", "-", "ready", ",", "caf\u{E9}s", "’", "owners", "said", ";",
+        let sentence = "Internationalisation isn't 2030s-ready, caf\u{E9}s’ owners said; x1y2z3w4v5 ok."
+        let tokens = Tokenizer.tokenize(sentence)
+        #expect(tokens.map { $0.text(in: sentence) } == ["Internationalisation", "isn't", "2030s", "-", "ready", ",", "caf\u{E9}s", "’", "owners", "said", ";",
                                        "x1y2z3w4v5", "ok", "."])
     }
 
@@ -376,19 +390,23 @@ struct ExtractionShortcutTests {
         #expect(SpeakerLabels.isNameWord("Van"[...]))
     }
 
+    private func introduced(_ sentence: String) -> [PersonNames.Mention] {
+        PersonNames.introduced(in: Tokenizer.tokenize(sentence), of: sentence)
+    }
+
     @Test("Named after a cue: \"according to\" is read as two tokens, \"of\", \"at\", \"from\" one by one")
     func introducedCues() {
-        let according = PersonNames.introduced(in: Tokenizer.tokenize("That is according to Miriam Katz today."))
+        let according = introduced("That is according to Miriam Katz today.")
         #expect(according.map(\.name) == ["Miriam Katz"])
         #expect(according.map(\.tokens) == [4..<6])
         // "to" without "according" before it is no cue, and nothing else here is one.
-        #expect(PersonNames.introduced(in: Tokenizer.tokenize("We went to Miriam Katz today.")).isEmpty)
+        #expect(introduced("We went to Miriam Katz today.").isEmpty)
         // "Miriam Katz of Civica Research thinks": after "of" or "at" behind a capital, the
         // organisation is not taken for a person, even before a reporting verb; behind a
         // lower-case word it is.
-        #expect(PersonNames.introduced(in: Tokenizer.tokenize("Miriam Katz of Civica Research thinks so.")).isEmpty)
-        #expect(PersonNames.introduced(in: Tokenizer.tokenize("Katz at Civica Research thinks so.")).isEmpty)
-        #expect(PersonNames.introduced(in: Tokenizer.tokenize("A man at Civica Research thinks so.")).map(\.name)
+        #expect(introduced("Miriam Katz of Civica Research thinks so.").isEmpty)
+        #expect(introduced("Katz at Civica Research thinks so.").isEmpty)
+        #expect(introduced("A man at Civica Research thinks so.").map(\.name)
             == ["Civica Research"])
     }
 
@@ -466,5 +484,46 @@ struct ExtractionShortcutTests {
         #expect(Roster.plainFirstWord("Abcdefghijklmnopq") == nil)
         #expect(Roster.plainFirstWord("Xu  Li") == nil)
         #expect(Roster.plainFirstWord("Xu-Li") == nil)
+    }
+
+    @Test("A name written in a sentence is told from the bytes where it stands, as from the name")
+    func beginsNoListedNameInPlace() {
+        let roster = Roster()
+        roster.add("Yang Zhilin")
+        let sentence = "Then Xu Li and  Yang Zhilin met Qwen\tLi, Zoë Xu."
+        let tokens = Tokenizer.tokenize(sentence)
+        func written(_ first: Int, _ last: Int) -> Range<String.Index> {
+            tokens[first].range.lowerBound..<tokens[last].range.upperBound
+        }
+        #expect(tokens.count == 13)
+        // "Xu Li", "Qwen": written as their names, neither begins a listed one.
+        #expect(roster.beginsNoListedName(sentence, written(1, 2)))
+        #expect(roster.beginsNoListedName(sentence, written(7, 7)))
+        // "Yang Zhilin" begins a listed name; "and  Yang" has two spaces and "Qwen\tLi" a tab,
+        // which a name made of the words would not: nothing is said of them from these bytes.
+        #expect(!roster.beginsNoListedName(sentence, written(4, 5)))
+        #expect(!roster.beginsNoListedName(sentence, written(3, 4)))
+        #expect(!roster.beginsNoListedName(sentence, written(7, 8)))
+        // Not ASCII letters: "Zoë", "Li,".
+        #expect(!roster.beginsNoListedName(sentence, written(10, 10)))
+        #expect(!roster.beginsNoListedName(sentence, written(8, 9)))
+        // The tokens of another string with the same text are read at the same offsets.
+        let copy = String(decoding: Array(sentence.utf8), as: UTF8.self)
+        #expect(roster.beginsNoListedName(copy, written(1, 2)))
+        #expect(!roster.beginsNoListedName("Xu", written(1, 2)))
+    }
+
+    @Test("A token's written text is cut from the sentence it was read from, or one with the same text")
+    func writtenText() {
+        let sentence = "Dr. Ève O’Brien’s 2030s-plan, 唐杰 said."
+        let tokens = Tokenizer.tokenize(sentence)
+        #expect(tokens.map { $0.text(in: sentence) } == ["Dr", ".", "Ève", "O’Brien’s", "2030s", "-", "plan", ",", "唐", "杰", "said", "."])
+        #expect(tokens.map(\.lower) == ["dr", ".", "ève", "o'brien's", "2030s", "-", "plan", ",", "唐", "杰", "said", "."])
+        let copy = String(decoding: Array(sentence.utf8), as: UTF8.self)
+        #expect(tokens.map { $0.text(in: copy) } == tokens.map { $0.text(in: sentence) })
+        #expect(tokens.text(in: sentence, from: 2, to: 3) == "Ève O’Brien’s")
+        // A range beyond a shorter string cuts nothing, and does not trap.
+        #expect("Dr".cut(tokens[0].range) == "Dr")
+        #expect("Dr".cut(tokens[2].range) == "")
     }
 }

@@ -38,7 +38,7 @@ enum ClaimBuilder {
                 for i in copula...to { skip.insert(i) }
                 if tokens[copula].lower.hasSuffix("'s"), tokens[copula].lower.count > 2 {
                     // "market's likely to" keeps "market".
-                    replace[copula] = String(tokens[copula].text.dropLast(2)) + " will"
+                    replace[copula] = String(tokens[copula].text(in: sentence).dropLast(2)) + " will"
                     skip.remove(copula)
                 } else {
                     replace[to] = "will"
@@ -126,7 +126,7 @@ enum ClaimBuilder {
                   attitude.span.upperBound == frame.upperBound, frame.upperBound + 1 < end, tokens[frame.upperBound].lower == "to",
                   tokens[frame.upperBound + 1].isWord, ["we", "i", "they", "he", "she"].contains(tokens[subject].lower) {
             // "we expect to open the hub by Q3" → "We will open the hub by Q3".
-            replace[frame.upperBound] = String(tokens[subject].text) + " will"
+            replace[frame.upperBound] = tokens[subject].text(in: sentence) + " will"
             skip.remove(frame.upperBound)
         }
         // "2026 is the year of agents" → "2026 will be the year of agents".
@@ -135,7 +135,7 @@ enum ClaimBuilder {
         }
         var pieces = ""
         for i in start..<end where !skip.contains(i) {
-            var word = replace[i] ?? String(tokens[i].text)
+            var word = replace[i] ?? tokens[i].text(in: sentence)
             if modals.contains(tokens[i].lower), reading.degrees.contains(where: { $0.entry.role == .modal && $0.phrase.contains(i) }) {
                 word = tokens[i].isCapitalized ? "Will" : "will"
             }
@@ -242,13 +242,13 @@ enum ClaimBuilder {
                     text.replaceSubrange(claim.index(before: notRange.lowerBound)..<notRange.upperBound, with: "")
                     return text
                 }
-                replacement = token.text + " not"
+                replacement = token.text(in: claim) + " not"
             case "won't": replacement = "will"
             case "can": replacement = "cannot"
             case "can't", "cannot": replacement = "can"
             default:
                 if word.hasSuffix("'ll") {
-                    replacement = token.text.dropLast(3) + " will not"
+                    replacement = token.text(in: claim).dropLast(3) + " will not"
                 } else {
                     replacement = nil
                 }

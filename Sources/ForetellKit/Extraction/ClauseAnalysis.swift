@@ -136,7 +136,8 @@ enum ClauseAnalysis {
         "call", "tops", "best", "slim", "slight", "remote", "tiny",
     ]
 
-    static func read(_ tokens: [Token], clause: Range<Int>, times: [TimeMention], reference: Day?,
+    /// What the clause `clause` of `sentence` (read as `tokens`) says.
+    static func read(_ tokens: [Token], of sentence: String, clause: Range<Int>, times: [TimeMention], reference: Day?,
                      allMatches: [VerbalMatch], allNumbers: [NumericMatch]) -> ClauseReading {
         var reading = ClauseReading(range: clause)
 
@@ -262,7 +263,7 @@ enum ClauseAnalysis {
             reading.shape = .bare
         } else if content.count <= 4, content.allSatisfy({ tokens[$0].isCapitalized }),
                   let first = content.first, let last = content.last {
-            reading.shape = .entity(entityText(tokens, first, last))
+            reading.shape = .entity(entityText(tokens, of: sentence, first, last))
         } else if isAnaphoric(tokens, clause: clause, covered: covered) {
             reading.shape = .anaphoric
         }
@@ -358,9 +359,9 @@ enum ClauseAnalysis {
 
     private static let units: Set<String> = ["day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"]
 
-    private static func entityText(_ tokens: [Token], _ first: Int, _ last: Int) -> String {
+    private static func entityText(_ tokens: [Token], of sentence: String, _ first: Int, _ last: Int) -> String {
         var words: [String] = []
-        for i in first...last where tokens[i].isWord { words.append(String(tokens[i].text)) }
+        for i in first...last where tokens[i].isWord { words.append(tokens[i].text(in: sentence)) }
         return words.joined(separator: " ")
     }
 
@@ -418,7 +419,7 @@ enum ClauseAnalysis {
         // Groups ("analysts expect") are relayed by the speaker, who owns the statement; so are
         // roles without a name ("our CTO believes").
         return ["he", "she"].contains(word) || token.isCapitalized && !PersonNames.notNameWords.contains(word)
-            && !PersonNames.isAcronym(token)
+            && !token.isAcronym
     }
 
     /// The name (or pronoun) ending at `index`: up to three capitalised words.
@@ -515,7 +516,7 @@ enum ClauseAnalysis {
                 // "Ana Ruiz of MIT said"
                 run = person
             } else if subject.isWord, subject.isCapitalized, !PersonNames.notNameWords.contains(subject.lower),
-                      !PersonNames.isAcronym(subject) {
+                      !subject.isAcronym {
                 run = subjectRun(tokens, endingAt: s)
             } else if let found = groupRunEnding(tokens, at: s, clause: clause) {
                 // ", industry executives and analysts said": a group named after the claim.
@@ -559,7 +560,7 @@ enum ClauseAnalysis {
         while k > lower, k > end - 4, tokens[k].isWord, tokens[k].isCapitalized { k -= 1 }
         guard k > lower, ["of", "at", "from"].contains(tokens[k].lower) else { return nil }
         let name = tokens[k - 1]
-        guard name.isWord, name.isCapitalized, !PersonNames.notNameWords.contains(name.lower), !PersonNames.isAcronym(name),
+        guard name.isWord, name.isCapitalized, !PersonNames.notNameWords.contains(name.lower), !name.isAcronym,
               k - 2 >= lower, tokens[k - 2].isWord, tokens[k - 2].isCapitalized else { return nil }
         return subjectRun(tokens, endingAt: k - 1)
     }

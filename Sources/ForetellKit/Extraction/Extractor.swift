@@ -176,7 +176,7 @@ private struct Run {
                 defer { previous = range }
                 let kept = whole ? keptTokens(paragraph: segment.paragraph, sentence: position) : nil
                 let tokens = kept ?? Tokenizer.tokenize(sentence, vocabulary: &vocabulary)
-                noteMentions(tokens)
+                noteMentions(tokens, of: sentence)
                 if isQuestion(sentence) {
                     if sentence.utf8.count <= 1_000 { turnQuestions.append(Question(text: sentence, tokens: tokens)) }
                     pending = nil
@@ -322,12 +322,19 @@ private struct Run {
     }
 
     /// Keeps the roster's idea of who was mentioned last, for "he predicts".
-    private func noteMentions(_ tokens: [Token]) {
+    private func noteMentions(_ tokens: [Token], of sentence: String) {
         var i = 0
         while i < tokens.count {
             if let run = PersonNames.capitalizedRun(tokens, at: i) {
-                if attribution.roster.resolve(PersonNames.name(tokens, run)) == nil, run.count > 1 {
-                    for index in run { _ = attribution.roster.resolve(tokens[index].text) }
+                // Most runs name nobody, which their bytes show where they are written as their
+                // name is spelled (words apart by single spaces): no string is made of them.
+                let roster = attribution.roster
+                let written = tokens[run.lowerBound].range.lowerBound..<tokens[run.upperBound - 1].range.upperBound
+                if roster.beginsNoListedName(sentence, written) || roster.resolve(PersonNames.name(tokens, run, in: sentence)) == nil,
+                   run.count > 1 {
+                    for index in run where !roster.beginsNoListedName(sentence, tokens[index].range) {
+                        _ = roster.resolve(tokens[index].text(in: sentence))
+                    }
                 }
                 i += run.count
             } else {
@@ -364,7 +371,7 @@ private struct Run {
         guard !matches.isEmpty || !numbers.isEmpty || timed else { return }
         let timeStarts = Set(times.map(\.tokens.lowerBound))
         var readings = ClauseAnalysis.clauses(tokens, timeStarts: timeStarts).map { clause in
-            ClauseAnalysis.read(tokens, clause: clause, times: times, reference: reference, allMatches: matches, allNumbers: numbers)
+            ClauseAnalysis.read(tokens, of: sentence, clause: clause, times: times, reference: reference, allMatches: matches, allNumbers: numbers)
         }
         ClauseAnalysis.shareAttribution(&readings, tokens: tokens)
 
@@ -508,7 +515,7 @@ private struct Run {
             // A group named in the attribution owns the view as written: "Industry executives and analysts".
             return (ClaimBuilder.tidy(tokens.text(in: sentence, from: subject.lowerBound, to: subject.upperBound - 1)), true, false)
         }
-        let words = tokens[subject].map { String($0.text) }.joined(separator: " ")
+        let words = tokens[subject].map { $0.text(in: sentence) }.joined(separator: " ")
         let named: String?
         if ["he", "she"].contains(words.lowercased()) {
             named = attribution.roster.lastMentioned

@@ -44,8 +44,15 @@ enum PersonNames {
     ]
 
     /// "CTO", "IMF", "AI": capitals throughout, so an organisation or a role, not a person.
-    static func isAcronym(_ token: Token) -> Bool {
-        token.text.count > 1 && token.text.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "." }
+    /// Asked once for each distinct word, when the vocabulary spells it (`Token.isAcronym`).
+    /// ASCII is answered from its bytes, each a character of its own: capitals, digits, points.
+    static func isAcronymText(_ text: String) -> Bool {
+        let ascii: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return bytes.count > 1 && bytes.allSatisfy { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x30 && $0 <= 0x39 || $0 == 0x2E }
+        } ?? nil
+        if let ascii { return ascii }
+        return text.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "." } && text.count > 1
     }
 
     struct Mention: Equatable {
@@ -123,8 +130,8 @@ enum PersonNames {
         return false
     }
 
-    /// People introduced in `tokens` with a cue.
-    static func introduced(in tokens: [Token]) -> [Mention] {
+    /// People introduced with a cue in `sentence`, read as `tokens`.
+    static func introduced(in tokens: [Token], of sentence: String) -> [Mention] {
         var found: [Mention] = []
         var i = 0
         while i < tokens.count {
@@ -146,13 +153,14 @@ enum PersonNames {
                     cue = true
                 } else if next == ",", end + 1 < tokens.count, appositiveCues.contains(tokens[end + 1].lower) {
                     cue = true
-                } else if next == "(" || tokens[end].kind == .punctuation && Tokenizer.isCJK(tokens[end].text.unicodeScalars.first ?? " ") {
+                } else if next == "(" || tokens[end].kind == .punctuation && Tokenizer.isCJK(tokens[end].lower.unicodeScalars.first ?? " ") {
+                    // (Punctuation is one scalar, and lower-casing changes no CJK scalar nor makes one.)
                     // "Tang Jie 唐杰 (Zhipu's founder)", "Lin Junyang (Qwen)"
                     cue = true
                 }
             }
             if cue {
-                found.append(Mention(name: name(tokens, run), tokens: run))
+                found.append(Mention(name: name(tokens, run, in: sentence), tokens: run))
             }
             i = end
         }
@@ -201,13 +209,12 @@ enum PersonNames {
     /// The words of a run of tokens joined by single spaces: the name as `capitalizedRun` found it.
     /// Built in place: most runs are one word, whose text is the name, and longer ones need no
     /// array of their words.
-    static func name(_ tokens: [Token], _ run: Range<Int>) -> String {
+    static func name(_ tokens: [Token], _ run: Range<Int>, in source: String) -> String {
         guard let first = run.first else { return "" }
-        if run.count == 1 { return tokens[first].text }
-        var name = tokens[first].text
+        var name = tokens[first].text(in: source)
         for index in run.dropFirst() {
             name += " "
-            name += tokens[index].text
+            name += tokens[index].text(in: source)
         }
         return name
     }

@@ -312,7 +312,7 @@ enum QuestionLinking {
     ]
 
     private static func invert(_ tokens: [Token], from start: Int, to end: Int, text: String) -> String {
-        let aux = String(tokens[start].text).lowercased()
+        let aux = tokens[start].text(in: text).lowercased()
         var verb: Int?
         // "Is this the year ...", "Is there a chance ...": a pronoun is the whole subject.
         if ["is", "are", "was", "were", "isn't"].contains(aux), start + 2 <= end,

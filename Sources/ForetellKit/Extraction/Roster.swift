@@ -261,7 +261,25 @@ public final class Roster {
     /// itself: handed the table as an argument, its storage was retained and released on every
     /// call (4M instructions a MB).
     func beginsNoListedName(_ raw: String) -> Bool {
-        guard let key = Roster.plainFirstWord(raw) else { return false }
+        let key: PackedWord?? = raw.utf8.withContiguousStorageIfAvailable { Roster.plainFirstWord($0[...]) }
+        return beginsNoListedName(key ?? nil)
+    }
+
+    /// The same for the name written as `text[range]`: a run of words that, written with single
+    /// spaces, is its own name, is answered without making a string of it. Offsets rather than
+    /// indices, so that the range may be a token's of another string with the same text.
+    func beginsNoListedName(_ text: String, _ range: Range<String.Index>) -> Bool {
+        let start = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+        let end = text.utf8.distance(from: text.startIndex, to: range.upperBound)
+        let key: PackedWord?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard start >= 0, start <= end, end <= bytes.count else { return nil }
+            return Roster.plainFirstWord(bytes[start..<end])
+        }
+        return beginsNoListedName(key ?? nil)
+    }
+
+    private func beginsNoListedName(_ key: PackedWord?) -> Bool {
+        guard let key else { return false }
         return Roster.titleWords[key] == nil && listedKeyWords[key] == nil
     }
 
@@ -269,33 +287,36 @@ public final class Roster {
     /// most sixteen letters: that word lower-cased and packed as `PackedWord(lowercasing:)` packs
     /// it, read in the same pass that checks the rest. Nil for anything else.
     static func plainFirstWord(_ raw: String) -> PackedWord? {
-        let key: PackedWord?? = raw.utf8.withContiguousStorageIfAvailable { bytes in
-            guard let first = bytes.first, let last = bytes.last, Tokenizer.isLetterByte(first),
-                  Tokenizer.isLetterByte(last) else { return nil }
-            var high: UInt64 = 0
-            var low: UInt64 = 0
-            var inFirstWord = true
-            var previousSpace = false
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                if byte == 0x20 {
-                    if previousSpace { return nil }
-                    previousSpace = true
-                    inFirstWord = false
-                } else if Tokenizer.isLetterByte(byte) {
-                    previousSpace = false
-                    if inFirstWord {
-                        guard index < 16 else { return nil }
-                        let small = UInt64(byte | 0x20)
-                        if index < 8 { high = high << 8 | small } else { low = low << 8 | small }
-                    }
-                } else {
-                    return nil
-                }
-            }
-            return PackedWord(high: high, low: low)
-        }
+        let key: PackedWord?? = raw.utf8.withContiguousStorageIfAvailable { plainFirstWord($0[...]) }
         return key ?? nil
+    }
+
+    static func plainFirstWord(_ slice: Slice<UnsafeBufferPointer<UInt8>>) -> PackedWord? {
+        let bytes = UnsafeBufferPointer(rebasing: slice)
+        guard let first = bytes.first, let last = bytes.last, Tokenizer.isLetterByte(first),
+              Tokenizer.isLetterByte(last) else { return nil }
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        var inFirstWord = true
+        var previousSpace = false
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20 {
+                if previousSpace { return nil }
+                previousSpace = true
+                inFirstWord = false
+            } else if Tokenizer.isLetterByte(byte) {
+                previousSpace = false
+                if inFirstWord {
+                    guard index < 16 else { return nil }
+                    let small = UInt64(byte | 0x20)
+                    if index < 8 { high = high << 8 | small } else { low = low << 8 | small }
+                }
+            } else {
+                return nil
+            }
+        }
+        return PackedWord(high: high, low: low)
     }
 
     /// Whether `name` takes `firstKeyToken`'s quick way (letters, spaces and hyphens) to a first

@@ -87,13 +87,14 @@ struct SpeakerAttribution {
                 let sentences = SentenceSplitter.split(paragraph.text)
                 sentenceRanges[index] = sentences
                 for (position, range) in sentences.enumerated() where PersonNames.mayIntroduce(paragraph.text[range]) {
-                    let tokens = Tokenizer.tokenize(String(paragraph.text[range]), vocabulary: &vocabulary)
+                    let sentence = String(paragraph.text[range])
+                    let tokens = Tokenizer.tokenize(sentence, vocabulary: &vocabulary)
                     if keptTokenCount + tokens.count <= SpeakerAttribution.keptTokenLimit {
                         if sentenceTokens[index].isEmpty { sentenceTokens[index] = Array(repeating: nil, count: sentences.count) }
                         sentenceTokens[index][position] = tokens
                         keptTokenCount += tokens.count
                     }
-                    for mention in PersonNames.introduced(in: tokens) {
+                    for mention in PersonNames.introduced(in: tokens, of: sentence) {
                         roster.add(mention.name)
                     }
                 }
@@ -162,7 +163,8 @@ struct SpeakerAttribution {
     /// case is not tokenised: only those ASCII letters lower-case to the word.
     static func interviewee(in text: String, vocabulary: inout TokenVocabulary) -> String? {
         guard containsWith(text) else { return nil }
-        let tokens = Tokenizer.tokenize(String(text.prefix(300)), vocabulary: &vocabulary)
+        let opening = String(text.prefix(300))
+        let tokens = Tokenizer.tokenize(opening, vocabulary: &vocabulary)
         for i in tokens.indices.dropFirst() where tokens[i].lower == "with" {
             let before = tokens[i - 1].lower
             guard ["conversation", "interview", "chat", "talk", "talking", "q&a", "a", "qa"].contains(before),
@@ -170,7 +172,7 @@ struct SpeakerAttribution {
             var j = i + 1
             while j < tokens.count, Roster.titles.contains(tokens[j].lower) || tokens[j].lower == "." { j += 1 }
             guard let run = PersonNames.capitalizedRun(tokens, at: j), run.count >= 2 else { continue }
-            return PersonNames.name(tokens, run)
+            return PersonNames.name(tokens, run, in: opening)
         }
         return nil
     }

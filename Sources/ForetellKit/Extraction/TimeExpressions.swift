@@ -371,8 +371,9 @@ public enum TimeExpressions {
         } else if let month = CalendarWords.month(token), !(token.lower == "may" && !monthContext(tokens, at: i)) {
             isMonth = true
             next = i + 1
-            // "Jan. 10": the point of an abbreviation, not the end of the sentence.
-            if next < tokens.count, tokens[next].lower == ".", token.text.count <= 4, !tokens[next].spaceBefore,
+            // "Jan. 10": the point of an abbreviation, not the end of the sentence. A month is
+            // written in ASCII letters (only they lower-case to a month's), one byte each.
+            if next < tokens.count, tokens[next].lower == ".", token.lower.utf8.count <= 4, !tokens[next].spaceBefore,
                next + 1 < tokens.count, tokens[next + 1].isNumber { next += 1 }
             var day: Int?
             if next < tokens.count, tokens[next].isNumber, let d = Int(tokens[next].lower), (1...31).contains(d) {

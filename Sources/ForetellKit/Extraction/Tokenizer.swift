@@ -5,10 +5,12 @@
 public struct Token: Sendable, Equatable {
     public enum Kind: Sendable, Equatable { case word, number, punctuation }
 
-    /// The token as written. A `String` rather than a slice: nearly every token fits the 15 bytes
-    /// a string stores inline, so copying tokens costs no reference counting.
-    public let text: String
     /// Lowercased, with typographic apostrophes made plain (’ → ').
+    ///
+    /// The only string a token holds: its text as written is `text(in:)`, cut from the sentence
+    /// it was read from. Each string field costs every token a retain when made and a release
+    /// when freed, even a string stored inline, and the few steps that need the written form
+    /// (claims, names) have the sentence at hand.
     public let lower: String
     public let range: Range<String.Index>
     public let kind: Kind
@@ -26,10 +28,11 @@ public struct Token: Sendable, Equatable {
     /// capitalised, letters, hyphens and points only, not all capitals, never a not-name word.
     /// Stored, since the name passes ask it of every word of a document.
     let isNameWord: Bool
+    /// Written in capitals throughout ("CTO", "IMF", "U.S."): see `PersonNames.isAcronymText`.
+    let isAcronym: Bool
 
-    init(text: String, lower: String, range: Range<String.Index>, kind: Kind, spaceBefore: Bool, word: WordClass,
-         isCapitalized: Bool, isTimeCore: Bool, isNameWord: Bool) {
-        self.text = text
+    init(lower: String, range: Range<String.Index>, kind: Kind, spaceBefore: Bool, word: WordClass,
+         isCapitalized: Bool, isTimeCore: Bool, isNameWord: Bool, isAcronym: Bool) {
         self.lower = lower
         self.range = range
         self.kind = kind
@@ -38,14 +41,19 @@ public struct Token: Sendable, Equatable {
         self.isCapitalized = isCapitalized
         self.isTimeCore = isTimeCore
         self.isNameWord = isNameWord
+        self.isAcronym = isAcronym
     }
 
     /// A token spelled as the vocabulary spells its bytes.
     init(_ spelling: TokenVocabulary.Spelling, range: Range<String.Index>, kind: Kind, spaceBefore: Bool) {
-        self.init(text: spelling.text, lower: spelling.lower, range: range, kind: kind, spaceBefore: spaceBefore,
-                  word: spelling.word, isCapitalized: spelling.isCapitalized, isTimeCore: spelling.isTimeCore,
-                  isNameWord: spelling.isNameWord)
+        self.init(lower: spelling.lower, range: range, kind: kind, spaceBefore: spaceBefore, word: spelling.word,
+                  isCapitalized: spelling.isCapitalized, isTimeCore: spelling.isTimeCore,
+                  isNameWord: spelling.isNameWord, isAcronym: spelling.isAcronym)
     }
+
+    /// The token as written in `source`, the string it was tokenised from (or one with the same
+    /// text).
+    public func text(in source: String) -> String { source.cut(range) }
 
     public var isWord: Bool { kind == .word }
     public var isNumber: Bool { kind == .number }
@@ -189,8 +197,9 @@ public enum Tokenizer {
         let isTimeCore = kind == .number || word.contains(.timeCore)
             || kind == .word && (isCapitalized && CalendarWords.months[lower] != nil || lower.hasSuffix("0s"))
         let isNameWord = kind == .word && isCapitalized && !word.contains(.notName) && PersonNames.isNameWordText(text)
-        let spelling = TokenVocabulary.Spelling(text: text, lower: lower, word: word, isCapitalized: isCapitalized,
-                                                isTimeCore: isTimeCore, isNameWord: isNameWord)
+        let spelling = TokenVocabulary.Spelling(lower: lower, word: word, isCapitalized: isCapitalized,
+                                                isTimeCore: isTimeCore, isNameWord: isNameWord,
+                                                isAcronym: PersonNames.isAcronymText(text))
         if let key, vocabulary.spellings.count < TokenVocabulary.capacity { vocabulary.spellings[key] = spelling }
         return spelling
     }
@@ -349,12 +358,12 @@ public enum Tokenizer {
 /// nothing found.
 public struct TokenVocabulary {
     struct Spelling {
-        let text: String
         let lower: String
         let word: WordClass
         let isCapitalized: Bool
         let isTimeCore: Bool
         let isNameWord: Bool
+        let isAcronym: Bool
     }
 
     /// Whether words are looked up and kept at all: not for a single string tokenised on its own.
@@ -373,6 +382,22 @@ extension Array where Element == Token {
     /// The original text from the start of token `from` to the end of token `to` (inclusive).
     func text(in source: String, from: Int, to: Int) -> String {
         guard from <= to, from >= 0, to < count else { return "" }
-        return String(source[self[from].range.lowerBound..<self[to].range.upperBound])
+        return source.cut(self[from].range.lowerBound..<self[to].range.upperBound)
+    }
+}
+
+extension String {
+    /// `String(self[range])` for a range whose ends are scalar boundaries, as a token's are, cut
+    /// at its UTF-8 offsets: slicing by characters would check both ends again, and the names of
+    /// a document are cut from it a word at a time. Also for the tokens of another string with
+    /// the same text, whose indices have the same offsets.
+    func cut(_ range: Range<Index>) -> String {
+        let start = utf8.distance(from: startIndex, to: range.lowerBound)
+        let end = utf8.distance(from: startIndex, to: range.upperBound)
+        guard start >= 0, start <= end, end <= utf8.count else { return "" }
+        let cut = utf8.withContiguousStorageIfAvailable { bytes in
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        return cut ?? String(self[range])
     }
 }
