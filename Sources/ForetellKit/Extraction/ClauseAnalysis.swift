@@ -50,6 +50,8 @@ enum ClauseAnalysis {
 
     /// Splits at ";", at "but" (not "not only ... but", "all but"), at ", while / whereas /
     /// although / though" and at ", and" when a new subject or time expression follows.
+    private static let contrastConjunctions = ["while", "whereas", "although", "though"]
+
     static func clauses(_ tokens: [Token], timeStarts: Set<Int>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
@@ -69,7 +71,7 @@ enum ClauseAnalysis {
                 cut = (i > 0 && tokens[i - 1].lower == "," ? i - 1 : i, i + 1)
             } else if word == ",", i + 1 < tokens.count {
                 let next = tokens[i + 1].lower
-                if ["while", "whereas", "although", "though"].contains(next) {
+                if contrastConjunctions.contains(next) {
                     cut = (i, i + 2)
                 } else if next == "and", i + 2 < tokens.count,
                           subjectPronouns.contains(tokens[i + 2].lower) || tokens[i + 2].lower.hasPrefix("we'")
@@ -614,6 +616,13 @@ enum ClauseAnalysis {
 
     /// Whether the clause leans on something said before it: a pronoun subject ("it will still
     /// take a year") or a demonstrative ("from that threshold"), not an expletive "it".
+    // Constants: a literal array in place is built, and its strings destroyed, on every call.
+    private static let anaphoricSubjects = ["it", "it'll", "this", "that", "these", "those", "they", "such", "it's", "this'll", "that'll"]
+    /// After a demonstrative, words that make it a pronoun or a determiner of something else.
+    private static let notDemonstrativeHeads = ["is", "was", "will", "would", "the", "a", "we", "i", "it", "they", "you", "there", "in", "by", "of"]
+    /// Before a demonstrative, words that make "that threshold" a thing reached or seen.
+    private static let demonstrativeGovernors = ["from", "of", "to", "at", "reach", "cross", "achieve", "see", "about", "on", "with"]
+
     private static func isAnaphoric(_ tokens: [Token], clause: Range<Int>, covered: TokenSet) -> Bool {
         var firstContent: Int?
         for i in clause where !covered.contains(i) && tokens[i].kind != .punctuation {
@@ -623,7 +632,7 @@ enum ClauseAnalysis {
         }
         if let first = firstContent {
             let word = tokens[first].lower
-            if ["it", "it'll", "this", "that", "these", "those", "they", "such", "it's", "this'll", "that'll"].contains(word) {
+            if anaphoricSubjects.contains(word) {
                 // "it's possible that ...": followed by a degree, "it" is a dummy subject.
                 let next = first + 1
                 if word == "it's" || word == "it", next < tokens.count, covered.contains(next) || covered.contains(next + 1) {
@@ -635,8 +644,8 @@ enum ClauseAnalysis {
         // "from that threshold", "this kind of leap"
         for i in clause where tokens[i].word.contains(.demonstrative) && !covered.contains(i) {
             if i + 1 < clause.upperBound, tokens[i + 1].isWord, !tokens[i + 1].isCapitalized,
-               !["is", "was", "will", "would", "the", "a", "we", "i", "it", "they", "you", "there", "in", "by", "of"].contains(tokens[i + 1].lower),
-               i > clause.lowerBound, ["from", "of", "to", "at", "reach", "cross", "achieve", "see", "about", "on", "with"].contains(tokens[i - 1].lower) {
+               !notDemonstrativeHeads.contains(tokens[i + 1].lower),
+               i > clause.lowerBound, demonstrativeGovernors.contains(tokens[i - 1].lower) {
                 return true
             }
         }

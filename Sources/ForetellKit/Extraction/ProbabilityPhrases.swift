@@ -180,12 +180,24 @@ public enum ProbabilityPhrases {
         return phrasesByFirst[first]
     }
 
+    // Constants: a literal array in place is built, and its strings destroyed, on every call.
+    private static let quoteMarks = ["\"", "“", "'", "‘"]
+    private static let comparativeLeads = ["more", "less", "as", "equally", "most"]
+    /// A modal followed by a subject pronoun is a question: "could you", "may I".
+    private static let invertedSubjects = ["you", "i", "we", "they", "he", "she", "it"]
+    /// Adverbs passed over between a phrase and the modifier or negation in front of it.
+    private static let passedAdverbs = ["actually", "still", "also", "increasingly", "now", "already", "even"]
+    private static let rangeJoiners = ["-", "–", "—", "to", "and"]
+    private static let movementPrepositions = ["to", "by", "from"]
+    private static let outOf = ["out", "of"]
+    private static let oddsSeparators = ["to", ":"]
+
     private static func accept(_ tokens: [Token], phrase: Range<Int>, words: [String], joined: String,
                                entry: VerbalEntry) -> VerbalMatch? {
         let start = phrase.lowerBound
         // A quoted phrase keeps its grammar: 'it was "almost certain" to'.
         var before = start - 1
-        while before >= 0, ["\"", "“", "'", "‘"].contains(tokens[before].lower) { before -= 1 }
+        while before >= 0, quoteMarks.contains(tokens[before].lower) { before -= 1 }
         let previous = before >= 0 ? tokens[before].lower : ""
         if copularOnly.contains(joined) {
             guard start > 0, copulas.contains(previous) || previous.hasSuffix("'s") || previous.hasSuffix("'m")
@@ -199,14 +211,14 @@ public enum ProbabilityPhrases {
             }
         }
         // "more likely to", "less likely", "as likely as": comparisons, not degrees.
-        if words.first == "likely", ["more", "less", "as", "equally", "most"].contains(previous) { return nil }
+        if words.first == "likely", comparativeLeads.contains(previous) { return nil }
         if entry.role == .modal {
             // A modal must govern a verb: "may be", "might not", "could see"; "could have" is past.
             guard phrase.upperBound < tokens.count else { return nil }
             let next = tokens[phrase.upperBound]
             guard next.isWord, !next.isCapitalized || next.lower == "i" else { return nil }
             if next.lower == "have" || next.lower == "'ve" { return nil }
-            if ["you", "i", "we", "they", "he", "she", "it"].contains(next.lower) { return nil }  // inversion: a question
+            if invertedSubjects.contains(next.lower) { return nil }  // inversion: a question
         }
         var subject: Int?
         if entry.role == .attitude, !copularOnly.contains(joined) {
@@ -231,7 +243,7 @@ public enum ProbabilityPhrases {
             if let s = VerbalScale.modifiers[word], strength == nil, words.count == 1 || !isModifiedEntry(words) {
                 strength = s
                 spanStart = i
-            } else if !["actually", "still", "also", "increasingly", "now", "already", "even"].contains(word) {
+            } else if !passedAdverbs.contains(word) {
                 break
             }
             i -= 1
@@ -444,7 +456,7 @@ public enum ProbabilityPhrases {
         }
         sawPercent = takePercent()
         // Ranges: "10 - 20%", "10%-20%", "10 to 20 percent", "between 10 and 20 percent".
-        if i + 1 < tokens.count, ["-", "–", "—", "to", "and"].contains(tokens[i].lower),
+        if i + 1 < tokens.count, rangeJoiners.contains(tokens[i].lower),
            let second = NumberWords.parse(tokens, at: i + 1) {
             var j = second.next
             let savedI = i
@@ -468,7 +480,7 @@ public enum ProbabilityPhrases {
         // "one in five", "1 in 5", "one out of three", "one-in-five"
         var k = i
         if k < tokens.count, tokens[k].isGluedDash { k += 1 }
-        if k < tokens.count, tokens[k].lower == "in" || TimeExpressions.matches(tokens, at: k, ["out", "of"]) {
+        if k < tokens.count, tokens[k].lower == "in" || TimeExpressions.matches(tokens, at: k, outOf) {
             let skip = tokens[k].lower == "in" ? 1 : 2
             var m = k + skip
             if m < tokens.count, tokens[m].isGluedDash { m += 1 }
@@ -480,7 +492,7 @@ public enum ProbabilityPhrases {
             }
         }
         // Odds: "3 to 1 against", "3:1 on", "4 to 1 in favour".
-        if i + 1 < tokens.count, ["to", ":"].contains(tokens[i].lower), let other = NumberWords.parse(tokens, at: i + 1),
+        if i + 1 < tokens.count, oddsSeparators.contains(tokens[i].lower), let other = NumberWords.parse(tokens, at: i + 1),
            other.next < tokens.count {
             let word = tokens[other.next].lower
             let total = first.value + other.value
@@ -516,7 +528,7 @@ public enum ProbabilityPhrases {
         var proportion = false
         // An amount that something moves to or by ("a move to 1%", "decline by 20–40%", "up from
         // 9%") is part of the claim, unless a probability noun governs it ("the odds to 30%").
-        if start > 0, ["to", "by", "from"].contains(tokens[start - 1].lower),
+        if start > 0, movementPrepositions.contains(tokens[start - 1].lower),
            !(max(0, start - 5)..<start).contains(where: { VerbalScale.probabilityNouns.contains(tokens[$0].lower) }) {
             proportion = true
         }

@@ -204,9 +204,13 @@ struct SpeakerAttribution {
         return afterMark
     }
 
+    /// A constant: a literal array in the closure below was built, and its strings destroyed, for
+    /// every word.
+    private static let firstPersonWords = ["i", "we", "my", "our", "me", "us"]
+
     private func speaksInFirstPerson(_ text: String, vocabulary: inout TokenVocabulary) -> Bool {
         let words = Tokenizer.tokenize(String(text.characterPrefix(120)), vocabulary: &vocabulary).prefix(12).map(\.lower)
-        return words.contains { ["i", "we", "my", "our", "me", "us"].contains($0) || $0.hasPrefix("i'") || $0.hasPrefix("we'") }
+        return words.contains { Self.firstPersonWords.contains($0) || $0.hasPrefix("i'") || $0.hasPrefix("we'") }
     }
 
     /// "Yang Qiang (HKUST), Tang Jie (Zhipu), Lin Junyang (Qwen)" → the names.

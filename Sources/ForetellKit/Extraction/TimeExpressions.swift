@@ -204,6 +204,12 @@ public enum TimeExpressions {
         return words
     }()
 
+    // Constants: a literal array in place is built, and its strings destroyed, on every call.
+    private static let durationRangeJoiners = ["to", "or", "-", "–", "—"]
+    private static let andAHalf = ["and", "a", "half"]
+    private static let apostrophes = ["'", "’"]
+    private static let timeWord = ["time"]
+
     private static func duration(_ tokens: [Token], at core: Int, trigger: Trigger, start: Int,
                                  reference: Day?, impliedOne: Bool = false) -> TimeMention? {
         var index = core
@@ -212,7 +218,7 @@ public enum TimeExpressions {
         index = low.next
         var high = low.value
         var isRange = false
-        if index + 1 < tokens.count, ["to", "or", "-", "–", "—"].contains(tokens[index].lower),
+        if index + 1 < tokens.count, durationRangeJoiners.contains(tokens[index].lower),
            let upper = count(tokens, at: index + 1), upper.next < tokens.count,
            unit(of: tokens[upper.next]) != nil {
             high = upper.value
@@ -222,13 +228,13 @@ public enum TimeExpressions {
         guard index < tokens.count, let unit = unit(of: tokens[index]) else { return nil }
         // "1.5 years" or "a year and a half"
         index += 1
-        if matches(tokens, at: index, ["and", "a", "half"]) {
+        if matches(tokens, at: index, andAHalf) {
             high += 0.5
             index += 3
         }
         // "in three years' time"
-        if index < tokens.count, ["'", "’"].contains(tokens[index].lower) { index += 1 }
-        if matches(tokens, at: index, ["time"]) { index += 1 }
+        if index < tokens.count, apostrophes.contains(tokens[index].lower) { index += 1 }
+        if matches(tokens, at: index, timeWord) { index += 1 }
         var tail = ""
         for words in tails where matches(tokens, at: index, words) {
             tail = words.joined(separator: " ")
