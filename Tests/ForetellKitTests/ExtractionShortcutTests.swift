@@ -513,6 +513,27 @@ struct ExtractionShortcutTests {
         #expect(!roster.beginsNoListedName("Xu", written(1, 2)))
     }
 
+    @Test("A word table answers as its dictionary does, for short words by their bytes and long ones by their strings")
+    func wordTable() {
+        let table = WordTable(["a": 1, "twenty": 20, "internationalisation": 99, "café": 7, "abcdefghijklmnop": 16])
+        #expect(table["a"] == 1)
+        #expect(table["twenty"] == 20)
+        #expect(table["café"] == 7)
+        #expect(table["abcdefghijklmnop"] == 16)  // sixteen bytes: packed
+        #expect(table["internationalisation"] == 99)  // twenty bytes: the dictionary
+        #expect(table["internationalisatio"] == nil)
+        #expect(table["twenty "] == nil)
+        #expect(table["Twenty"] == nil)
+        #expect(table[""] == nil)
+        // Numbers read through it: units, tens and scales, glued or spaced.
+        let sentence = "twenty-five, a hundred and one thousand"
+        let tokens = Tokenizer.tokenize(sentence)
+        #expect(NumberWords.parse(tokens, at: 0)?.value == 25)
+        #expect(NumberWords.parse(tokens, at: 0)?.next == 3)
+        #expect(NumberWords.parse(tokens, at: 4)?.value == 100)
+        #expect(NumberWords.parse(tokens, at: 7)?.value == 1_000)
+    }
+
     @Test("A token's written text is cut from the sentence it was read from, or one with the same text")
     func writtenText() {
         let sentence = "Dr. Ève O’Brien’s 2030s-plan, 唐杰 said."

@@ -15,6 +15,16 @@ enum NumberWords {
     ]
     static let scales: [String: Double] = ["hundred": 100, "thousand": 1_000, "million": 1_000_000]
 
+    /// The three tables again, looked up by packed bytes: every number word of a document is read.
+    private enum Part { case unit(Double), ten(Double), scale(Double) }
+    private static let parts: WordTable<Part> = {
+        var parts: [String: Part] = [:]
+        for (word, value) in units { parts[word] = .unit(value) }
+        for (word, value) in tens { parts[word] = .ten(value) }
+        for (word, value) in scales { parts[word] = .scale(value) }
+        return WordTable(parts)
+    }()
+
     /// The number starting at `index` and the index just after it, or nil.
     static func parse(_ tokens: [Token], at index: Int) -> (value: Double, next: Int)? {
         guard index >= 0, index < tokens.count else { return nil }
@@ -30,36 +40,41 @@ enum NumberWords {
         var current: Double = 0
         var i = index
         var consumed = false
-        // Only number words (and the "a" of "a hundred") go on: the class bit spares three look-ups.
-        while i < tokens.count, tokens[i].word.contains(.numberWord) || tokens[i].lower == "a" {
+        // Only number words (and the "a" of "a hundred") go on: the class bit spares the look-up.
+        words: while i < tokens.count, tokens[i].word.contains(.numberWord) || tokens[i].lower == "a" {
             let word = tokens[i].lower
-            // "a" is in none of the tables: asked first, it spares their three look-ups.
+            // "a" is in none of the tables: asked first, it spares the look-up.
             if word == "a" {
-                guard !consumed, i + 1 < tokens.count, scales[tokens[i + 1].lower] != nil else { break }
+                guard !consumed, i + 1 < tokens.count, case .scale? = parts[tokens[i + 1].lower] else { break words }
                 current = 1
-            } else if let unit = units[word] {
-                // "one two" is not a number; "twenty five" is.
-                if consumed, current.truncatingRemainder(dividingBy: 10) != 0 || current == 0 && total == 0 { break }
-                current += unit
-            } else if let ten = tens[word] {
-                if consumed, current.truncatingRemainder(dividingBy: 100) != 0 { break }
-                current += ten
-            } else if let scale = scales[word], consumed {
-                if scale == 100 {
-                    current *= 100
-                } else {
-                    total += current * scale
-                    current = 0
-                }
             } else {
-                break
+                switch parts[word] {
+                case .unit(let unit)?:
+                    // "one two" is not a number; "twenty five" is.
+                    if consumed, current.truncatingRemainder(dividingBy: 10) != 0 || current == 0 && total == 0 { break words }
+                    current += unit
+                case .ten(let ten)?:
+                    if consumed, current.truncatingRemainder(dividingBy: 100) != 0 { break words }
+                    current += ten
+                case .scale(let scale)? where consumed:
+                    if scale == 100 {
+                        current *= 100
+                    } else {
+                        total += current * scale
+                        current = 0
+                    }
+                default:
+                    break words
+                }
             }
             consumed = true
             i += 1
             // twenty-five: skip a glued hyphen between number words.
-            if i + 1 < tokens.count, tokens[i].isGluedDash, !tokens[i + 1].spaceBefore,
-               units[tokens[i + 1].lower] != nil || tens[tokens[i + 1].lower] != nil {
-                i += 1
+            if i + 1 < tokens.count, tokens[i].isGluedDash, !tokens[i + 1].spaceBefore {
+                switch parts[tokens[i + 1].lower] {
+                case .unit?, .ten?: i += 1
+                default: break
+                }
             }
         }
         guard consumed else { return nil }

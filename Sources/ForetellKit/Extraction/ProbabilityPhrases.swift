@@ -128,20 +128,22 @@ public enum ProbabilityPhrases {
     static let phraseStarts = Set(VerbalScale.phrases.keys.compactMap(\.first))
 
     private static func longestPhrase(_ tokens: [Token], at index: Int) -> ([String], Int, VerbalEntry)? {
-        guard tokens[index].word.contains(.phraseStart), let candidates = phrases(startingWith: tokens[index].lower) else { return nil }
+        guard tokens[index].word.contains(.phraseStart), tokens[index].isWord || tokens[index].isNumber,
+              let candidates = phrasesByFirst[tokens[index].lower] else { return nil }
         // Each candidate is walked against the tokens in place: most starts ("a", "not") match
         // none, and collecting their words first cost two arrays per start.
         for (phrase, entry) in candidates {
-            if let end = end(of: phrase, in: tokens, at: index) { return (phrase, end, entry) }
+            if let end = end(of: phrase, in: tokens, after: index) { return (phrase, end, entry) }
         }
         return nil
     }
 
-    /// Where `phrase` ends if its words follow `index`, glued hyphens and slashes between them
-    /// skipped ("toss-up", "50-50", "50/50").
-    private static func end(of phrase: [String], in tokens: [Token], at index: Int) -> Int? {
-        var i = index
-        var matched = 0
+    /// Where `phrase` ends if its words follow its first, the word at `index` (which found it, so
+    /// it is not compared again), glued hyphens and slashes between them skipped ("toss-up",
+    /// "50-50", "50/50").
+    private static func end(of phrase: [String], in tokens: [Token], after index: Int) -> Int? {
+        var i = index + 1
+        var matched = 1
         while matched < phrase.count {
             guard i < tokens.count else { return nil }
             if matched > 0, tokens[i].isGluedDash || tokens[i].lower == "/" && !tokens[i].spaceBefore {
@@ -155,30 +157,14 @@ public enum ProbabilityPhrases {
         return i
     }
 
-    /// The scale's phrases by their first word, longest first.
-    private static let phrasesByFirst: [String: [(words: [String], entry: VerbalEntry)]] = {
+    /// The scale's phrases by their first word, longest first: every phrase start of a document
+    /// is looked up.
+    private static let phrasesByFirst: WordTable<[(words: [String], entry: VerbalEntry)]> = {
         var table: [String: [(words: [String], entry: VerbalEntry)]] = [:]
         for (words, entry) in VerbalScale.phrases { table[words[0], default: []].append((words, entry)) }
-        return table.mapValues { $0.sorted { $0.words.count > $1.words.count } }
+        return WordTable(table.mapValues { $0.sorted { $0.words.count > $1.words.count } })
     }()
 
-    /// `phrasesByFirst`'s lists again, keyed by the first word's bytes: every phrase start of a
-    /// document is looked up, and packing a short word costs less than hashing its string.
-    private static let packedPhrasesByFirst: PackedTable<[(words: [String], entry: VerbalEntry)]> = {
-        var table = PackedTable<[(words: [String], entry: VerbalEntry)]>()
-        for (first, candidates) in phrasesByFirst { if let key = PackedWord(first.utf8) { table[key] = candidates } }
-        return table
-    }()
-
-    /// The phrases of the scale that begin with the lower-cased word `first`, longest first.
-    private static func phrases(startingWith first: String) -> [(words: [String], entry: VerbalEntry)]? {
-        // Packed from the stored bytes: the generic packing walks the view byte by byte.
-        if let packed = first.utf8.withContiguousStorageIfAvailable({ PackedWord($0, 0, $0.count) }) {
-            guard let key = packed else { return phrasesByFirst[first] }
-            return packedPhrasesByFirst[key]
-        }
-        return phrasesByFirst[first]
-    }
 
     // Constants: a literal array in place is built, and its strings destroyed, on every call.
     private static let quoteMarks = ["\"", "“", "'", "‘"]

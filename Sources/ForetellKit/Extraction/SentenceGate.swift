@@ -270,6 +270,33 @@ extension PackedWord {
 
 extension PackedTable: Sendable where Value: Sendable {}
 
+/// A table of words, looked up by their packed bytes when they are at most sixteen and by their
+/// strings otherwise: a multiply and a probe instead of hashing a string with SipHash, for the
+/// tables that tokens are looked up in. Like `PackedWord`, it assumes that no word begins with a
+/// NUL byte, as no token's does.
+struct WordTable<Value> {
+    private let words: [String: Value]
+    private let packed: PackedTable<Value>
+
+    init(_ words: [String: Value]) {
+        self.words = words
+        var packed = PackedTable<Value>()
+        for (word, value) in words { if let key = PackedWord(word.utf8) { packed[key] = value } }
+        self.packed = packed
+    }
+
+    subscript(word: String) -> Value? {
+        // Packed from the stored bytes: the generic packing walks the view byte by byte.
+        if let key = word.utf8.withContiguousStorageIfAvailable({ PackedWord($0, 0, $0.count) }) {
+            guard let key else { return words[word] }
+            return packed[key]
+        }
+        return words[word]
+    }
+}
+
+extension WordTable: Sendable where Value: Sendable {}
+
 /// What a sentence could hold, from the classes of its words: the passes that find time
 /// expressions, verbal degrees and numbers run only where their first word can occur.
 ///

@@ -98,7 +98,7 @@ public enum TimeExpressions {
     ]
 
     /// The triggers grouped by their first word, longest first within each group.
-    private static let triggersByFirstWord: [String: [([String], Trigger)]] = Dictionary(grouping: triggers, by: { $0.0[0] })
+    private static let triggersByFirstWord = WordTable(Dictionary(grouping: triggers, by: { $0.0[0] }))
 
     /// Words between a trigger and a number that do not change the meaning.
     static let approximators: Set<String> = [
