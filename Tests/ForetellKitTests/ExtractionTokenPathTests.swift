@@ -90,8 +90,8 @@ struct ExtractionTokenPathTests {
         #expect(!Document.isRule("----"[...]))
         #expect(!Document.isRule("--"[...]))
         #expect(!Document.isRule("--\u{2014}"[...]))
-        // Eight bytes with none of "*", "_", "b", "B" are passed over; any of them, or a byte
-        // beyond ASCII, is looked at.
+        // Eight bytes with no "*" or "_" and no "by" (any case) starting among the first seven
+        // are passed over; any of those is looked at.
         func word(_ text: String) -> UInt64 { Array(text.utf8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) } }
         #expect(!SpeakerLabels.mayHoldBylineByte(word("Posted 1")))
         #expect(!SpeakerLabels.mayHoldBylineByte(word("acdefghi")))
@@ -100,7 +100,16 @@ struct ExtractionTokenPathTests {
         #expect(SpeakerLabels.mayHoldBylineByte(word("BY JANE ")))
         #expect(SpeakerLabels.mayHoldBylineByte(word("**Date**")))
         #expect(SpeakerLabels.mayHoldBylineByte(word("snake_ca")))
-        #expect(SpeakerLabels.mayHoldBylineByte(word("caf\u{E9} ok ")))
+        // Bytes beyond ASCII, a "b" without a "y" after it, and a "b" in the eighth byte (its
+        // pair is looked for in the next eight) are passed over.
+        #expect(!SpeakerLabels.mayHoldBylineByte(word("caf\u{E9} ok ")))
+        #expect(!SpeakerLabels.mayHoldBylineByte(word("maybe it")))
+        #expect(!SpeakerLabels.mayHoldBylineByte(word("Abbey Bo")))
+        #expect(!SpeakerLabels.mayHoldBylineByte(word("xxxxxxxb")))
+        #expect(SpeakerLabels.mayHoldBylineByte(word("xxxxxxbY")))
+        #expect(SpeakerLabels.mayHoldBylineByte(word("abyss ok")))
+        // "*" (2A) and "_" (5F) with 0x80 added are no marks.
+        #expect(!SpeakerLabels.mayHoldBylineByte(0xAAAA_AAAA_DFDF_DFDF))
         // Byte values next to the letters: "a" and "c" (61, 63), "A" and "C" (41, 43), ")" and "+" (29, 2B), "^" and "`" (5E, 60).
         #expect(!SpeakerLabels.mayHoldBylineByte(word("acAC)+^`")))
         // Bullets and numbers are still stripped; a quote or a digit run that is no number opens plain text.

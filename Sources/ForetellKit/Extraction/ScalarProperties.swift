@@ -62,6 +62,36 @@ extension StringProtocol {
     /// Whether the UTF-8 bytes hold `byte`.
     func utf8Contains(_ byte: UInt8) -> Bool { utf8Offset(of: byte) != nil }
 
+    /// The offset of the first ASCII digit among the first `limit` UTF-8 bytes. Digits are what
+    /// dates and numbers need, and most text has few: eight bytes are tested a step.
+    func utf8OffsetOfDigit(within limit: Int = .max) -> Int? {
+        withUTF8Buffer { bytes in
+            let end = Swift.min(bytes.count, limit)
+            var i = 0
+            if let base = bytes.baseAddress {
+                while i + 8 <= end, !Self.holdsDigit(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+            }
+            while i < end {
+                if Tokenizer.isDigitByte(bytes[i]) { return i }
+                i += 1
+            }
+            return nil
+        }
+    }
+
+    /// Whether any of eight bytes is an ASCII digit, "0" to "9" (0x30 to 0x39). Exact for every
+    /// byte: its low seven bits plus 0x50 reach the high bit from 0x30 on, plus 0x46 from 0x3A on
+    /// (neither sum carries into the next byte), and a byte from 0x80 on is turned away by its own
+    /// high bit.
+    @inline(__always)
+    static func holdsDigit(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low7 = word & 0x7F7F_7F7F_7F7F_7F7F
+        let fromZero = low7 &+ 0x5050_5050_5050_5050
+        let pastNine = low7 &+ 0x4646_4646_4646_4646
+        return fromZero & ~pastNine & ~word & high != 0
+    }
+
     /// Whether the UTF-8 bytes hold those of `pattern`. Text that lacks the bytes of a string
     /// cannot contain it in any sense, Foundation's included, so this can spare a slower search.
     func utf8Contains(_ pattern: String) -> Bool {

@@ -71,6 +71,7 @@ enum SpeakerLabels {
 
     /// A short list of capitalised names, possibly with parenthesised affiliations.
     static func looksLikeNames(_ value: String) -> Bool {
+        if let plain = value.withUTF8Buffer(plainLooksLikeNames) { return plain }
         var depth = 0
         var words: [String] = []
         var current = ""
@@ -88,6 +89,38 @@ enum SpeakerLabels {
         let nameWords = words.filter { !Tokenizer.isCJK($0.unicodeScalars.first ?? " ") && $0 != "and" }
         guard !nameWords.isEmpty, nameWords.count <= 24 else { return false }
         return nameWords.allSatisfy { isNameWord($0[...]) }
+    }
+
+    /// `looksLikeNames` of plain ASCII bytes, where each byte is a character of its own, read
+    /// byte by byte: the same words (what lies outside brackets, between separators), not one of
+    /// them "and" (nor CJK, which ASCII is not), one to 24 of them, all name words. Nil for text
+    /// that is not plain ASCII.
+    static func plainLooksLikeNames(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        var depth = 0
+        var word: [UInt8] = []
+        var count = 0
+        var allNames = true
+        func endWord() {
+            // "and" joins names and is no word of its own.
+            if !word.isEmpty, word != [0x61, 0x6E, 0x64] {
+                count += 1
+                if allNames { allNames = word.withUnsafeBufferPointer { isNameWord($0, 0..<$0.count) } }
+            }
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in bytes {
+            if byte == 0x28 {
+                depth += 1
+            } else if byte == 0x29 {
+                depth = max(0, depth - 1)
+            } else if depth == 0 {
+                // Space, comma, semicolon and ampersand part the names.
+                if byte == 0x20 || byte == 0x2C || byte == 0x3B || byte == 0x26 { endWord() } else { word.append(byte) }
+            }
+        }
+        endWord()
+        return count >= 1 && count <= 24 && allNames
     }
 
     /// A turn label naming a role rather than a person: "Q:", "A:", "Moderator:", "Host:".
@@ -154,13 +187,12 @@ enum SpeakerLabels {
     static func header(_ line: Substring) -> (key: String, value: String)? {
         let text = stripMarkup(line)
         guard !text.isEmpty else { return nil }
-        if let colon = firstColon(text, within: 21) {
+        if let colon = firstColon(text, within: 21), mayBeHeaderKey(text[..<colon]) {
             let key = key(text[..<colon])
             if headerKeys.contains(key) {
                 // Without the bytes of "**" there is nothing for Foundation to replace.
                 let rest = text[text.index(after: colon)...]
-                let value = (rest.utf8Contains("**") ? rest.replacingOccurrences(of: "**", with: "") : String(rest))
-                    .trimmingSpaces()
+                let value = (rest.utf8Contains("**") ? removingDoubleAsterisks(rest) : String(rest)).trimmingSpaces()
                 guard !value.isEmpty else { return nil }
                 // "Moderator: Welcome, everyone..." is a turn, not a header naming the moderator.
                 if roleKeys.contains(key), !looksLikeNames(value) { return nil }
@@ -172,9 +204,7 @@ enum SpeakerLabels {
         guard text.utf8.count <= 240 else { return nil }
         guard mayBeBylineOrDateLine(text) else { return nil }
         // Without markup the words are those of the text itself.
-        let words = text.utf8Contains(0x2A) || text.utf8Contains(0x5F)
-            ? text.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "_", with: " ").split(separator: " ")
-            : text.wordsBetweenSpaces()
+        let words = text.utf8Contains(0x2A) || text.utf8Contains(0x5F) ? wordsWithoutMarkup(text) : text.wordsBetweenSpaces()
         if words.count >= 4, words.count <= 14, let by = words.lastIndex(where: { $0.lowercased() == "by" }), by > 0,
            (2...3).contains(words.count - by - 1),
            words[(by + 1)...].allSatisfy({ isNameWord($0.trimmingCharacters(in: .punctuationCharacters)[...]) }),
@@ -211,6 +241,78 @@ enum SpeakerLabels {
 
     private static let dateLineWords: [String] = ["published", "posted", "updated", "recorded", "dated"]
 
+    /// Whether `key` can make `head`, the text before a colon, a header key: false only when
+    /// `head` is plain ASCII and the key it makes (spaces and asterisks trimmed, asterisks
+    /// dropped, lower-cased) is none of `headerKeys`, told from the bytes with no string made or
+    /// hashed. Other text passes.
+    static func mayBeHeaderKey(_ head: Substring) -> Bool {
+        head.withUTF8Buffer { bytes in
+            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return true }
+            var start = 0
+            var end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x2A { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x2A { end -= 1 }
+            let length = (start..<end).reduce(0) { $0 + (bytes[$1] == 0x2A ? 0 : 1) }
+            return headerKeyBytes.contains { key in
+                guard key.count == length else { return false }
+                var k = 0
+                for i in start..<end where bytes[i] != 0x2A {
+                    let byte = bytes[i]
+                    if (byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) != key[k] { return false }
+                    k += 1
+                }
+                return true
+            }
+        }
+    }
+
+    /// The bytes of each of `headerKeys`, which are plain lower-case ASCII.
+    private static let headerKeyBytes: [[UInt8]] = headerKeys.map { Array($0.utf8) }
+
+    /// `text.replacingOccurrences(of: "**", with: "")`. In plain ASCII each byte is a character
+    /// that nothing else is equivalent to, so the pairs are dropped from the bytes, from the left
+    /// as Foundation finds them ("***" keeps its last); other text is left to Foundation.
+    static func removingDoubleAsterisks(_ text: Substring) -> String {
+        guard text.isPlainASCII else { return text.replacingOccurrences(of: "**", with: "") }
+        return text.withUTF8Buffer { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var kept = 0
+                var i = 0
+                while i < bytes.count {
+                    if bytes[i] == 0x2A, i + 1 < bytes.count, bytes[i + 1] == 0x2A {
+                        i += 2
+                        continue
+                    }
+                    out[kept] = bytes[i]
+                    kept += 1
+                    i += 1
+                }
+                return kept
+            }
+        }
+    }
+
+    /// The words of `text` with asterisks dropped and underscores made spaces, split at spaces.
+    /// Plain ASCII is done on the bytes (a character a byte, none equivalent to another); other
+    /// text as Foundation replaces and Character splits.
+    static func wordsWithoutMarkup(_ text: Substring) -> [Substring] {
+        guard text.isPlainASCII else {
+            return text.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "_", with: " ").split(separator: " ")
+        }
+        let plain = text.withUTF8Buffer { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var kept = 0
+                for byte in bytes where byte != 0x2A {
+                    out[kept] = byte == 0x5F ? 0x20 : byte
+                    kept += 1
+                }
+                return kept
+            }
+        }
+        // Plain ASCII still: cut at the space bytes, as `split(separator: " ")` cuts.
+        return plain.wordsBetweenSpaces()
+    }
+
     /// Whether the byline and date-line forms of `header` can match, from the bytes: each needs a
     /// word "by" (any case) or opens with a date word. Markup ("*", "_") changes the words, so
     /// text with it passes.
@@ -218,10 +320,11 @@ enum SpeakerLabels {
         text.withUTF8Buffer { bytes in
             var i = 0
             while i < bytes.count {
-                // Eight bytes at a time past those holding no "*", "_", "b" or "B".
+                // Seven positions at a time past those where no "*" or "_" is and no "by" starts
+                // (the eighth byte loaded is the second of a pair starting at the seventh).
                 if let base = bytes.baseAddress, i + 8 <= bytes.count,
                    !mayHoldBylineByte(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
-                    i += 8
+                    i += 7
                     continue
                 }
                 let byte = bytes[i]
@@ -234,22 +337,31 @@ enum SpeakerLabels {
             while start < bytes.count, bytes[start] == 0x20 { start += 1 }
             var end = start
             while end < bytes.count, bytes[end] != 0x20 { end += 1 }
-            guard end - start <= 9 else { return false }
-            let first = String(decoding: bytes[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
-            return dateLineWords.contains(first)
+            // The first word lower-cased is one of the date words when its bytes are: no other
+            // text is equivalent to a string of small ASCII letters.
+            let first = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            return dateLineWords.contains { word in
+                word.utf8.count == first.count
+                    && zip(word.utf8, first).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 + 32 : $1) }
+            }
         }
     }
 
-    /// Whether any of eight bytes may be "*", "_", "b" or "B": false only when none is. The test
-    /// per byte is exact for bytes below 0x80 (their sums stay below 0x100); a byte from 0x80
-    /// on is reported, which only costs a closer look.
+    /// Whether eight bytes (in memory order) may hold "*" or "_", or may start "by" in any case
+    /// at one of their first seven: false only when they do not. Exact byte tests (a byte from
+    /// 0x80 on matches none of them), so only those bytes and the pairs "by" ask for a closer look.
     @inline(__always)
     static func mayHoldBylineByte(_ word: UInt64) -> Bool {
-        let high: UInt64 = 0x8080_8080_8080_8080
         let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        func equal(_ value: UInt64, _ c: UInt64) -> UInt64 { ~((value ^ (c &* 0x0101_0101_0101_0101)) &+ low7) & high }
+        /// 0x80 in each byte of `value` that is zero, 0 in the others: exact, with no carries
+        /// between bytes.
+        func zeroBytes(_ value: UInt64) -> UInt64 { ~(((value & low7) &+ low7) | value | low7) }
+        func equal(_ value: UInt64, _ c: UInt64) -> UInt64 { zeroBytes(value ^ (c &* 0x0101_0101_0101_0101)) }
+        let word = UInt64(littleEndian: word)
         let folded = word | 0x2020_2020_2020_2020
-        return (word & high) | equal(word & low7, 0x2A) | equal(word & low7, 0x5F) | equal(folded & low7, 0x62) != 0
+        // A "b" or "B" whose next byte is "y" or "Y": the next byte's flag moved down onto it.
+        let pairs = equal(folded, 0x62) & (equal(folded, 0x79) >> 8)
+        return equal(word, 0x2A) | equal(word, 0x5F) | pairs != 0
     }
 
     /// Drops list bullets, block-quote marks and heading hashes at the start of a line.
