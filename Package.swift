@@ -47,7 +47,11 @@ let package = Package(
         .testTarget(
             name: "ForetellCLITests",
             // GRDB: tests read an imported ledger's tables directly, not through the code that wrote them.
-            dependencies: ["foretell", "ForetellKit", .product(name: "GRDB", package: "GRDB.swift")],
+            // ArgumentParser: tests read the commands' help text from their configurations.
+            dependencies: [
+                "foretell", "ForetellKit", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             exclude: ["Fixtures"]
         ),
     ],

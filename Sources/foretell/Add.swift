@@ -11,9 +11,11 @@ extension Foretell {
                 Deadlines: 2026-12-31, 2026-06 (end of June) or 2026 (end of the year).
 
                 Examples:
-                  foretell add "Rust 2.0 is released" --owner me --probability 20% --deadline 2027
-                  foretell add "It rains in Paris on 14 July" --owner Ana -p 0.35 --deadline 2026-07-14 --tag weather
-                  foretell add "..." --owner me -p 70% --deadline 2026-12 --made-on 2026-01-10 --format json
+                  foretell add "Rust 2.0 is released" --owner me -p 20% --deadline 2027
+                  foretell add "Rain in Paris on 14 July" --owner Ana -p 0.35 \\
+                      --deadline 2026-07-14 --tag weather
+                  foretell add "..." --owner me -p 70% --deadline 2026-12 \\
+                      --made-on 2026-01-10 --format json
                 """)
 
         @OptionGroup var ledger: LedgerOptions

@@ -7,10 +7,12 @@ extension Foretell {
             commandName: "export",
             abstract: "Write the whole ledger out: every forecast with its owner, time, outcome and source.",
             discussion: """
-                csv: the canonical CSV, one row per forecast (and one more per extra source), header
-                  question_id,claim,owner,probability,made_on,deadline,outcome,resolved_on,tags,source,quote
-                  'foretell import --from csv' reads it back; into an empty ledger it gives the same rows.
-                json: every question with its whole history (forecasts, sources, resolution events).
+                csv: the canonical CSV, one row per forecast (and one more per extra source),
+                  with the columns question_id, claim, owner, probability, made_on, deadline,
+                  outcome, resolved_on, tags, source, quote. 'foretell import --from csv' reads
+                  it back; into an empty ledger it gives the same rows.
+                json: every question with its whole history (forecasts, sources, resolution
+                  events).
                 ics: open questions' deadlines as all-day calendar events (RFC 5545) with a
                   reminder that morning; subscribe to or import the file so that a calendar
                   reminds you to resolve them. Exporting again updates the same events.

@@ -7,19 +7,20 @@ struct Extract: ParsableCommand {
         commandName: "extract",
         abstract: "Find forecasts in documents and print them (writes nothing).",
         discussion: """
-            Reads .txt and .md files, and folders of them (recursively), and prints each forecast: \
-            who made it, the claim, the probability (stated, or read from words like "highly likely"), \
-            when it was made, the deadline, and the exact quote with its line number.
+            Reads .txt and .md files, and folders of them (recursively), and prints each
+            forecast: who made it, the claim, the probability (stated, or read from words
+            like "highly likely"), when it was made, the deadline, and the exact quote with
+            its line number.
 
             Examples:
               foretell extract interview.md
               foretell extract --format jsonl seeds/ > forecasts.jsonl
               foretell extract --date 2025-06-01 notes.txt
 
-            When a forecast was made comes from the document: front matter (date:), a Date: \
-            header, or a sentence dating the event ("On January 10, 2026, at the ... summit"). \
-            --date gives it for documents that do not say; without either, made_on is null and \
-            a warning names the file.
+            When a forecast was made comes from the document: front matter (date:), a Date:
+            header, or a sentence dating the event ("On January 10, 2026, at the ...
+            summit"). --date gives it for documents that do not say; without either,
+            made_on is null and a warning names the file.
             """
     )
 

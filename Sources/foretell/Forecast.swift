@@ -7,8 +7,9 @@ extension Foretell {
             commandName: "forecast",
             abstract: "Record a forecast on an existing question: another owner's, or an update.",
             discussion: """
-                Nothing is overwritten: an update is a new forecast, and scores use each owner's latest
-                forecast made on or before the resolution (see 'foretell score --help').
+                Nothing is overwritten: an update is a new forecast, and scores use each
+                owner's latest forecast made on or before the resolution (see
+                'foretell score --help').
 
                 Examples:
                   foretell forecast 12 --owner Ana --probability 35%

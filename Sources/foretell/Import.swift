@@ -9,22 +9,23 @@ extension Foretell {
             abstract: "Bring forecasts in: from documents, foretell's CSV, or PredictionBook, Fatebook and Metaculus exports.",
             discussion: """
                 Everything is imported in one transaction: all of it lands or none of it does.
-                Importing the same file again adds nothing, and a newer export of the same account
-                adds only what is new. Invalid rows are skipped and listed with their line numbers
-                in the summary.
+                Importing the same file again adds nothing, and a newer export of the same
+                account adds only what is new. Invalid rows are skipped and listed with their
+                line numbers in the summary.
 
                 --from documents      interviews, articles, transcripts (.txt, .md, folders):
                                       forecasts are extracted (see 'foretell extract') and
                                       stored with their quotes; the same forecast in two
                                       documents is one forecast with two sources
                 --from csv            foretell's own CSV (see 'foretell export')
-                --from predictionbook forecasts.csv of the PredictionBook archive (or its folder);
-                                      titles come from questions.csv beside it
+                --from predictionbook forecasts.csv of the PredictionBook archive (or its
+                                      folder); titles come from questions.csv beside it
                 --from fatebook       the CSV Fatebook exports
                 --from metaculus      the folder of a Metaculus data export, holding
                                       question_data.csv and forecast_data.csv
 
-                Without --from, a .csv file is read as foretell's CSV and anything else as documents.
+                Without --from, a .csv file is read as foretell's CSV and anything else as
+                documents.
 
                 Examples:
                   foretell import seeds/

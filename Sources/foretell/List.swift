@@ -13,7 +13,7 @@ extension Foretell {
                   foretell list --due                 # deadline passed, not resolved yet
                   foretell list --open --owner me
                   foretell list --tag ai --format json
-                  foretell list --due --exit-code     # for cron: exit 1 when something is overdue
+                  foretell list --due --exit-code     # for cron: exit 1 when one is overdue
                 """)
 
         @OptionGroup var ledger: LedgerOptions

@@ -7,13 +7,14 @@ extension Foretell {
             commandName: "resolve",
             abstract: "Record how a question turned out: yes, no, ambiguous or annulled.",
             discussion: """
-                Resolving again records a correction: the newest resolution is the outcome in force and
-                the earlier ones stay in the history ('foretell show ID'). Ambiguous and annulled
-                questions are left out of scores. Forecasts made after the resolution never count.
+                Resolving again records a correction: the newest resolution is the outcome in
+                force and the earlier ones stay in the history ('foretell show ID'). Ambiguous
+                and annulled questions are left out of scores. Forecasts made after the
+                resolution never count.
 
                 Examples:
                   foretell resolve 12 yes
-                  foretell resolve 12 no --on 2026-06-30 --note "corrected: the release slipped"
+                  foretell resolve 12 no --on 2026-06-30 --note "corrected: it slipped"
                   foretell resolve 7 annulled --note "the company no longer exists"
                 """)
 

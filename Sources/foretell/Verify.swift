@@ -7,10 +7,11 @@ extension Foretell {
             commandName: "verify",
             abstract: "Check that no recorded event was changed, removed or slipped in afterwards.",
             discussion: """
-                Every forecast, resolution, question and source is chained by SHA-256 to the one before
-                it. verify recomputes the chain from the ledger's rows and names the first entry that
-                does not match (exit 1). Publish the head hash printed by --anchor (a post, a commit);
-                later, --expect HASH proves that nothing recorded before it has changed.
+                Every forecast, resolution, question and source is chained by SHA-256 to the
+                one before it. verify recomputes the chain from the ledger's rows and names the
+                first entry that does not match (exit 1). Publish the head hash printed by
+                --anchor (a post, a commit); later, --expect HASH proves that nothing recorded
+                before it has changed.
 
                 Examples:
                   foretell verify
