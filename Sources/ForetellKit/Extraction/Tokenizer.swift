@@ -28,7 +28,7 @@ public struct Token: Sendable, Equatable {
     /// capitalised, letters, hyphens and points only, not all capitals, never a not-name word.
     /// Stored, since the name passes ask it of every word of a document.
     let isNameWord: Bool
-    /// Written in capitals throughout ("CTO", "IMF", "U.S."): see `PersonNames.isAcronymText`.
+    /// Written in capitals and digits throughout ("CTO", "IMF", "G7"): see `PersonNames.isAcronymText`.
     let isAcronym: Bool
 
     init(lower: String, range: Range<String.Index>, kind: Kind, spaceBefore: Bool, word: WordClass,
