@@ -22,9 +22,6 @@ let package = Package(
             name: "ForetellKit",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
-                // GRDB's own SQLite module: the scoring query reads columns and the writer binds
-                // large imports' rows through its C API.
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 "CLibCSV",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
