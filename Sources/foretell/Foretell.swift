@@ -38,20 +38,13 @@ struct Foretell: ParsableCommand {
     @OptionGroup var ledger: LedgerOptions
 
     /// Runs the command and turns every failure into one line on stderr and an exit code:
-    /// 64 for a usage error, 1 for a runtime failure. The ledgers it opened are closed before the
-    /// process exits, whatever the outcome.
+    /// 64 for a usage error, 1 for a runtime failure.
     static func main() {
-        let status = runCommand()
-        OpenLedgers.closeAll()
-        Foundation.exit(status)
+        Foundation.exit(runCommand())
     }
 
     private static func runCommand() -> Int32 {
         do {
-            if let add = AddRequest(plainArguments: CommandLine.arguments.dropFirst()) {
-                try add.run()
-                return 0
-            }
             var command = try parseAsRoot()
             try command.run()
             return 0
