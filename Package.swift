@@ -28,6 +28,8 @@ let package = Package(
                 "CLibCSV",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            // Each folder's README says what it holds and which folders it may import.
+            exclude: ["Model", "Input", "Store", "Scoring", "Extraction", "Interchange", "Rendering"].map { $0 + "/README.md" },
             resources: [.embedInCode("Migrations")]
         ),
         .executableTarget(

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// foretell's own CSV: one row per forecast (and one more per extra source of a forecast), header
 /// `question_id,claim,owner,probability,made_on,deadline,outcome,resolved_on,tags,source,quote`.
@@ -11,35 +10,18 @@ public enum CanonicalCSV {
     /// Streams every forecast as CSV lines, header first, in question and time order.
     public static func export(_ ledger: Ledger, write: (String) -> Void) throws {
         write(CSVWriter.line(columns))
-        try ledger.read { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT q.id, q.claim, o.name, f.probability, f.made_on, q.deadline, r.outcome, r.resolved_on,
-                       (SELECT group_concat(tag, ';') FROM (SELECT tag FROM question_tags t
-                                                            WHERE t.question_id = q.id ORDER BY tag)),
-                       d.path, s.quote
-                FROM forecasts f
-                JOIN questions q ON q.id = f.question_id
-                JOIN owners o ON o.id = f.owner_id
-                LEFT JOIN current_resolutions r ON r.question_id = q.id
-                LEFT JOIN forecast_sources s ON s.forecast_id = f.id
-                LEFT JOIN documents d ON d.id = s.document_id
-                ORDER BY q.id, f.made_at_ms, f.id, s.document_id
-                """)
-            var buffer = ""
-            while let row = try rows.next() {
-                let id: Int64 = row[0]
-                let probability: Double = row[3]
-                buffer += CSVWriter.line([
-                    String(id), row[1], row[2], JSONValue.format(probability), row[4], row[5] ?? "",
-                    row[6] ?? "", row[7] ?? "", row[8] ?? "", row[9] ?? "", row[10] ?? "",
-                ])
-                if buffer.utf8.count > 1 << 16 {
-                    write(buffer)
-                    buffer = ""
-                }
+        var buffer = ""
+        try ledger.eachForecastExportRow { row in
+            buffer += CSVWriter.line([
+                String(row.questionID), row.claim, row.owner, row.probability.plainText, row.madeOn, row.deadline ?? "",
+                row.outcome ?? "", row.resolvedOn ?? "", row.tags ?? "", row.source ?? "", row.quote ?? "",
+            ])
+            if buffer.utf8.count > 1 << 16 {
+                write(buffer)
+                buffer = ""
             }
-            write(buffer)
         }
+        write(buffer)
     }
 }
 

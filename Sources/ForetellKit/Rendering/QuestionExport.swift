@@ -2,7 +2,7 @@
 /// questions at a time so that a large ledger is never held in memory at once.
 public enum QuestionExport {
     public static func json(_ ledger: Ledger, batchSize: Int64 = 2000, write: (String) -> Void) throws {
-        let maxID = try ledger.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM questions") } ?? 0
+        let maxID = try ledger.highestQuestionID()
         write("[")
         var first = true
         var low: Int64 = 1
