@@ -21,11 +21,17 @@ let package = Package(
         // (which reads the whole file into one string first); neither package says which line a
         // record starts on, which every skipped-row message gives.
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+        // libpq from Debian's libpq-dev: PostgreSQL's own client library, for team ledgers. Chosen
+        // over vapor/postgres-nio (about 3-4 min more of a cold build, and an async API that every
+        // synchronous command would block on) and postgres-kit/sql-kit (more again): libpq adds no
+        // Swift to build, talks the same protocol, and its calls block like GRDB's.
+        .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
         .target(
             name: "ForetellKit",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
                 "CLibCSV",
+                "CLibPQ",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             // Each folder's README says what it holds and which folders it may import.

@@ -1,5 +1,3 @@
-import GRDB
-
 /// One forecast as foretell's own CSV lists it: with its question, owner, outcome in force, tags and
 /// one of its sources (a forecast with several sources is one row each).
 public struct ForecastExportRow: Sendable, Equatable {
@@ -21,11 +19,11 @@ extension Ledger {
     /// Hands `body` every forecast in question and time order, one snapshot, streamed: a large
     /// ledger is never held in memory at once.
     public func eachForecastExportRow(_ body: (ForecastExportRow) throws -> Void) throws {
-        try read { db in
-            let rows = try Row.fetchCursor(db, sql: """
+        try snapshot { db in
+            try db.each("""
                 SELECT q.id, q.claim, o.name, f.probability, f.made_on, q.deadline, r.outcome, r.resolved_on,
-                       (SELECT group_concat(tag, ';') FROM (SELECT tag FROM question_tags t
-                                                            WHERE t.question_id = q.id ORDER BY tag)),
+                       (SELECT \(db.dialect.joined("tag")) FROM (SELECT tag FROM question_tags t
+                                                            WHERE t.question_id = q.id ORDER BY tag) ordered_tags),
                        d.path, s.quote
                 FROM forecasts f
                 JOIN questions q ON q.id = f.question_id
@@ -34,8 +32,7 @@ extension Ledger {
                 LEFT JOIN forecast_sources s ON s.forecast_id = f.id
                 LEFT JOIN documents d ON d.id = s.document_id
                 ORDER BY q.id, f.made_at_ms, f.id, s.document_id
-                """)
-            while let row = try rows.next() {
+                """, []) { row in
                 try body(ForecastExportRow(
                     questionID: try row.checked(0), claim: try row.checked(1), owner: try row.checked(2),
                     probability: try row.checked(3), madeOn: try row.checked(4), deadline: try row.checked(5),
@@ -47,6 +44,6 @@ extension Ledger {
 
     /// The highest question id, 0 for an empty ledger: exports walk the ids in batches up to it.
     public func highestQuestionID() throws -> Int64 {
-        try read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM questions") } ?? 0
+        try snapshot { db in try db.value("SELECT max(id) FROM questions") as Int64? } ?? 0
     }
 }

@@ -1,5 +1,3 @@
-import GRDB
-
 /// Which questions to read. Different fields narrow together; several owners or tags mean any of them.
 public struct QuestionFilter: Sendable, Equatable {
     public enum Status: Sendable, Equatable {
@@ -28,16 +26,16 @@ public struct QuestionFilter: Sendable, Equatable {
     }
 
     /// The SQL condition on `questions q` and its arguments.
-    var condition: (sql: String, arguments: StatementArguments) {
+    var condition: (sql: String, arguments: [SQLValue]) {
         var clauses: [String] = []
-        var arguments = StatementArguments()
+        var arguments: [SQLValue] = []
         let unresolved = "NOT EXISTS (SELECT 1 FROM resolutions r WHERE r.question_id = q.id)"
         switch status {
         case .all: break
         case .open: clauses.append(unresolved)
         case .due(let today):
             clauses.append(unresolved + " AND q.deadline < ?")
-            arguments += [today.description]
+            arguments.append(.text(today.description))
         case .resolved: clauses.append("EXISTS (SELECT 1 FROM resolutions r WHERE r.question_id = q.id)")
         }
         if !owners.isEmpty {
@@ -45,21 +43,21 @@ public struct QuestionFilter: Sendable, Equatable {
                 EXISTS (SELECT 1 FROM forecasts f JOIN owners o ON o.id = f.owner_id
                         WHERE f.question_id = q.id AND o.name IN (\(Self.placeholders(owners.count))))
                 """)
-            arguments += StatementArguments(owners)
+            arguments += owners.map(\.sqlValue)
         }
         if !tags.isEmpty {
             clauses.append("EXISTS (SELECT 1 FROM question_tags t WHERE t.question_id = q.id AND t.tag IN (\(Self.placeholders(tags.count))))")
-            arguments += StatementArguments(tags)
+            arguments += tags.map(\.sqlValue)
         }
         if !ids.isEmpty {
             clauses.append("q.id IN (\(Self.placeholders(ids.count)))")
-            arguments += StatementArguments(ids)
+            arguments += ids.map(\.sqlValue)
         }
         if let idRange {
             clauses.append("q.id BETWEEN ? AND ?")
-            arguments += [idRange.lowerBound, idRange.upperBound]
+            arguments += sqlArguments(idRange.lowerBound, idRange.upperBound)
         }
-        return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
+        return (clauses.isEmpty ? "1 = 1" : clauses.joined(separator: " AND "), arguments)
     }
 
     static func placeholders(_ count: Int) -> String {
@@ -71,7 +69,7 @@ extension Ledger {
     /// The questions the filter selects with their whole history: soonest deadline first for open
     /// and due questions, else by id.
     public func questions(_ filter: QuestionFilter = QuestionFilter()) throws -> [QuestionHistory] {
-        try read { db in try Self.questions(filter, db: db) }
+        try snapshot { db in try Self.questions(filter, db: db) }
     }
 
     /// One question with its whole history.
@@ -82,7 +80,7 @@ extension Ledger {
         return question
     }
 
-    static func questions(_ filter: QuestionFilter, db: Database) throws -> [QuestionHistory] {
+    static func questions(_ filter: QuestionFilter, db: any SQLSession) throws -> [QuestionHistory] {
         let (condition, arguments) = filter.condition
         let selected = "SELECT q.id FROM questions q WHERE \(condition)"
         let order: String
@@ -90,10 +88,10 @@ extension Ledger {
         case .open, .due: order = "q.deadline IS NULL, q.deadline, q.id"
         case .all, .resolved: order = "q.id"
         }
-        var questions = try Row.fetchAll(db, sql: """
+        var questions = try db.all("""
             SELECT q.id, q.claim, q.deadline, q.earliest, q.opened_at_ms, q.external_ref, q.recorded_at
             FROM questions q WHERE \(condition) ORDER BY \(order)
-            """, arguments: arguments).map { row throws -> QuestionHistory in
+            """, arguments) { row throws -> QuestionHistory in
             let deadline: String? = try row.checked("deadline")
             let earliest: String? = try row.checked("earliest")
             return QuestionHistory(id: try row.checked("id"), claim: try row.checked("claim"), deadline: deadline.flatMap { Day(iso: $0) },
@@ -106,25 +104,23 @@ extension Ledger {
         for (position, question) in questions.enumerated() { index[question.id] = position }
 
         var sourcesByForecast: [Int64: [SourceReference]] = [:]
-        let sources = try Row.fetchCursor(db, sql: """
+        try db.each("""
             SELECT s.forecast_id, d.path, s.quote, s.line
             FROM forecast_sources s JOIN documents d ON d.id = s.document_id
             JOIN forecasts f ON f.id = s.forecast_id
             WHERE f.question_id IN (\(selected)) ORDER BY s.forecast_id, s.document_id
-            """, arguments: arguments)
-        while let row = try sources.next() {
+            """, arguments) { row in
             let line: Int64? = try row.checked(3)
             sourcesByForecast[try row.checked(0), default: []].append(SourceReference(
                 path: try row.checked(1), quote: try row.checked(2), line: line.map { Int(truncatingIfNeeded: $0) }))
         }
-        let forecasts = try Row.fetchCursor(db, sql: """
+        try db.each("""
             SELECT f.id, f.question_id, o.name, f.probability, f.probability_low, f.probability_high, f.basis,
                    f.made_on, f.made_at_ms, f.note, f.external_ref, f.recorded_at
             FROM forecasts f JOIN owners o ON o.id = f.owner_id
             WHERE f.question_id IN (\(selected)) ORDER BY f.question_id, f.made_at_ms, f.id
-            """, arguments: arguments)
-        while let row = try forecasts.next() {
-            guard let position = index[try row.checked(1)] else { continue }
+            """, arguments) { row in
+            guard let position = index[try row.checked(1)] else { return }
             let id: Int64 = try row.checked(0)
             let basis: String = try row.checked(6)
             questions[position].forecasts.append(ForecastEntry(
@@ -133,18 +129,16 @@ extension Ledger {
                 madeOn: try row.checked(7), madeAtMilliseconds: try row.checked(8), note: try row.checked(9),
                 externalRef: try row.checked(10), recordedAt: try row.checked(11), sources: sourcesByForecast[id] ?? []))
         }
-        let tags = try Row.fetchCursor(db, sql: """
+        try db.each("""
             SELECT question_id, tag FROM question_tags WHERE question_id IN (\(selected)) ORDER BY question_id, tag
-            """, arguments: arguments)
-        while let row = try tags.next() {
+            """, arguments) { row in
             if let position = index[try row.checked(0)] { questions[position].tags.append(try row.checked(1)) }
         }
-        let resolutions = try Row.fetchCursor(db, sql: """
+        try db.each("""
             SELECT id, question_id, outcome, resolved_on, resolved_at_ms, note, recorded_at
             FROM resolutions WHERE question_id IN (\(selected)) ORDER BY question_id, id
-            """, arguments: arguments)
-        while let row = try resolutions.next() {
-            guard let position = index[try row.checked(1)], let outcome = Outcome(rawValue: try row.checked(2)) else { continue }
+            """, arguments) { row in
+            guard let position = index[try row.checked(1)], let outcome = Outcome(rawValue: try row.checked(2)) else { return }
             questions[position].resolutions.append(ResolutionEvent(
                 id: try row.checked(0), outcome: outcome, resolvedOn: try row.checked(3),
                 resolvedAtMilliseconds: try row.checked(4), note: try row.checked(5), recordedAt: try row.checked(6)))

@@ -1,5 +1,3 @@
-import GRDB
-
 extension Ledger {
     /// What the scoreboard reads: every question (only open ones keep their claim, for the next
     /// deadlines) with its outcome in force (its latest resolution), every forecast, and the
@@ -10,41 +8,44 @@ extension Ledger {
     /// Forecasts are read in table order, the cheapest scan; the engine orders them in O(n).
     /// Each table is read column-wise through one cursor, into flat arrays.
     public func scoringInput(tags: [String] = []) throws -> ScoringInput {
-        try read { db in try Self.scoringInput(tags: tags, db: db) }
+        try snapshot { db in try Self.scoringInput(tags: tags, db: db) }
     }
 
-    static func scoringInput(tags: [String], db: Database) throws -> ScoringInput {
+    static func scoringInput(tags: [String], db: any SQLSession) throws -> ScoringInput {
         var builder = ScoringInput.Builder()
-        let tagged = tags.isEmpty ? "1" : """
+        let tagged = tags.isEmpty ? "1 = 1" : """
             q.id IN (SELECT question_id FROM question_tags WHERE tag IN (\(QuestionFilter.placeholders(tags.count))))
             """
-        let tagArguments = StatementArguments(tags)
-        let counts = try Row.fetchOne(db, sql: """
+        let tagArguments = tags.map(\.sqlValue)
+        typealias Counts = (questions: Int, forecasts: Int, maxQuestion: Int64, maxOwner: Int64, sources: Bool, owners: Int)
+        let counts: Counts = try db.first("""
             SELECT (SELECT count(*) FROM questions), (SELECT count(*) FROM forecasts),
-                   (SELECT ifnull(max(id), 0) FROM questions), (SELECT ifnull(max(id), 0) FROM owners),
+                   (SELECT coalesce(max(id), 0) FROM questions), (SELECT coalesce(max(id), 0) FROM owners),
                    EXISTS (SELECT 1 FROM forecast_sources), (SELECT count(*) FROM owners)
-            """)
-        let questionCount: Int = counts?[0] ?? 0
-        builder.reserve(questions: questionCount, forecasts: counts?[1] ?? 0)
-        var ownerIndex = IdIndex(maxId: counts?[3] ?? 0, count: counts?[5] ?? 0)
-        var questionIndex = IdIndex(maxId: counts?[2] ?? 0, count: questionCount)
-        let hasSources: Bool = counts?[4] ?? false
+            """) { row -> Counts in
+            (try row.checked(0), try row.checked(1), try row.checked(2), try row.checked(3), try row.checked(4), try row.checked(5))
+        } ?? (0, 0, 0, 0, false, 0)
+        let questionCount = counts.questions
+        builder.reserve(questions: questionCount, forecasts: counts.forecasts)
+        var ownerIndex = IdIndex(maxId: counts.maxOwner, count: counts.owners)
+        var questionIndex = IdIndex(maxId: counts.maxQuestion, count: questionCount)
+        let hasSources = counts.sources
 
-        try each(db, "SELECT id, name FROM owners ORDER BY id") { row in
+        try db.each("SELECT id, name FROM owners ORDER BY id", []) { row in
             ownerIndex[try row.checked(0)] = builder.owner(try row.checked(1))
         }
 
         // The outcome in force is each question's latest resolution (as in current_resolutions):
         // one pass over the resolutions in id order, each superseding the one before, costs less
         // than the view's two index lookups per question.
-        var outcomes = IdMap<(outcome: Outcome, resolvedAtMs: Int64)>(maxId: counts?[2] ?? 0, count: questionCount)
-        try each(db, "SELECT question_id, outcome, resolved_at_ms FROM resolutions ORDER BY id") { row in
-            if let outcome = Outcome(rawValue: try row.checked(1)) { outcomes[try row.checked(0)] = (outcome, try row.checked(2)) }
+        var outcomes = IdMap<(outcome: Outcome, resolvedAtMs: Int64)>(maxId: counts.maxQuestion, count: questionCount)
+        try db.each("SELECT question_id, outcome, resolved_at_ms FROM resolutions ORDER BY id", []) { row in
+            if let outcome = Outcome(rawValue: try row.checked(1) as String) { outcomes[try row.checked(0)] = (outcome, try row.checked(2)) }
         }
 
-        try each(db, """
+        try db.each("""
             SELECT q.id, q.claim, q.opened_at_ms, q.deadline FROM questions q WHERE \(tagged) ORDER BY q.id
-            """, arguments: tagArguments) { row in
+            """, tagArguments) { row in
             let id: Int64 = try row.checked(0)
             let resolution = outcomes[id]
             let deadline: String? = try row.checked(3)
@@ -54,19 +55,19 @@ extension Ledger {
                 outcome: resolution?.outcome, resolvedAtMs: resolution?.resolvedAtMs)
         }
 
-        try each(db, """
+        try db.each("""
             SELECT t.question_id, t.tag FROM question_tags t
             \(tags.isEmpty ? "" : "JOIN questions q ON q.id = t.question_id WHERE \(tagged)")
             ORDER BY t.tag
-            """, arguments: tagArguments) { row in
+            """, tagArguments) { row in
             if let question = questionIndex[try row.checked(0)] { builder.addTag(try row.checked(1) as String, toQuestion: question) }
         }
 
         var forecastIndex: [Int64: Int32] = [:]
-        try each(db, """
+        try db.each("""
             SELECT f.id, f.question_id, f.owner_id, f.probability, f.made_at_ms FROM forecasts f
             \(tags.isEmpty ? "" : "JOIN questions q ON q.id = f.question_id WHERE \(tagged)")
-            """, arguments: tagArguments) { row in
+            """, tagArguments) { row in
             guard let question = questionIndex[try row.checked(1)], let owner = ownerIndex[try row.checked(2)] else { return }
             let id: Int64 = try row.checked(0)
             let index = builder.addForecast(
@@ -75,26 +76,16 @@ extension Ledger {
         }
 
         if hasSources {
-            try each(db, """
+            try db.each("""
                 SELECT s.forecast_id, d.path FROM forecast_sources s JOIN documents d ON d.id = s.document_id
                 ORDER BY d.path
-                """) { row in
+                """, []) { row in
                 if let forecast = forecastIndex[try row.checked(0)] {
                     builder.addSource(builder.source(try row.checked(1)), toForecast: forecast)
                 }
             }
         }
         return builder.build()
-    }
-
-    /// Steps a statement, handing `body` each row; a value foretell never writes (NULL or another
-    /// type, from an edit outside foretell) is an error, not a trap (``Row/checked(_:)``).
-    private static func each(
-        _ db: Database, _ sql: String, arguments: StatementArguments = StatementArguments(),
-        _ body: (Row) throws -> Void
-    ) throws {
-        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-        while let row = try cursor.next() { try body(row) }
     }
 }
 

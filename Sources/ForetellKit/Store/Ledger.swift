@@ -1,11 +1,13 @@
 import Foundation
 import GRDB
 
-/// The forecast ledger: one SQLite file, migrated on open, written in immediate transactions.
+/// The forecast ledger: one SQLite file, or a PostgreSQL database for a team
+/// (``LedgerLocation/isServerURL(_:)``), migrated on open, written in serialised transactions.
 ///
-/// WAL mode and a busy timeout let several foretell processes write at once; every write goes
-/// through ``write(_:)``, whose ``LedgerWriter`` appends each event to the journal's hash chain in
-/// the same transaction.
+/// On SQLite, WAL mode and a busy timeout let several foretell processes write at once; on
+/// PostgreSQL an advisory lock does the same for many machines. Every write goes through
+/// ``write(_:)``, whose ``LedgerWriter`` appends each event to the journal's hash chain in the
+/// same transaction; the same SQL runs on both (``SQLSession``).
 public final class Ledger: Sendable {
     public enum Access: Sendable {
         /// Commands that write. The file and its folder are created on first use.
@@ -14,13 +16,34 @@ public final class Ledger: Sendable {
         case read
     }
 
+    /// The file, or the server's URL without its password.
     public let path: String
     public let isReadOnly: Bool
-    let dbQueue: DatabaseQueue
+    let backend: Backend
+
+    enum Backend: Sendable {
+        case sqlite(DatabaseQueue)
+        case postgres(PostgresConnection)
+    }
+
+    /// The SQLite connection, for tests that look at the file's tables directly.
+    var dbQueue: DatabaseQueue {
+        get throws {
+            guard case .sqlite(let queue) = backend else { throw LedgerError.database("\(path) is not an SQLite ledger") }
+            return queue
+        }
+    }
 
     static let sqliteMagic = Array("SQLite format 3\u{0}".utf8)
 
+    /// Opens the ledger at `path`: a file, or a `postgres://` URL.
     public static func open(path: String, access: Access = .readWrite) throws -> Ledger {
+        if LedgerLocation.isServerURL(path) {
+            let connection = try PostgresConnection(url: path)
+            let ledger = Ledger(path: connection.displayName, backend: .postgres(connection), isReadOnly: false)
+            try PostgresMigrations.migrate(connection, ledger: ledger.path)
+            return ledger
+        }
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         let exists = fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -57,14 +80,14 @@ public final class Ledger: Sendable {
         } catch let error as DatabaseError {
             throw translate(error, path: path)
         }
-        let ledger = Ledger(path: path, dbQueue: dbQueue, isReadOnly: readOnly)
-        try ledger.migrate(header: header)
+        let ledger = Ledger(path: path, backend: .sqlite(dbQueue), isReadOnly: readOnly)
+        try ledger.migrate(dbQueue, header: header)
         return ledger
     }
 
-    private init(path: String, dbQueue: DatabaseQueue, isReadOnly: Bool) {
+    private init(path: String, backend: Backend, isReadOnly: Bool) {
         self.path = path
-        self.dbQueue = dbQueue
+        self.backend = backend
         self.isReadOnly = isReadOnly
     }
 
@@ -74,7 +97,7 @@ public final class Ledger: Sendable {
     /// (one row set cannot be torn), and leaves the journal mode alone when the header already
     /// says WAL: `add` is mostly start-up, and each statement GRDB wraps a read in (query_only,
     /// BEGIN, COMMIT) counted.
-    private func migrate(header: LedgerHeader) throws {
+    private func migrate(_ dbQueue: DatabaseQueue, header: LedgerHeader) throws {
         let migrator = Migrations.migrator
         let known = Set(Migrations.all.map(\.name))
         do {
@@ -96,7 +119,7 @@ public final class Ledger: Sendable {
             if !unknown.isEmpty {
                 throw LedgerError.newerLedger(path: path, unknownMigrations: unknown.sorted())
             }
-            if !isReadOnly { try useWriteAheadLog(alreadyOn: header == .writeAheadLog) }
+            if !isReadOnly { try useWriteAheadLog(dbQueue, alreadyOn: header == .writeAheadLog) }
             if applied.count < Migrations.all.count {
                 if isReadOnly { throw LedgerError.readOnly(path: path) }
                 try migrator.migrate(dbQueue)
@@ -116,7 +139,7 @@ public final class Ledger: Sendable {
     /// and scans read fewer pages. A PredictionBook import ran 10% faster, score 4%.
     /// WAL mode is kept in the file, so a ledger whose header says so needs only the
     /// per-connection setting.
-    private func useWriteAheadLog(alreadyOn: Bool) throws {
+    private func useWriteAheadLog(_ dbQueue: DatabaseQueue, alreadyOn: Bool) throws {
         try dbQueue.writeWithoutTransaction { db in
             if !alreadyOn {
                 try db.execute(sql: "PRAGMA page_size = 16384")
@@ -135,8 +158,20 @@ public final class Ledger: Sendable {
     /// in one pass before it commits, instead of one lookup per parent per row as each is inserted.
     /// A row that references nothing still fails the whole transaction, so the ledger holds the
     /// same rows either way.
+    ///
+    /// On PostgreSQL the transaction first takes the ledger's advisory write lock
+    /// (``PostgresConnection/writeLockKey``); `bulk` changes nothing there, the server checks each row.
     public func write<T>(commit: Bool = true, bulk: Bool = false, _ body: (inout LedgerWriter) throws -> T) throws -> T {
         if isReadOnly { throw LedgerError.readOnly(path: path) }
+        let dbQueue: DatabaseQueue
+        switch backend {
+        case .sqlite(let queue): dbQueue = queue
+        case .postgres(let connection):
+            return try connection.transaction(writing: true) { session in
+                var writer = try LedgerWriter(db: session)
+                return (try body(&writer), commit)
+            }
+        }
         do {
             return try dbQueue.writeWithoutTransaction { db in
                 // The pragma is ignored inside a transaction, so it is switched around one.
@@ -150,7 +185,7 @@ public final class Ledger: Sendable {
                 defer { if let cacheSize { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
                 var result: T?
                 try db.inTransaction(.immediate) {
-                    var writer = try LedgerWriter(db: db, checksReferencesAtEnd: bulk)
+                    var writer = try LedgerWriter(db: SQLiteSession(db: db), checksReferencesAtEnd: bulk)
                     result = try body(&writer)
                     try writer.checkReferences()
                     return commit ? .commit : .rollback
@@ -163,8 +198,22 @@ public final class Ledger: Sendable {
         }
     }
 
-    /// Runs `body` on a consistent snapshot of the ledger.
-    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+    /// Runs `body` on a consistent snapshot of the ledger, through the SQL both backends share.
+    func snapshot<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        switch backend {
+        case .sqlite(let dbQueue):
+            do {
+                return try dbQueue.read { db in try body(SQLiteSession(db: db)) }
+            } catch let error as DatabaseError {
+                throw Ledger.translate(error, path: path)
+            }
+        case .postgres(let connection):
+            return try connection.transaction(writing: false) { session in (try body(session), true) }
+        }
+    }
+
+    /// Runs `body` on a consistent snapshot of an SQLite ledger's file, through GRDB (for tests).
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try dbQueue.read(body)
         } catch let error as DatabaseError {
@@ -175,6 +224,7 @@ public final class Ledger: Sendable {
     /// Closes the connection: as the last one, SQLite copies the WAL into the file and removes
     /// the -wal and -shm files. Reading or writing afterwards fails.
     public func close() throws {
+        guard case .sqlite(let dbQueue) = backend else { return }
         do {
             try dbQueue.close()
         } catch let error as DatabaseError {

@@ -1,8 +1,14 @@
 import Foundation
 
 /// Where the ledger lives: `--db`, else `$FORETELL_DB`, else `$XDG_DATA_HOME/foretell/ledger.sqlite`
-/// (`~/.local/share/foretell/ledger.sqlite` when XDG_DATA_HOME is unset or not absolute).
+/// (`~/.local/share/foretell/ledger.sqlite` when XDG_DATA_HOME is unset or not absolute). Either
+/// may be a `postgres://user@host:port/dbname` URL: a team ledger on a PostgreSQL server.
 public enum LedgerLocation {
+    /// Whether `--db` names a PostgreSQL server (`postgres://` or `postgresql://`) rather than a file.
+    public static func isServerURL(_ location: String) -> Bool {
+        location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
+    }
+
     public static func resolve(explicit: String?) -> String {
         // A named ledger needs no environment: copying every variable into a dictionary took
         // 0.17 ms of the 6.5 an `add` takes.

@@ -1,18 +1,20 @@
 import Foundation
-import GRDB
 
 /// Records events inside one of ``Ledger/write(commit:bulk:_:)``'s transactions, appending each to
 /// the journal.
 ///
 /// It validates what it is given, so that no caller can store what the schema would reject with a
-/// less helpful message. Every statement goes through GRDB, prepared once per connection
-/// (`cachedStatement`), one row at a time; SQLite gives every row its id.
+/// less helpful message. Every statement is prepared once per connection and run one row at a
+/// time, the same SQL on SQLite and PostgreSQL (``SQLSession``); the database gives every row its id.
 public struct LedgerWriter {
-    let db: Database
+    let db: any SQLSession
     /// When this transaction recorded its events, UTC.
     public let recordedAt: String
     /// The hash of the journal's last entry.
     private var head: [UInt8]
+    /// The journal's last entry's number: entries are numbered 1, 2, 3... with no gap, which
+    /// verify checks, so the writer numbers them (a PostgreSQL sequence would skip rolled-back ones).
+    private var headSeq: Int64
     /// Owners by name: an import names the same few owners on every row.
     private var ownerIDs: [String: Int64] = [:]
     /// Imports record many forecasts on one question in a row: the question is looked up once.
@@ -21,14 +23,16 @@ public struct LedgerWriter {
     /// from before this transaction: ``checkReferences()`` looks at the rows after them.
     private let uncheckedAfter: (forecast: Int64, resolution: Int64)?
 
-    init(db: Database, checksReferencesAtEnd: Bool = false) throws {
+    init(db: any SQLSession, checksReferencesAtEnd: Bool = false) throws {
         self.db = db
         self.recordedAt = Moment.now().text
-        self.head = try Data.fetchOne(db, sql: "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1")
-            .map { Array($0) } ?? JournalContent.genesis
+        let last = try db.first("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1") { row -> (Int64, [UInt8]) in
+            (try row.checked(0), try row.checked(1))
+        }
+        (headSeq, head) = last ?? (0, JournalContent.genesis)
         uncheckedAfter = checksReferencesAtEnd ? (
-            try Int64.fetchOne(db, sql: "SELECT max(id) FROM forecasts") ?? 0,
-            try Int64.fetchOne(db, sql: "SELECT max(id) FROM resolutions") ?? 0) : nil
+            try db.value("SELECT max(id) FROM forecasts") ?? 0,
+            try db.value("SELECT max(id) FROM resolutions") ?? 0) : nil
     }
 
     /// Checks the references SQLite did not check row by row: the forecasts and resolutions this
@@ -36,14 +40,14 @@ public struct LedgerWriter {
     /// source may be added to an older row). A dangling one fails the transaction, as SQLite would.
     func checkReferences() throws {
         guard let after = uncheckedAfter else { return }
-        let dangling = try Bool.fetchOne(db, sql: """
+        let dangling: Bool = try db.value("""
             SELECT EXISTS (SELECT 1 FROM forecasts WHERE id > ? AND (question_id NOT IN (SELECT id FROM questions)
                                                                    OR owner_id NOT IN (SELECT id FROM owners)))
                 OR EXISTS (SELECT 1 FROM resolutions WHERE id > ? AND question_id NOT IN (SELECT id FROM questions))
-            """, arguments: [after.forecast, after.resolution]) ?? false
-        let others = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check(question_tags)")
-            + Row.fetchAll(db, sql: "PRAGMA foreign_key_check(forecast_sources)")
-        if dangling || !others.isEmpty {
+            """, sqlArguments(after.forecast, after.resolution)) ?? false
+        let others = try db.exists("PRAGMA foreign_key_check(question_tags)")
+            || db.exists("PRAGMA foreign_key_check(forecast_sources)")
+        if dangling || others {
             throw LedgerError.database("FOREIGN KEY constraint failed: a row refers to a question, owner, forecast or document that is not in the ledger")
         }
     }
@@ -76,17 +80,14 @@ public struct LedgerWriter {
                                           expected: "a day on or before the deadline \(deadline)")
         }
         let deadline = question.deadline?.description, earliest = question.earliest?.description
-        try db.cachedStatement(sql: """
+        guard let id = try db.insert("""
             INSERT INTO questions (id, claim, deadline, earliest, opened_at_ms, external_ref, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """ + (unlessRefExists ? Self.unlessRefExists : "")).execute(arguments: [
-                question.id, claim, deadline, earliest, question.openedAtMilliseconds, question.externalRef, recordedAt,
-            ])
-        if unlessRefExists && db.changesCount == 0 { return nil }
-        let id = db.lastInsertedRowID
+            VALUES (coalesce(?, \(db.dialect.newID("questions"))), ?, ?, ?, ?, ?, ?)
+            """ + (unlessRefExists ? Self.unlessRefExists : ""), sqlArguments(
+                question.id, claim, deadline, earliest, question.openedAtMilliseconds, question.externalRef, recordedAt))
+        else { return nil }
         lastQuestionSeen = id
-        let insertTag = try db.cachedStatement(sql: "INSERT INTO question_tags (question_id, tag) VALUES (?, ?)")
-        for tag in tags { try insertTag.execute(arguments: [id, tag]) }
+        for tag in tags { try db.execute("INSERT INTO question_tags (question_id, tag) VALUES (?, ?)", sqlArguments(id, tag)) }
         try append(.question, entityID: id, content: JournalContent.question(
             id: id, claim: claim, deadline: deadline, earliest: earliest, openedAtMs: question.openedAtMilliseconds,
             externalRef: question.externalRef, recordedAt: recordedAt, tags: tags))
@@ -122,17 +123,15 @@ public struct LedgerWriter {
                                           expected: "a probability between the range's low and high ends")
         }
         let ownerID = try ownerID(owner)
-        try db.cachedStatement(sql: """
-            INSERT INTO forecasts (question_id, owner_id, probability, probability_low, probability_high, basis,
+        guard let id = try db.insert("""
+            INSERT INTO forecasts (id, question_id, owner_id, probability, probability_low, probability_high, basis,
                                    made_on, made_at_ms, note, external_ref, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """ + (unlessRefExists ? Self.unlessRefExists : "")).execute(arguments: [
+            VALUES (\(db.dialect.newID("forecasts")), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """ + (unlessRefExists ? Self.unlessRefExists : ""), sqlArguments(
                 forecast.questionID, ownerID, forecast.probability, forecast.probabilityLow, forecast.probabilityHigh,
                 forecast.basis.rawValue, forecast.madeOn.text, forecast.madeOn.milliseconds, forecast.note,
-                forecast.externalRef, recordedAt,
-            ])
-        if unlessRefExists && db.changesCount == 0 { return nil }
-        let id = db.lastInsertedRowID
+                forecast.externalRef, recordedAt))
+        else { return nil }
         try append(.forecast, entityID: id, content: JournalContent.forecast(
             id: id, questionID: forecast.questionID, owner: owner, probability: forecast.probability,
             low: forecast.probabilityLow, high: forecast.probabilityHigh, basis: forecast.basis.rawValue,
@@ -144,14 +143,13 @@ public struct LedgerWriter {
     public mutating func record(_ resolution: NewResolution) throws -> Int64 {
         try requireQuestion(resolution.questionID)
         let resolvedAt = resolution.resolvedOn.resolutionMilliseconds
-        try db.cachedStatement(sql: """
-            INSERT INTO resolutions (question_id, outcome, resolved_on, resolved_at_ms, note, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
+        guard let id = try db.insert("""
+            INSERT INTO resolutions (id, question_id, outcome, resolved_on, resolved_at_ms, note, recorded_at)
+            VALUES (\(db.dialect.newID("resolutions")), ?, ?, ?, ?, ?, ?)
+            """, sqlArguments(
                 resolution.questionID, resolution.outcome.rawValue, resolution.resolvedOn.text, resolvedAt,
-                resolution.note, recordedAt,
-            ])
-        let id = db.lastInsertedRowID
+                resolution.note, recordedAt))
+        else { throw LedgerError.database("the resolution was not recorded") }
         try append(.resolution, entityID: id, content: JournalContent.resolution(
             id: id, questionID: resolution.questionID, outcome: resolution.outcome.rawValue,
             resolvedOn: resolution.resolvedOn.text, resolvedAtMs: resolvedAt, note: resolution.note,
@@ -165,14 +163,14 @@ public struct LedgerWriter {
     public mutating func attach(_ source: NewSource, to forecastID: Int64) throws -> Bool {
         let path = try Self.nonEmpty(source.path, field: "source")
         let documentID = try documentID(path: path, sha256: source.sha256)
-        let exists = try Bool.fetchOne(db.cachedStatement(sql: """
+        let exists = try db.exists("""
             SELECT 1 FROM forecast_sources WHERE forecast_id = ? AND document_id = ?
-            """), arguments: [forecastID, documentID]) ?? false
+            """, sqlArguments(forecastID, documentID))
         if exists { return false }
         let line = source.line.map { Int64($0) }
-        try db.cachedStatement(sql: """
+        try db.execute("""
             INSERT INTO forecast_sources (forecast_id, document_id, quote, line) VALUES (?, ?, ?, ?)
-            """).execute(arguments: [forecastID, documentID, source.quote, line])
+            """, sqlArguments(forecastID, documentID, source.quote, line))
         try append(.source, entityID: forecastID, documentID: documentID, content: JournalContent.source(
             forecastID: forecastID, documentPath: path, sha256: source.sha256, quote: source.quote, line: line))
         return true
@@ -181,38 +179,36 @@ public struct LedgerWriter {
     // MARK: Looking up what is already recorded (for idempotent imports)
 
     public func questionExists(_ id: Int64) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM questions WHERE id = ?"), arguments: [id]) ?? false
+        try db.exists("SELECT 1 FROM questions WHERE id = ?", sqlArguments(id))
     }
 
     public func questionID(externalRef: String) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM questions WHERE external_ref = ?"),
-                           arguments: [externalRef])
+        try db.value("SELECT id FROM questions WHERE external_ref = ?", sqlArguments(externalRef))
     }
 
     /// The newest forecast's id: an importer notes it first, so that a forecast with a higher id is
     /// known to come from the file being imported.
     public func lastForecastID() throws -> Int64 {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM forecasts")) ?? 0
+        try db.value("SELECT max(id) FROM forecasts") ?? 0
     }
 
     public func forecastID(externalRef: String) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM forecasts WHERE external_ref = ?"),
-                           arguments: [externalRef])
+        try db.value("SELECT id FROM forecasts WHERE external_ref = ?", sqlArguments(externalRef))
     }
 
     /// The claim and deadline of a question, to tell whether an imported row means the same one.
     public func questionIdentity(_ id: Int64) throws -> (claim: String, deadline: Day?)? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT claim, deadline FROM questions WHERE id = ?"),
-                                         arguments: [id]) else { return nil }
-        let deadline: String? = try row.checked(1)
-        return (try row.checked(0), deadline.flatMap { Day(iso: $0) })
+        try db.first("SELECT claim, deadline FROM questions WHERE id = ?", sqlArguments(id)) { row in
+            let deadline: String? = try row.checked(1)
+            return (try row.checked(0), deadline.flatMap { Day(iso: $0) })
+        }
     }
 
     /// The id of a question with this claim and deadline, the oldest if several.
     public func questionID(claim: String, deadline: Day?) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT id FROM questions WHERE claim = ? AND deadline IS ? ORDER BY id LIMIT 1
-            """), arguments: [claim.trimmingWhitespace(), deadline?.description])
+        try db.value("""
+            SELECT id FROM questions WHERE claim = ? AND deadline \(db.dialect.isSame) ? ORDER BY id LIMIT 1
+            """, sqlArguments(claim.trimmingWhitespace(), deadline?.description))
     }
 
     /// The id of a forecast with exactly this owner, time and probability on the question.
@@ -220,36 +216,36 @@ public struct LedgerWriter {
         guard let ownerID = try existingOwnerID(owner.trimmingWhitespace()) else { return nil }
         // By (question, owner): without statistics SQLite otherwise picks another index and scans
         // every forecast of that owner, thousands for a prolific one.
-        return try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT min(id) FROM forecasts INDEXED BY forecasts_by_question
+        return try db.value("""
+            SELECT min(id) FROM forecasts \(db.dialect.indexedBy("forecasts_by_question"))
             WHERE question_id = ? AND owner_id = ? AND made_on = ? AND probability = ?
-            """), arguments: [questionID, ownerID, madeOn, probability])
+            """, sqlArguments(questionID, ownerID, madeOn, probability))
     }
 
     /// Whether the forecast has a source of this path.
     public func hasSource(forecastID: Int64, path: String) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: """
+        try db.exists("""
             SELECT 1 FROM forecast_sources s JOIN documents d ON d.id = s.document_id
             WHERE s.forecast_id = ? AND d.path = ?
-            """), arguments: [forecastID, path.trimmingWhitespace()]) ?? false
+            """, sqlArguments(forecastID, path.trimmingWhitespace()))
     }
 
     /// Whether a document with this content hash has been imported.
     public func documentExists(sha256: String) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM documents WHERE sha256 = ?"), arguments: [sha256]) ?? false
+        try db.exists("SELECT 1 FROM documents WHERE sha256 = ?", sqlArguments(sha256))
     }
 
     /// Every forecast read from a document, with its owner, question claim and deadline, so that an
     /// import can recognise the same forecast or question in another document.
     /// Found from the sources, so that it costs the ledger's documents, not its forecasts.
     public func documentForecasts() throws -> [(forecastID: Int64, questionID: Int64, owner: String, claim: String, deadline: Day?)] {
-        try Row.fetchAll(db, sql: """
+        try db.all("""
             SELECT f.id, f.question_id, o.name, q.claim, q.deadline
             FROM forecasts f JOIN owners o ON o.id = f.owner_id JOIN questions q ON q.id = f.question_id
             WHERE f.id IN (SELECT s.forecast_id FROM forecast_sources s JOIN documents d ON d.id = s.document_id
                            WHERE d.sha256 IS NOT NULL)
             ORDER BY f.id
-            """).map { row in
+            """) { row in
             let deadline: String? = try row.checked(4)
             return (try row.checked(0), try row.checked(1), try row.checked(2), try row.checked(3), deadline.flatMap { Day(iso: $0) })
         }
@@ -257,16 +253,16 @@ public struct LedgerWriter {
 
     /// The outcome in force, if the question is resolved.
     public func currentResolution(questionID: Int64) throws -> (outcome: Outcome, resolvedOn: String)? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+        let row = try db.first("""
             SELECT outcome, resolved_on FROM resolutions WHERE question_id = ? ORDER BY id DESC LIMIT 1
-            """), arguments: [questionID]) else { return nil }
-        let outcome: String = try row.checked(0)
-        return try Outcome(rawValue: outcome).map { ($0, try row.checked(1)) }
+            """, sqlArguments(questionID)) { row -> (String, String) in (try row.checked(0), try row.checked(1)) }
+        guard let (outcome, resolvedOn) = row else { return nil }
+        return Outcome(rawValue: outcome).map { ($0, resolvedOn) }
     }
 
     /// How many owners the ledger knows, to report how many an import added.
     public func ownerCount() throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM owners") ?? 0
+        try db.value("SELECT count(*) FROM owners") ?? 0
     }
 
     // MARK: Internals
@@ -282,39 +278,42 @@ public struct LedgerWriter {
 
     private mutating func existingOwnerID(_ name: String) throws -> Int64? {
         if let id = ownerIDs[name] { return id }
-        let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM owners WHERE name = ?"), arguments: [name])
+        let id: Int64? = try db.value("SELECT id FROM owners WHERE name = ?", sqlArguments(name))
         if let id { ownerIDs[name] = id }
         return id
     }
 
     private mutating func ownerID(_ name: String) throws -> Int64 {
         if let id = try existingOwnerID(name) { return id }
-        try db.cachedStatement(sql: "INSERT INTO owners (name) VALUES (?)").execute(arguments: [name])
-        ownerIDs[name] = db.lastInsertedRowID
-        return db.lastInsertedRowID
+        guard let id = try db.insert("INSERT INTO owners (id, name) VALUES (\(db.dialect.newID("owners")), ?)", sqlArguments(name))
+        else { throw LedgerError.database("the owner \(name) was not recorded") }
+        ownerIDs[name] = id
+        return id
     }
 
     private func documentID(path: String, sha256: String?) throws -> Int64 {
         let existing: Int64?
         if let sha256 {
-            existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM documents WHERE sha256 = ?"),
-                                          arguments: [sha256])
+            existing = try db.value("SELECT id FROM documents WHERE sha256 = ?", sqlArguments(sha256))
         } else {
-            existing = try Int64.fetchOne(db.cachedStatement(sql: """
+            existing = try db.value("""
                 SELECT id FROM documents WHERE path = ? AND sha256 IS NULL ORDER BY id LIMIT 1
-                """), arguments: [path])
+                """, sqlArguments(path))
         }
         if let existing { return existing }
-        try db.cachedStatement(sql: "INSERT INTO documents (path, sha256, recorded_at) VALUES (?, ?, ?)")
-            .execute(arguments: [path, sha256, recordedAt])
-        return db.lastInsertedRowID
+        guard let id = try db.insert("""
+            INSERT INTO documents (id, path, sha256, recorded_at) VALUES (\(db.dialect.newID("documents")), ?, ?, ?)
+            """, sqlArguments(path, sha256, recordedAt))
+        else { throw LedgerError.database("the document \(path) was not recorded") }
+        return id
     }
 
     /// Chains the event onto the journal.
     private mutating func append(_ kind: JournalKind, entityID: Int64, documentID: Int64? = nil, content: [UInt8]) throws {
         head = JournalContent.chain(previous: head, kind: kind, content: content)
-        try db.cachedStatement(sql: "INSERT INTO journal (kind, entity_id, document_id, hash) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [kind.rawValue, entityID, documentID, Data(head)])
+        headSeq += 1
+        try db.execute("INSERT INTO journal (seq, kind, entity_id, document_id, hash) VALUES (?, ?, ?, ?, ?)",
+                       sqlArguments(headSeq, kind.rawValue, entityID, documentID, head))
     }
 
     static func nonEmpty(_ text: String, field: String) throws -> String {
