@@ -15,6 +15,8 @@ struct Foretell: ParsableCommand {
 
             The ledger is --db PATH, else $FORETELL_DB, else
             $XDG_DATA_HOME/foretell/ledger.sqlite (~/.local/share/foretell/ledger.sqlite).
+            A postgres://user@host:port/dbname URL in their place is a team ledger on a
+            PostgreSQL server; 'foretell migrate' copies a personal ledger onto it.
             Every command that prints data takes --format json.
             """,
         version: "0.1.0",
@@ -32,6 +34,7 @@ struct Foretell: ParsableCommand {
             Import.self,
             Score.self,
             Verify.self,
+            Migrate.self,
         ]
     )
 

@@ -4,7 +4,7 @@ import ForetellKit
 /// The ledger every command works on. Accepted before or after the command name.
 struct LedgerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The ledger file.",
+        "The ledger file, or postgres://user@host:port/dbname for a team ledger on PostgreSQL.",
         discussion: "Default: $FORETELL_DB, else $XDG_DATA_HOME/foretell/ledger.sqlite (~/.local/share/foretell/ledger.sqlite).",
         valueName: "path"))
     var db: String?

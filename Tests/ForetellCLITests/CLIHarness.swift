@@ -12,11 +12,27 @@ struct CLI {
     let folder: URL
     let ledger: String
 
-    init() throws {
+    /// With `onFile: false` and `FORETELL_TEST_POSTGRES_URL` set, the ledger is a new, empty
+    /// PostgreSQL database on that server; otherwise a new SQLite file.
+    init(onFile: Bool = false) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("foretell-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        ledger = folder.appendingPathComponent("ledger.sqlite").path
+        if !onFile, let server = CLI.postgresServer {
+            ledger = try PostgresTestServer.createDatabase(on: server)
+        } else {
+            ledger = folder.appendingPathComponent("ledger.sqlite").path
+        }
     }
+
+    /// The server the end-to-end tests run on instead of SQLite files (`FORETELL_TEST_POSTGRES_URL`,
+    /// e.g. the URL `scripts/postgres-test-server start` prints), or nil.
+    static let postgresServer: String? = {
+        guard let url = ProcessInfo.processInfo.environment["FORETELL_TEST_POSTGRES_URL"], !url.isEmpty else { return nil }
+        return url
+    }()
+
+    /// Whether this run's ledgers are PostgreSQL databases.
+    static var onPostgres: Bool { postgresServer != nil }
 
     /// The executable beside the test bundle (`swift test` builds it first: the test target depends on it).
     static let binary: String = {
@@ -103,6 +119,44 @@ struct CLI {
         let head = try run(["verify", "--format", "json"])
         return export.stdout + head.stdout
     }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// For tests that open the ledger's file themselves (sqlite3, file bytes, WAL files): they run
+    /// when the suite runs on SQLite. Their PostgreSQL counterparts are in PostgresTests.
+    static var onLedgerFile: Self { .enabled(if: !CLI.onPostgres, "reads or edits the SQLite ledger file itself") }
+}
+
+/// Databases on the test server, through `psql` (PostgreSQL's client, installed with the server).
+enum PostgresTestServer {
+    static let psql = "/usr/bin/psql"
+
+    /// Creates a uniquely named database and returns its URL.
+    static func createDatabase(on server: String) throws -> String {
+        let name = "foretell_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let result = try CLI.execute([psql, server, "-XqAt", "-v", "ON_ERROR_STOP=1", "-c", "CREATE DATABASE \(name)"],
+                                     environment: ["PATH": "/usr/bin:/bin"], timeout: 60)
+        guard result.status == 0 else { throw PostgresTestError(message: "cannot create a test database: \(result.stderr)") }
+        return url(server, database: name)
+    }
+
+    /// The same server URL naming another database.
+    static func url(_ server: String, database: String) -> String {
+        guard var components = URLComponents(string: server) else { return server }
+        components.path = "/" + database
+        return components.string ?? server
+    }
+
+    /// Runs SQL on a ledger's database; returns psql's result (unaligned, tuples only).
+    @discardableResult
+    static func sql(_ sql: String, on ledger: String) throws -> CLI.Result {
+        try CLI.execute([psql, ledger, "-XqAt", "-v", "ON_ERROR_STOP=1", "-c", sql], environment: ["PATH": "/usr/bin:/bin"], timeout: 120)
+    }
+}
+
+struct PostgresTestError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }
 
 /// Files the tests import, under `Tests/ForetellCLITests/Fixtures/`.

@@ -5,7 +5,7 @@ import Testing
 /// Every command's writes are one transaction: a process killed with SIGKILL in the middle of a
 /// large import, or a command whose SQLite write fails half-way, leaves an intact ledger holding all
 /// of the command's events or none of them.
-@Suite struct CrashSafetyTests {
+@Suite(.onLedgerFile) struct CrashSafetyTests {
     /// The import's size: two forecasts per question, every tenth question resolved.
     /// FORETELL_CRASH_QUESTIONS=100000 gives the 200k-row import of issue 6 (about a minute in debug).
     static let questions = Int(ProcessInfo.processInfo.environment["FORETELL_CRASH_QUESTIONS"] ?? "") ?? 50_000

@@ -6,7 +6,7 @@ import Testing
     /// `add` reads its everyday form (`add CLAIM --name value ...`) without ArgumentParser, for
     /// speed, and hands every other spelling to ArgumentParser. Both readings must agree: the same
     /// output for the same request, and the same refusal of a bad value.
-    @Test func addReadsEverySpellingOfTheSameRequestAlike() throws {
+    @Test(.onLedgerFile) func addReadsEverySpellingOfTheSameRequestAlike() throws {
         let cli = try CLI()
         let spellings: [[String]] = [
             ["add", "A claim", "--owner", "me", "-p", "20%", "--deadline", "2027", "--made-on", "2026-01-10", "--tag", "x", "--tag", "y"],
@@ -141,7 +141,7 @@ import Testing
 
     /// SQLite removes a WAL ledger's -wal and -shm files when the last connection closes: none
     /// left after a command means it closed the ledger, whether the command succeeded or failed.
-    @Test func everyCommandClosesTheLedgerWhateverItsOutcome() throws {
+    @Test(.onLedgerFile) func everyCommandClosesTheLedgerWhateverItsOutcome() throws {
         let cli = try CLI()
         let commands: [(arguments: [String], status: Int32)] = [
             (["add", "x", "--owner", "me", "-p", "0.5", "--deadline", "2030"], 0),  // add's own reading

@@ -159,7 +159,7 @@ import Testing
 
     // MARK: The ledger file
 
-    @Test func hostileLedgerFiles() throws {
+    @Test(.onLedgerFile) func hostileLedgerFiles() throws {
         let commands: [[String]] = [["list"], ["verify"], ["score"], ["export"], ["show", "1"],
                                     ["add", "c", "--owner", "me", "-p", "0.2", "--deadline", "2030"],
                                     ["resolve", "1", "yes"]]
@@ -219,7 +219,7 @@ import Testing
 
     /// A ledger its reader may not write, in a folder it may not write either (a read-only mount,
     /// someone else's ledger): reading works, writing is refused with exit 1, nothing changes.
-    @Test(.enabled(if: unprivilegedForetell != nil, "as root, nobody cannot run a copy of foretell here"))
+    @Test(.onLedgerFile, .enabled(if: unprivilegedForetell != nil, "as root, nobody cannot run a copy of foretell here"))
     func aReadOnlyLedgerCanBeReadButNotWritten() throws {
         let foretell = try #require(Self.unprivilegedForetell)
         let cli = try CLI()
@@ -353,7 +353,9 @@ import Testing
         let fromDocument = try #require((list[2]["forecasts"] as? [[String: Any]])?.first)
         #expect((fromDocument["source"] as? String)?.hasSuffix("sql'; DROP TABLE documents;--.txt") == true, "\(fromDocument)")
         // Every table is still there and the journal vouches for every row.
-        #expect(try LedgerQueries.count(cli.ledger, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('questions', 'forecasts', 'journal', 'documents')") == 4)
+        #expect(try LedgerQueries.count(cli.ledger, CLI.onPostgres
+            ? "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename IN ('questions', 'forecasts', 'journal', 'documents')"
+            : "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('questions', 'forecasts', 'journal', 'documents')") == 4)
         #expect(try cli.run(["verify"]).stdout.hasPrefix("ok: "))
         // And the export reads back into an empty ledger as the same rows.
         let export = try cli.run(["export"]).stdout

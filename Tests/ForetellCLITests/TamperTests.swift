@@ -9,7 +9,7 @@ import Testing
 ///   1 question 1 "Rust 2.0 ships" (tag tech)   2 forecast 1 (Ana 25%)   3 forecast 2 (Bo 60%)
 ///   4 resolution 1 (yes)   5 resolution 2 (no, the correction)
 ///   6 question 2, 7 forecast 3 and 8 its source (Carla's 70% from rain.txt)
-@Suite struct TamperTests {
+@Suite(.onLedgerFile) struct TamperTests {
     /// The sqlite3 shell (CI installs it); without it the same SQL runs through GRDB.
     static let sqliteShell = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3", "/bin/sqlite3"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }

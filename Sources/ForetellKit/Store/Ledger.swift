@@ -212,8 +212,9 @@ public final class Ledger: Sendable {
         }
     }
 
-    /// Runs `body` on a consistent snapshot of an SQLite ledger's file, through GRDB (for tests).
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
+    /// Runs `body` on a consistent snapshot of an SQLite ledger's file, through GRDB (for tests
+    /// that read the tables without foretell's queries); a PostgreSQL ledger is an error.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try dbQueue.read(body)
         } catch let error as DatabaseError {
