@@ -188,10 +188,9 @@ import Testing
     static let sharedData = golden.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("shared/data")
 
-    /// The Metaculus pro forecasters' file, converted to foretell's canonical CSV, imported and
-    /// scored by the binary: the store path against the numpy oracle.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedData.path)))
-    func metaculusImportScoresAsTheOracleSays() throws {
+    /// The Metaculus pro forecasts of the shared data as foretell's canonical CSV, converted here
+    /// rather than by the importer under test.
+    static func metaculusAsCanonicalCSV() throws -> String {
         let reader = try CSVReader(path: Self.sharedData.appendingPathComponent("metaculus/pro_forecasts_q1_2025_binary.csv").path)
         let header = CSVHeader(try #require(try reader.next()).fields)
         let columns = try header.require(
@@ -204,9 +203,16 @@ import Testing
             canonical += CSVWriter.line([field[0], field[1], field[2], field[3], field[4], String(field[5].prefix(10)),
                                          field[6], field[7], "", "", ""])
         }
+        return canonical
+    }
+
+    /// The Metaculus pro forecasters' file, converted to foretell's canonical CSV, imported and
+    /// scored by the binary: the store path against the numpy oracle.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedData.path)))
+    func metaculusImportScoresAsTheOracleSays() throws {
         let cli = try CLI()
         let file = cli.folder.appendingPathComponent("metaculus.csv")
-        try Data(canonical.utf8).write(to: file)
+        try Data(Self.metaculusAsCanonicalCSV().utf8).write(to: file)
         let imported = try cli.run(["import", "--from", "csv", file.path])
         #expect(imported.status == 0, "\(imported.stderr)")
 

@@ -20,6 +20,23 @@ func temporaryLedgerPath(_ name: String = "ledger") -> String {
         #expect(files.map { String($0.prefix(4)) } == (1...files.count).map { String(format: "%04d", $0) })
     }
 
+    /// PostgreSQL's migrations mirror SQLite's one for one, under the same names.
+    @Test func embeddedPostgresMigrationsMatchTheirFolderAndSQLites() throws {
+        let folder = SharedData.packageRoot.appendingPathComponent("migrations/postgres")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".pg.sql") }.sorted()
+        #expect(PostgresMigrations.all.map { $0.name + ".pg.sql" } == files)
+        for migration in PostgresMigrations.all {
+            let onDisk = try Data(contentsOf: folder.appendingPathComponent(migration.name + ".pg.sql"))
+            #expect(Array(onDisk) == migration.sql, "\(migration.name) is stale in the binary")
+        }
+        #expect(PostgresMigrations.all.map(\.name) == Migrations.all.map(\.name))
+    }
+
+    @Test func placeholdersAreNumberedOutsideQuotes() {
+        #expect(PostgresConnection.numberedPlaceholders("SELECT ? , '?', \"a?\" FROM t WHERE x = ? AND y IN (?, ?)")
+                == "SELECT $1 , '?', \"a?\" FROM t WHERE x = $2 AND y IN ($3, $4)")
+    }
+
     @Test func recordsAndReadsBackAQuestionWithHistory() throws {
         let ledger = try Ledger.open(path: temporaryLedgerPath())
         let madeOn = try #require(Moment.parse("2026-01-10"))
@@ -69,7 +86,7 @@ func temporaryLedgerPath(_ name: String = "ledger") -> String {
             do {
                 try ledger.write(bulk: bulk) { writer in
                     let id = try writer.record(NewQuestion(claim: "lands only if every reference holds", deadline: nil, openedAtMilliseconds: 0))
-                    try writer.db.execute(sql: sql.replacingOccurrences(of: "%Q", with: "\(id)"))
+                    try writer.db.execute(sql.replacingOccurrences(of: "%Q", with: "\(id)"))
                 }
                 Issue.record("committed a dangling reference: \(sql), bulk \(bulk)")
             } catch {
@@ -79,7 +96,7 @@ func temporaryLedgerPath(_ name: String = "ledger") -> String {
             #expect(try ledger.verify().entries == 0)
         }
         // Foreign keys are on again for the next write.
-        #expect(try ledger.write { writer in try Bool.fetchOne(writer.db, sql: "PRAGMA foreign_keys") } == true)
+        #expect(try ledger.write { writer in try writer.db.value("PRAGMA foreign_keys") as Bool? } == true)
     }
 
     /// Every command's writes are one transaction because only ``Ledger/write(commit:_:)`` may start

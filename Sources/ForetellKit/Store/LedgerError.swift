@@ -21,7 +21,8 @@ public enum LedgerError: ReportableError, Equatable {
         case .notALedger(let path):
             return "\(path) is not an SQLite file; it was left untouched: pass --db with a ledger path"
         case .foreignDatabase(let path):
-            return "\(path) is an SQLite database of another program, not a foretell ledger; it was left untouched"
+            let kind = LedgerLocation.isServerURL(path) ? "a PostgreSQL database holding another program's tables" : "an SQLite database of another program"
+            return "\(path) is \(kind), not a foretell ledger; it was left untouched"
         case .isADirectory(let path):
             return "\(path) is a folder: pass --db with a file path such as \(path)/ledger.sqlite"
         case .newerLedger(let path, let unknown):

@@ -1,5 +1,10 @@
 import Foundation
 import GRDB
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#else
+import SQLite3
+#endif
 
 /// The store's SQL on an SQLite ledger: GRDB's connection, statements prepared once per
 /// connection (`cachedStatement`).
@@ -18,8 +23,9 @@ struct SQLiteSession: SQLSession {
     }
 
     func each(_ sql: String, _ arguments: [SQLValue], _ body: (any SQLRow) throws -> Void) throws {
-        let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: Self.bind(arguments))
-        while let row = try cursor.next() { try body(SQLiteRow(row: row)) }
+        let statement = try db.cachedStatement(sql: sql)
+        let cursor = try Row.fetchCursor(statement, arguments: Self.bind(arguments))
+        while let row = try cursor.next() { try body(SQLiteRow(row: row, statement: statement.sqliteStatement)) }
     }
 
     static func bind(_ arguments: [SQLValue]) -> StatementArguments {
@@ -40,14 +46,18 @@ struct SQLiteSession: SQLSession {
 /// sqlite3 shell), or NULL where foretell always writes a value. These throw
 /// ``LedgerError/unexpectedValue(column:)`` instead, which `verify` reports as a changed entry and
 /// every other command as a one-line error.
+///
+/// The row is the cursor's current one, read straight from the statement: its column's storage
+/// class is checked first, because SQLite itself would convert 'soon' to the integer 0.
 struct SQLiteRow: SQLRow {
     let row: Row
+    let statement: SQLiteStatement
 
-    func integer(_ index: Int) throws -> Int64? { try decode(index) }
-    func real(_ index: Int) throws -> Double? { try decode(index) }
-    func text(_ index: Int) throws -> String? { try decode(index) }
-    func bool(_ index: Int) throws -> Bool? { try decode(index) }
-    func blob(_ index: Int) throws -> [UInt8]? { (try decode(index) as Data?).map { Array($0) } }
+    func integer(_ index: Int) throws -> Int64? { try decode(index, as: [SQLITE_INTEGER]) }
+    func real(_ index: Int) throws -> Double? { try decode(index, as: [SQLITE_FLOAT, SQLITE_INTEGER]) }
+    func text(_ index: Int) throws -> String? { try decode(index, as: [SQLITE_TEXT]) }
+    func bool(_ index: Int) throws -> Bool? { try decode(index, as: [SQLITE_INTEGER]) }
+    func blob(_ index: Int) throws -> [UInt8]? { (try decode(index, as: [SQLITE_BLOB]) as Data?).map { Array($0) } }
 
     func columnIndex(_ name: String) -> Int? {
         row.columnNames.firstIndex { $0.caseInsensitiveCompare(name) == .orderedSame }.map { row.distance(from: row.startIndex, to: $0) }
@@ -58,16 +68,11 @@ struct SQLiteRow: SQLRow {
         return index >= 0 && index < names.count ? names[index] : "column \(index + 1)"
     }
 
-    /// The fast path for numbers and text read from a statement; SQLite converts between them.
-    private func decode<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ index: Int) throws -> Value? {
+    private func decode<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ index: Int, as types: [Int32]) throws -> Value? {
         guard index >= 0, index < row.count else { throw unexpected(index) }
-        if row.hasNull(atIndex: index) { return nil }
+        let type = sqlite3_column_type(statement, Int32(index))
+        if type == SQLITE_NULL { return nil }
+        guard types.contains(type) else { throw unexpected(index) }
         do { return try row.decode(Value.self, atIndex: index) } catch { throw unexpected(index) }
-    }
-
-    private func decode(_ index: Int) throws -> Data? {
-        guard index >= 0, index < row.count else { throw unexpected(index) }
-        if row.hasNull(atIndex: index) { return nil }
-        do { return try row.decode(Data.self, atIndex: index) } catch { throw unexpected(index) }
     }
 }
