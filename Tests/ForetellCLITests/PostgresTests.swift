@@ -131,10 +131,14 @@ struct PostgresTests {
         readers.wait()
 
         var succeeded: [Int: [String]] = [:]
+        var adds = 0, forecastWrites = 0, resolves = 0
         for number in 1...Self.writers {
             let result = try #require(writerResults[number], "writer \(number) did not run")
             #expect(result.stderr.isEmpty, "writer \(number): \(result.stderr)")
             succeeded[number] = result.stdout.split(separator: "\n").map(String.init)
+            adds += succeeded[number]?.filter { $0.hasPrefix("add ") }.count ?? 0
+            forecastWrites += succeeded[number]?.filter { $0.hasPrefix("add ") || $0.hasPrefix("forecast ") }.count ?? 0
+            resolves += succeeded[number]?.filter { $0.hasPrefix("resolve ") }.count ?? 0
             #expect(succeeded[number]?.count == Self.writesPerWriter, "writer \(number): \(succeeded[number]?.count ?? 0) writes exited 0")
         }
         for (read, result) in readerResults {
@@ -160,13 +164,14 @@ struct PostgresTests {
             let resolved = resolutions.compactMap { $0["note"] as? String }.filter { $0.hasPrefix("writer \(number) write ") }
             #expect(resolved.sorted() == done.filter { $0.hasPrefix("resolve ") }.map { "writer \(number) write \($0.dropFirst(8))" }.sorted())
         }
-        let questionIDs = list.compactMap { $0["id"] as? Int }
-        let forecastIDs = forecasts.compactMap { $0["id"] as? Int }
-        let resolutionIDs = resolutions.compactMap { $0["id"] as? Int }
+        let questionIDs = list.compactMap { $0["question_id"] as? Int }
+        let forecastIDs = forecasts.compactMap { $0["forecast_id"] as? Int }
+        let resolutionIDs = resolutions.compactMap { $0["resolution_id"] as? Int }
         #expect(Set(questionIDs).count == questionIDs.count && Set(forecastIDs).count == forecastIDs.count
                 && Set(resolutionIDs).count == resolutionIDs.count, "duplicate ids")
         // Ids are dense, as on SQLite: no write took an id and gave it back.
-        #expect(forecastIDs.sorted() == Array(1...forecastIDs.count))
+        #expect(forecastIDs.sorted() == forecastIDs.indices.map { $0 + 1 })
+        #expect(questionIDs.count == shared + adds && forecastIDs.count == shared + forecastWrites && resolutionIDs.count == resolves)
         let entries = questionIDs.count + forecastIDs.count + resolutionIDs.count
         let verify = try cli.run(["verify"])
         #expect(verify.status == 0 && verify.stdout.hasPrefix("ok: \(entries) journal entries verified"), "\(verify.stdout)\(verify.stderr)")
@@ -195,19 +200,24 @@ struct PostgresTests {
             let started = Date()
             try process.run()
             while process.isRunning && Date().timeIntervalSince(started) < seconds { usleep(5_000) }
-            // Rows the open transaction has written so far, as the server sees them.
-            let inFlight = try Self.psql("SELECT n_tup_ins FROM pg_stat_user_tables WHERE relname = 'journal'", on: cli.ledger).stdout
+            // Whether the import's transaction has written rows yet: a transaction gets an id
+            // (backend_xid) with its first insert.
+            let writing = try Self.psql("""
+                SELECT count(*) FROM pg_stat_activity
+                WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL
+                """, on: cli.ledger).stdout
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let killed = process.terminationReason == .uncaughtSignal
-            if killed && (Int(inFlight.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 0 { killedWhileWriting += 1 }
+            if killed && writing.hasPrefix("1") { killedWhileWriting += 1 }
             // The server ends the dead connection's transaction; wait until it has.
             var after = try counts()
             for _ in 0..<100 where after != "0|0|0|0" && after != full {
                 usleep(100_000)
                 after = try counts()
             }
-            log.append(String(format: "after %.2f s: %@, ledger %@", seconds, killed ? "killed" : "finished", after))
+            log.append(String(format: "after %.2f s: %@, ledger %@", seconds,
+                              killed ? (writing.hasPrefix("1") ? "killed mid-transaction" : "killed before writing") : "finished", after))
             #expect(after == "0|0|0|0" || after == full, "a partial import: \(after)")
             if after == full { break }
             #expect(try cli.run(["verify"]).stdout.contains("ok: 0 journal entries"))
@@ -233,7 +243,7 @@ struct PostgresTests {
                 let imported = try cli.run(importArguments)
                 #expect(imported.status == 0, "\(name): \(imported.stderr)")
             }
-            for flags in [[], ["--every-forecast"], ["--time-weighted"], ["--by", "tag"]] {
+            for flags in [[], ["--every-forecast"], ["--time-weighted"], ["--folded"]] {
                 let onFile = try CLI.json(file.run(["score", "--format", "json"] + flags).stdout)
                 let onServer = try CLI.json(server.run(["score", "--format", "json"] + flags).stdout)
                 var differences: [String] = []
