@@ -16,7 +16,7 @@ extension Foretell {
                 Examples:
                   foretell migrate --from ~/.local/share/foretell/ledger.sqlite \\
                       --to postgres://me@db.example.org:5432/forecasts
-                  foretell migrate --from postgres://me@db/forecasts --to backup.sqlite --format json
+                  foretell migrate --from postgres://me@db/forecasts --to backup.sqlite
                 """)
 
         @Option(name: .long, help: ArgumentHelp("The ledger to copy.", valueName: "path-or-url"))
