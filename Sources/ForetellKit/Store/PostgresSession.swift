@@ -74,7 +74,7 @@ final class PostgresConnection: @unchecked Sendable {
             try check(result)
             prepared[sql] = name
         }
-        let texts: [String?] = arguments.map(Self.text(of:))
+        let texts: [String?] = try arguments.map(Self.text(of:))
         let cStrings: [UnsafeMutablePointer<CChar>?] = texts.map { $0.map { strdup($0) } ?? nil }
         defer { for pointer in cStrings { free(pointer) } }
         let result = cStrings.map { $0.map { UnsafePointer($0) } }.withUnsafeBufferPointer { values in
@@ -102,13 +102,18 @@ final class PostgresConnection: @unchecked Sendable {
         return .database(Self.oneLine(String(cString: primary)))
     }
 
-    /// A value as PostgreSQL's text input reads it.
-    private static func text(of value: SQLValue) -> String? {
+    /// A value as PostgreSQL's text input reads it. PostgreSQL's text cannot hold a NUL, and a C
+    /// string would silently end at one: such a text is refused, not cut short.
+    private static func text(of value: SQLValue) throws -> String? {
         switch value {
         case .null: return nil
         case .integer(let number): return String(number)
         case .real(let number): return "\(number)"
-        case .text(let text): return text
+        case .text(let text):
+            if text.utf8.contains(0) {
+                throw LedgerError.database("PostgreSQL cannot store a NUL character; remove it from the text")
+            }
+            return text
         case .blob(let bytes): return "\\x" + bytes.hexString
         }
     }
