@@ -6,7 +6,8 @@
 -- * text is COLLATE "C" (byte order, as SQLite's BINARY), so that sorting and uniqueness do not
 --   depend on the server's locale;
 -- * probabilities are DOUBLE PRECISION (SQLite's REAL is 8 bytes; PostgreSQL's REAL is 4);
--- * GLOB patterns are regular expressions; append-only rules are triggers calling one function.
+-- * GLOB patterns are regular expressions; append-only rules are triggers calling one function;
+-- * the index on claims is a hash index, which takes a claim of any length.
 
 CREATE TABLE owners (
     id          BIGINT PRIMARY KEY,
@@ -24,7 +25,8 @@ CREATE TABLE questions (
 );
 CREATE UNIQUE INDEX questions_by_external_ref ON questions(external_ref) WHERE external_ref IS NOT NULL;
 CREATE INDEX questions_by_deadline ON questions(deadline);
-CREATE INDEX questions_by_claim ON questions(claim, deadline);
+-- A hash index: a B-tree entry holds at most about 2.7 kB, and a claim may be a megabyte long.
+CREATE INDEX questions_by_claim ON questions USING hash (claim);
 
 CREATE TABLE question_tags (
     question_id BIGINT NOT NULL REFERENCES questions(id),
