@@ -12,7 +12,10 @@ extension Foretell {
                 counts once per question; --every-forecast counts every forecast;
                 --time-weighted weighs each by the share of the question's open life it
                 stood. Forecasts made after the resolution never count; ambiguous and
-                annulled questions are left out.
+                annulled questions are left out. Backfilled forecasts (recorded after the
+                outcome, with 'forecast --backfill') count only with --include-backfilled.
+                What was left out is listed under "Not counted", and a resolved question on
+                which nothing counts is named.
 
                 Examples:
                   foretell score
@@ -24,7 +27,10 @@ extension Foretell {
 
                 CSV columns: group (overall|owner|tag|source), name, rank, n, weight,
                 questions, brier, log_loss, baseline, reliability, resolution,
-                uncertainty, relative_brier, shared_questions.
+                uncertainty, relative_brier, shared_questions; then one row per kind of
+                forecast left out: group "excluded", name superseded, made_after_resolution,
+                backfilled, void or resolved_without_counted_forecasts, n the forecasts,
+                questions the questions.
                 """)
 
         @OptionGroup var ledger: LedgerOptions
@@ -49,6 +55,9 @@ extension Foretell {
 
         @Flag(name: .long, help: "Add the folded table: confidence 50-100% with right and wrong counts.")
         var folded = false
+
+        @Flag(name: .long, help: "Also score backfilled forecasts, recorded after their question's outcome.")
+        var includeBackfilled = false
 
         @Option(name: .long, help: "Count open and overdue questions as of this day instead of today (YYYY-MM-DD).")
         var asOf: String?
@@ -104,7 +113,8 @@ extension Foretell {
             }
             let today = try asOf.map { text throws(InputError) in try DateInput.deadline(text) } ?? Day.today()
             return ScoreOptions(
-                rule: rule, owners: owner, tags: tag, since: sinceDay, until: untilDay, folded: folded, today: today)
+                rule: rule, owners: owner, tags: tag, since: sinceDay, until: untilDay, folded: folded, today: today,
+                includeBackfilled: includeBackfilled)
         }
     }
 }

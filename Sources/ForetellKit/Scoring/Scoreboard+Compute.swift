@@ -258,6 +258,7 @@ struct ScoringEngine {
         var openedAt = question.openedAtMs
         for index in forecasts { openedAt = min(openedAt, input.forecasts[Int(index)].madeAtMs) }
         var monthN = 0
+        let leftOutBefore = excluded.madeAfterResolution + excluded.backfilled
         var monthWeight = 0.0
         var monthBrier = 0.0
         var start = forecasts.startIndex
@@ -268,7 +269,9 @@ struct ScoringEngine {
             let selected = ownerSelected[Int(owner)]
             pairForecasts.removeAll(keepingCapacity: true)
             for index in forecasts[start..<end] {
-                if input.forecasts[Int(index)].madeAtMs <= resolvedAt {
+                if input.forecasts[Int(index)].backfilled && !options.includeBackfilled {
+                    if selected { excluded.backfilled += 1 }
+                } else if input.forecasts[Int(index)].madeAtMs <= resolvedAt {
                     pairForecasts.append(index)
                 } else if selected {
                     excluded.madeAfterResolution += 1
@@ -303,6 +306,9 @@ struct ScoringEngine {
                 monthBrier += weight * scored.brier
             }
             if pairWeight > 0 { questionPairs.append((owner, pairBrier / pairWeight)) }
+        }
+        if monthN == 0 && excluded.madeAfterResolution + excluded.backfilled > leftOutBefore {
+            excluded.resolvedWithoutCountedForecasts.append(question.id)
         }
         if monthN > 0 {
             let key = Self.monthKey(resolvedAt)
