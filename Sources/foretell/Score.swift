@@ -112,9 +112,11 @@ extension Foretell {
                 throw ScoringError.emptyPeriod(since: sinceDay, until: untilDay)
             }
             let today = try asOf.map { text throws(InputError) in try DateInput.deadline(text) } ?? Day.today()
-            return ScoreOptions(
+            var options = ScoreOptions(
                 rule: rule, owners: owner, tags: tag, since: sinceDay, until: untilDay, folded: folded, today: today,
                 includeBackfilled: includeBackfilled)
+            options.daysInLocalTime = true
+            return options
         }
     }
 }
