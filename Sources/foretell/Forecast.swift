@@ -71,6 +71,9 @@ extension Foretell {
                     Output.err("note: \(state): this forecast is dated after that, so it does not count in scores\n")
                 }
             }
+            if backfill && !newForecast.backfilled {
+                Output.err("note: no outcome of question \(questionID) was recorded before this forecast's date, so it is not backfilled: it counts as usual\n")
+            }
         }
     }
 }
