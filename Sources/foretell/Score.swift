@@ -24,7 +24,9 @@ extension Foretell {
 
                 CSV columns: group (overall|owner|tag|source), name, rank, n, weight,
                 questions, brier, log_loss, baseline, reliability, resolution,
-                uncertainty, relative_brier, shared_questions.
+                uncertainty, relative_brier, shared_questions. A name that starts with
+                = + - @ or ' gets an apostrophe in front so that a spreadsheet shows it
+                as text instead of running it; --raw writes names as they are.
                 """)
 
         @OptionGroup var ledger: LedgerOptions
@@ -56,6 +58,9 @@ extension Foretell {
         @Option(name: .long, help: "table, json, csv or html.")
         var format: OutputFormat = .table
 
+        @Flag(name: .long, help: "csv: write names exactly, without the apostrophe that keeps a spreadsheet from running one starting with = + - @.")
+        var raw = false
+
         @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
         var output: String?
 
@@ -79,20 +84,14 @@ extension Foretell {
             let text: String
             switch format {
             case .json: text = ScoreboardRendering.json(board).serialized(pretty: true) + "\n"
-            case .csv: text = ScoreboardRendering.csv(board)
+            case .csv: text = ScoreboardRendering.csv(board, cells: raw ? .raw : .neutralised)
             case .html: text = ScoreboardHTML.render(board)
-            default: text = ScoreboardRendering.table(board, style: output == nil ? .detect() : .plain)
+            default: text = ScoreboardRendering.table(board, style: output == nil || output == "-" ? .detect() : .plain)
             }
-            if let output {
-                do {
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-                } catch {
-                    throw ScoreOutputError(path: output, reason: error.localizedDescription)
-                }
-                Output.err("wrote \(output)\n")
-            } else {
-                Output.out(text)
-            }
+            let sink = try OutputFile(path: output, ledgerPath: ledger.path)
+            sink.write(text)
+            try sink.close()
+            if let output, output != "-" { Output.err("wrote \(TerminalText.safe(output))\n") }
         }
 
         func scoreOptions() throws -> ScoreOptions {
@@ -109,10 +108,3 @@ extension Foretell {
     }
 }
 
-/// The report could not be written where --output said.
-struct ScoreOutputError: ReportableError {
-    var path: String
-    var reason: String
-    var isUsageError: Bool { false }
-    var description: String { "cannot write \(path): \(reason)" }
-}

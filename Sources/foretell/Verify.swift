@@ -50,7 +50,7 @@ extension Foretell {
                 }
             }
             if let problem = report.firstProblem {
-                Output.err("foretell: the ledger does not verify: \(problem)\n")
+                Output.problem("the ledger does not verify: \(problem)")
                 throw ExitCode(1)
             }
         }
