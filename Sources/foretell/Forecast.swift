@@ -37,7 +37,7 @@ extension Foretell {
             case .json:
                 Output.out(JSONValue.object([("question_id", .int(questionID)), ("forecast_id", .int(forecastID))]).serialized() + "\n")
             default:
-                Output.out("Recorded forecast \(forecastID) on question \(questionID): \(newForecast.owner) \(formatPercent(newForecast.probability))\n")
+                Output.out("Recorded forecast \(forecastID) on question \(questionID): \(TerminalText.safe(newForecast.owner)) \(formatPercent(newForecast.probability))\n")
             }
             if let resolution {
                 Output.err("note: question \(questionID) is already resolved (\(resolution.outcome.rawValue) on \(resolution.resolvedOn)); a forecast made after that never counts in scores\n")

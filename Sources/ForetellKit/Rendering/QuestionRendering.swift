@@ -14,6 +14,8 @@ public enum QuestionRendering {
             ("resolved_on", .optional(current?.resolvedOn)),
             ("tags", .array(question.tags.map { .string($0) })),
             ("external_ref", .optional(question.externalRef)),
+            ("opened_at_ms", .int(question.openedAtMilliseconds)),
+            ("recorded_at", .string(question.recordedAt)),
             ("forecasts", .array(question.forecasts.map(json))),
             ("resolutions", .array(question.resolutions.map(json))),
         ])
@@ -32,7 +34,8 @@ public enum QuestionRendering {
             ("source", .optional(first?.path)),
             ("quote", .optional(first?.quote)),
             ("sources", .array(forecast.sources.map { source in
-                .object([("source", .string(source.path)), ("quote", .string(source.quote)), ("line", .optional(source.line))])
+                .object([("source", .string(source.path)), ("quote", .string(source.quote)), ("line", .optional(source.line)),
+                         ("sha256", .optional(source.sha256)), ("document_id", .optional(source.documentID))])
             })),
             ("note", .optional(forecast.note)),
             ("external_ref", .optional(forecast.externalRef)),

@@ -16,8 +16,9 @@ public struct LedgerWriter {
         pipeline?.waitUntilIdle()
         return database
     }
-    /// When this transaction recorded its events, UTC.
-    public let recordedAt: String
+    /// When this transaction recorded its events, UTC; a restored backup's own times
+    /// (``restoring(recordedAt:)``).
+    public private(set) var recordedAt: String
     private var head: [UInt8]
     /// The content of the event being recorded, built in one buffer reused for every event.
     private var contentScratch: [UInt8] = []
@@ -234,6 +235,13 @@ public struct LedgerWriter {
     }
 
     // MARK: Recording events
+
+    /// Restoring a backup: the events recorded next keep the time they were first recorded. Only
+    /// outside imports' batching, whose statements hold one time for all their rows.
+    mutating func restoring(recordedAt time: String) throws {
+        guard !isBulk else { throw LedgerError.database("a backup is restored without batching") }
+        recordedAt = time
+    }
 
     public mutating func record(_ question: NewQuestion) throws -> Int64 {
         guard let id = try insert(question, unlessRefExists: false) else {
