@@ -254,6 +254,9 @@ import Testing
         try cli.run(["resolve", "1", "yes", "--on", "2026-07-14", "--note", "Météo-France"])
         try cli.run(["resolve", "1", "no", "--on", "2026-07-14T23:00:00Z", "--note", "the correction"])
         #expect(try cli.run(["import", SharedSeeds.folder]).status == 0)
+        let range = try cli.write("range.txt", Data(
+            "Date: 2026-01-10\n\nAna Lima said there is a 10-20% chance that the Louvre closes by 2028.\n".utf8))
+        #expect(try cli.run(["import", range]).status == 0)
         #expect(try cli.run(["import", "--from", "fatebook", Fixtures.path("fatebook/fatebook-export.csv")]).status == 0)
         let csv = try cli.write("extra.csv", Data(#"""
             question_id,claim,owner,probability,made_on,deadline,outcome,resolved_on,tags,source,quote
@@ -270,7 +273,8 @@ import Testing
         #expect(try cli.run(["export", "--format", "json", "--output", backup]).status == 0)
         let original = try String(contentsOfFile: backup, encoding: .utf8)
         for needed in ["\"note\": \"the correction\"", "\"note\": \"gut feeling\"", "\"sha256\": \"", "\"earliest\": \"2029",
-                       "\"external_ref\": \"fatebook", "\"basis\": \"verbal\"", "\"probability\": 5e-05"] {
+                       "\"external_ref\": \"fatebook", "\"basis\": \"verbal\"", "\"probability\": 5e-05",
+                       "\"probability_low\": 0.1, \"probability_high\": 0.2"] {
             #expect(original.contains(needed), "the ledger does not use \(needed)")
         }
 
