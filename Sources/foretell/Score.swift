@@ -61,7 +61,7 @@ extension Foretell {
         @Flag(name: .long, help: "csv: write names exactly, without the apostrophe that keeps a spreadsheet from running one starting with = + - @.")
         var raw = false
 
-        @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+        @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output ('-': standard output).", valueName: "file"))
         var output: String?
 
         func validate() throws {
