@@ -288,11 +288,37 @@ import Testing
             #expect(try cli.run(["--db", restored] + view, ledgerFlag: false).stdout == cli.run(view).stdout, "\(view)")
         }
 
-        // Into a ledger that holds questions: refused, and that ledger is untouched.
-        let before = try cli.state()
-        let twice = try cli.run(["import", backup])
-        #expect(twice.status == 1 && twice.stderr.contains("restore into a new ledger"), "\(twice.stderr)")
+        // Again into a ledger that already is this backup: nothing to add, as for any import.
+        var before = try cli.state()
+        let again2 = try cli.run(["import", backup])
+        #expect(again2.status == 0 && again2.stdout.contains("nothing to add"), "\(again2.stdout) \(again2.stderr)")
         #expect(try cli.state() == before)
+        // Into a ledger with other history: refused, and that ledger is untouched.
+        try cli.run(["forecast", "1", "--owner", "late", "-p", "0.5", "--made-on", "2026-07-03"])
+        before = try cli.state()
+        let other = try cli.run(["import", backup])
+        #expect(other.status == 1 && other.stderr.contains("restore into a new ledger"), "\(other.stderr)")
+        #expect(try cli.state() == before)
+    }
+
+    @Test func finding9ALedgerWithTheLargestQuestionIdExportsAndRestores() throws {
+        let cli = try CLI()
+        let csv = try cli.write("big.csv", Data("""
+            question_id,claim,owner,probability,made_on
+            9223372036854775807,The largest id,me,0.5,2026-01-01
+            1,The smallest id,me,0.25,2026-01-02
+
+            """.utf8))
+        #expect(try cli.run(["import", csv]).status == 0)
+        // It walked every number up to the largest id, 2,000 at a time, and would have trapped at the end.
+        let export = try cli.run(["export", "--format", "json"], timeout: 60)
+        #expect(export.status == 0)
+        let questions = try #require(try CLI.json(export.stdout) as? [[String: Any]])
+        #expect(questions.compactMap { $0["question_id"] as? Int64 } == [1, Int64.max])
+        let backup = try cli.write("backup.json", Data(export.stdout.utf8))
+        let restored = cli.folder.appendingPathComponent("restored.sqlite").path
+        #expect(try cli.run(["--db", restored, "import", backup], ledgerFlag: false).status == 0)
+        #expect(try cli.run(["--db", restored, "export", "--format", "json"], ledgerFlag: false, timeout: 60).stdout == export.stdout)
     }
 
     @Test func finding9CSVWritesPlainNumbersAndRoundTripsEveryText() throws {

@@ -7,12 +7,15 @@ import GRDB
 /// history). Ids and recorded times are kept, so exporting the restored ledger gives the same
 /// bytes, and `verify` passes: the journal is rebuilt from the restored rows.
 ///
-/// A ledger that already holds questions is refused: merging a backup into other history would
-/// renumber it, and that is no longer a restore. A file that is not such an export is an error.
+/// A ledger that already holds questions is refused, unless it already is this backup (restoring
+/// again adds nothing): merging a backup into other history would renumber it, and that is no
+/// longer a restore. A file that is not such an export is an error.
 public struct JSONBackupImporter: Importer {
     public let source: String
     public let totalBytes: Int
     private let questions: [BackupQuestion]
+    /// The file's bytes: a ledger that exports to exactly these already is this backup.
+    private let bytes: Data
 
     /// Reads and checks the whole file before the ledger is touched.
     public init(path: String) throws {
@@ -24,6 +27,7 @@ public struct JSONBackupImporter: Importer {
             throw BackupError.unreadable(path: path)
         }
         totalBytes = data.count
+        bytes = data
         do {
             questions = try JSONDecoder().decode([BackupQuestion].self, from: data)
         } catch DecodingError.keyNotFound(let key, let context) {
@@ -41,7 +45,16 @@ public struct JSONBackupImporter: Importer {
     public mutating func run(into writer: inout LedgerWriter, progress: (Int) -> Void) throws -> ImportSummary {
         var summary = ImportSummary(source: source)
         let held = try Int.fetchOne(writer.db, sql: "SELECT count(*) FROM questions") ?? 0
-        if held > 0 { throw BackupError.ledgerNotEmpty(path: source, questions: held) }
+        if held > 0 {
+            // Restoring the same backup again adds nothing, as importing any file again does.
+            var export = Data()
+            try QuestionExport.json(writer.db) { export.append(contentsOf: $0.utf8) }
+            guard export == bytes else { throw BackupError.ledgerNotEmpty(path: source, questions: held) }
+            summary.rowsRead = questions.count
+            summary.alreadyPresent = questions.count
+            summary.notes.append("the ledger already holds exactly this backup: nothing to add")
+            return summary
+        }
         let ownersBefore = try writer.ownerCount()
 
         for question in questions {
