@@ -28,8 +28,8 @@ extension Foretell {
                                       times) into an empty ledger
 
                 Without --from, a .csv file is read as foretell's CSV, a .json file as a
-                backup, and folders, .txt and .md files as documents; anything else (a .pdf,
-                an .rtf) is refused.
+                backup, and folders, .txt and .md files and files without an extension as
+                documents; anything else (a .pdf, an .rtf) is refused.
 
                 Examples:
                   foretell import seeds/

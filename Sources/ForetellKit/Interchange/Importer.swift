@@ -17,14 +17,16 @@ public enum ImportFormat: String, CaseIterable, Sendable {
     case json
 
     /// What a path is when `--from` is not given: a `.csv` file is foretell's CSV, a `.json` file
-    /// a backup, a folder or a `.txt`/`.md` file documents. Anything else (a PDF, an RTF file) is
-    /// refused: read as documents it would import nothing and look like success.
+    /// a backup, a folder, a `.txt`/`.md` file or a file without an extension documents (a missing
+    /// path too, so that reading it says it is missing). A file of any other kind (a PDF, an RTF
+    /// file) is refused: read as a document it would import nothing and look like success.
     public static func guess(_ path: String) throws -> ImportFormat {
         let name = path.lowercased()
         if name.hasSuffix(".csv") { return .csv }
         if name.hasSuffix(".json") { return .json }
-        let ext = name.split(separator: "/").last.flatMap { $0.contains(".") ? $0.split(separator: ".").last : nil }
-        if FileManager.default.isFolder(path) || ext.map({ DocumentReader.documentExtensions.contains(String($0)) }) ?? false
+        let file = name.split(separator: "/").last ?? ""
+        let ext = file.dropFirst().contains(".") ? file.split(separator: ".").last.map(String.init) : nil
+        if ext.map(DocumentReader.documentExtensions.contains) ?? true || FileManager.default.isFolder(path)
             || !FileManager.default.fileExists(atPath: path) {
             return .documents
         }
@@ -82,7 +84,7 @@ public enum ImportError: ReportableError, Equatable {
             return "\(path) is not an export folder: name the folder holding \(files.joined(separator: " and "))"
         case .unknownKind(let path):
             return "cannot tell what \(path) is: foretell imports .txt and .md documents, .csv and .json exports;"
-                + " name the format with --from"
+                + " name the format with --from (--from documents reads any text file)"
         }
     }
 }
