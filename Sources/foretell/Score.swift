@@ -12,7 +12,10 @@ extension Foretell {
                 counts once per question; --every-forecast counts every forecast;
                 --time-weighted weighs each by the share of the question's open life it
                 stood. Forecasts made after the resolution never count; ambiguous and
-                annulled questions are left out.
+                annulled questions are left out. Backfilled forecasts (recorded after the
+                outcome, with 'forecast --backfill') count only with --include-backfilled.
+                What was left out is listed under "Not counted", and a resolved question on
+                which nothing counts is named.
 
                 Examples:
                   foretell score
@@ -24,7 +27,12 @@ extension Foretell {
 
                 CSV columns: group (overall|owner|tag|source), name, rank, n, weight,
                 questions, brier, log_loss, baseline, reliability, resolution,
-                uncertainty, relative_brier, shared_questions.
+                uncertainty, relative_brier, shared_questions; then one row per kind of
+                forecast left out: group "excluded", name superseded, made_after_resolution,
+                backfilled, void or resolved_without_counted_forecasts, n the forecasts,
+                questions the questions. A name that starts with = + - @ or ' gets an
+                apostrophe in front so that a spreadsheet shows it as text instead of
+                running it; --raw writes names as they are.
                 """)
 
         @OptionGroup var ledger: LedgerOptions
@@ -50,13 +58,19 @@ extension Foretell {
         @Flag(name: .long, help: "Add the folded table: confidence 50-100% with right and wrong counts.")
         var folded = false
 
+        @Flag(name: .long, help: "Also score backfilled forecasts, recorded after their question's outcome.")
+        var includeBackfilled = false
+
         @Option(name: .long, help: "Count open and overdue questions as of this day instead of today (YYYY-MM-DD).")
         var asOf: String?
 
         @Option(name: .long, help: "table, json, csv or html.")
         var format: OutputFormat = .table
 
-        @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+        @Flag(name: .long, help: "csv: write names exactly, without the apostrophe that keeps a spreadsheet from running one starting with = + - @.")
+        var raw = false
+
+        @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output ('-': standard output).", valueName: "file"))
         var output: String?
 
         func validate() throws {
@@ -79,20 +93,14 @@ extension Foretell {
             let text: String
             switch format {
             case .json: text = ScoreboardRendering.json(board).serialized(pretty: true) + "\n"
-            case .csv: text = ScoreboardRendering.csv(board)
+            case .csv: text = ScoreboardRendering.csv(board, cells: raw ? .raw : .neutralised)
             case .html: text = ScoreboardHTML.render(board)
-            default: text = ScoreboardRendering.table(board, style: output == nil ? .detect() : .plain)
+            default: text = ScoreboardRendering.table(board, style: output == nil || output == "-" ? .detect() : .plain)
             }
-            if let output {
-                do {
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-                } catch {
-                    throw ScoreOutputError(path: output, reason: error.localizedDescription)
-                }
-                Output.err("wrote \(output)\n")
-            } else {
-                Output.out(text)
-            }
+            let sink = try OutputFile(path: output, ledgerPath: ledger.path)
+            sink.write(text)
+            try sink.close()
+            if let output, output != "-" { Output.err("wrote \(TerminalText.safe(output))\n") }
         }
 
         func scoreOptions() throws -> ScoreOptions {
@@ -103,16 +111,12 @@ extension Foretell {
                 throw ScoringError.emptyPeriod(since: sinceDay, until: untilDay)
             }
             let today = try asOf.map { text throws(InputError) in try DateInput.deadline(text) } ?? Day.today()
-            return ScoreOptions(
-                rule: rule, owners: owner, tags: tag, since: sinceDay, until: untilDay, folded: folded, today: today)
+            var options = ScoreOptions(
+                rule: rule, owners: owner, tags: tag, since: sinceDay, until: untilDay, folded: folded, today: today,
+                includeBackfilled: includeBackfilled)
+            options.daysInLocalTime = true
+            return options
         }
     }
 }
 
-/// The report could not be written where --output said.
-struct ScoreOutputError: ReportableError {
-    var path: String
-    var reason: String
-    var isUsageError: Bool { false }
-    var description: String { "cannot write \(path): \(reason)" }
-}

@@ -180,7 +180,7 @@ struct ScoringEngine {
     private func scoredOutcome(_ question: ScoringInput.Question) -> Bool? {
         guard let outcome = question.outcome, outcome.isScored, let resolved = question.resolvedAtMs else { return nil }
         if options.since != nil || options.until != nil {
-            guard let day = Self.utcDay(resolved) else { return nil }
+            guard let day = day(of: resolved) else { return nil }
             if let since = options.since, day < since { return nil }
             if let until = options.until, day > until { return nil }
         }
@@ -258,6 +258,7 @@ struct ScoringEngine {
         var openedAt = question.openedAtMs
         for index in forecasts { openedAt = min(openedAt, input.forecasts[Int(index)].madeAtMs) }
         var monthN = 0
+        let leftOutBefore = excluded.madeAfterResolution + excluded.backfilled
         var monthWeight = 0.0
         var monthBrier = 0.0
         var start = forecasts.startIndex
@@ -268,7 +269,9 @@ struct ScoringEngine {
             let selected = ownerSelected[Int(owner)]
             pairForecasts.removeAll(keepingCapacity: true)
             for index in forecasts[start..<end] {
-                if input.forecasts[Int(index)].madeAtMs <= resolvedAt {
+                if input.forecasts[Int(index)].backfilled && !options.includeBackfilled {
+                    if selected { excluded.backfilled += 1 }
+                } else if input.forecasts[Int(index)].madeAtMs <= resolvedAt {
                     pairForecasts.append(index)
                 } else if selected {
                     excluded.madeAfterResolution += 1
@@ -304,8 +307,11 @@ struct ScoringEngine {
             }
             if pairWeight > 0 { questionPairs.append((owner, pairBrier / pairWeight)) }
         }
+        if monthN == 0 && excluded.madeAfterResolution + excluded.backfilled > leftOutBefore {
+            excluded.resolvedWithoutCountedForecasts.append(question.id)
+        }
         if monthN > 0 {
-            let key = Self.monthKey(resolvedAt)
+            let key = monthKey(resolvedAt)
             var point = monthly[key] ?? (0, 0, 0)
             point.n += monthN
             point.weight += monthWeight
@@ -376,9 +382,14 @@ struct ScoringEngine {
         return min(low, sorted.count - 1)
     }
 
-    private static func monthKey(_ ms: Int64) -> Int {
-        guard let day = utcDay(ms) else { return 0 }
+    private func monthKey(_ ms: Int64) -> Int {
+        guard let day = day(of: ms) else { return 0 }
         return day.year * 12 + day.month - 1
+    }
+
+    /// The day an instant falls on: on the user's calendar when the options say so, else UTC.
+    private func day(of ms: Int64) -> Day? {
+        options.daysInLocalTime ? LocalTime.day(ofMilliseconds: ms) : Self.utcDay(ms)
     }
 
     /// The UTC day of an instant: floor division, which cannot overflow at the ends of Int64.

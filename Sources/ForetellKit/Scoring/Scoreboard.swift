@@ -27,7 +27,8 @@ public struct ScoreOptions: Sendable, Equatable {
     public var owners: [String]
     /// Only questions with at least one of these tags (all when empty).
     public var tags: [String]
-    /// Only questions resolved on or after / on or before these days (UTC).
+    /// Only questions resolved on or after / on or before these days (UTC, or local with
+    /// `daysInLocalTime`).
     public var since: Day?
     public var until: Day?
     /// Include the folded table in the outputs.
@@ -35,10 +36,16 @@ public struct ScoreOptions: Sendable, Equatable {
     /// The day deadlines are compared with, for overdue questions and the next deadlines.
     public var today: Day
     public var nextDeadlineCount: Int
+    /// Score backfilled forecasts (recorded with hindsight) too; by default they are left out.
+    public var includeBackfilled: Bool
+    /// Read the days of resolutions (for `since`, `until` and the months of the timeline) on the
+    /// local calendar, as the command line does, rather than in UTC.
+    public var daysInLocalTime = false
 
     public init(
         rule: SelectionRule = .latest, owners: [String] = [], tags: [String] = [], since: Day? = nil,
-        until: Day? = nil, folded: Bool = false, today: Day = .today(), nextDeadlineCount: Int = 5
+        until: Day? = nil, folded: Bool = false, today: Day = .today(), nextDeadlineCount: Int = 5,
+        includeBackfilled: Bool = false
     ) {
         self.rule = rule
         self.owners = owners
@@ -48,6 +55,7 @@ public struct ScoreOptions: Sendable, Equatable {
         self.folded = folded
         self.today = today
         self.nextDeadlineCount = nextDeadlineCount
+        self.includeBackfilled = includeBackfilled
     }
 }
 
@@ -155,4 +163,14 @@ public struct Exclusions: Sendable, Equatable {
     /// Questions resolved ambiguous or annulled, and the forecasts on them.
     public var voidQuestions: Int
     public var voidForecasts: Int
+    /// Forecasts recorded with hindsight (`forecast --backfill`), left out unless asked for.
+    public var backfilled: Int = 0
+    /// Questions with a scored outcome none of whose forecasts counted (all made after the
+    /// resolution, or backfilled), by id: resolved, yet nowhere in the scores.
+    public var resolvedWithoutCountedForecasts: [Int64] = []
+
+    public var isEmpty: Bool {
+        madeAfterResolution == 0 && superseded == 0 && voidQuestions == 0 && backfilled == 0
+            && resolvedWithoutCountedForecasts.isEmpty
+    }
 }

@@ -64,13 +64,14 @@ extension Ledger {
 
         var forecastIndex: [Int64: Int32] = [:]
         try each(db, """
-            SELECT f.id, f.question_id, f.owner_id, f.probability, f.made_at_ms FROM forecasts f
+            SELECT f.id, f.question_id, f.owner_id, f.probability, f.made_at_ms, f.backfilled FROM forecasts f
             \(tags.isEmpty ? "" : "JOIN questions q ON q.id = f.question_id WHERE \(tagged)")
             """, arguments: tagArguments) { row in
             guard let question = questionIndex[try row.checked(1)], let owner = ownerIndex[try row.checked(2)] else { return }
             let id: Int64 = try row.checked(0)
             let index = builder.addForecast(
-                id: id, question: question, ownerIndex: owner, probability: try row.checked(3), madeAtMs: try row.checked(4))
+                id: id, question: question, ownerIndex: owner, probability: try row.checked(3), madeAtMs: try row.checked(4),
+                backfilled: (try row.checked(5) as Int64) != 0)
             if hasSources, let index { forecastIndex[id] = index }
         }
 

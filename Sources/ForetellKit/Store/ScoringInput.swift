@@ -21,6 +21,8 @@ public struct ScoringInput: Sendable {
         public var owner: Int32
         public var probability: Double
         public var madeAtMs: Int64
+        /// Recorded with hindsight (`forecast --backfill`): scored only when asked for.
+        public var backfilled: Bool = false
     }
 
     public private(set) var owners: [String] = []
@@ -108,7 +110,7 @@ public struct ScoringInput: Sendable {
         /// Adds a forecast by an owner interned earlier with `owner(_:)`: no string per row.
         @discardableResult
         public mutating func addForecast(
-            id: Int64, question: Int32, ownerIndex: Int32, probability: Double, madeAtMs: Int64
+            id: Int64, question: Int32, ownerIndex: Int32, probability: Double, madeAtMs: Int64, backfilled: Bool = false
         ) -> Int32? {
             guard question >= 0, Int(question) < input.questions.count, ownerIndex >= 0,
                   Int(ownerIndex) < input.owners.count, probability >= 0, probability <= 1 else {
@@ -117,7 +119,8 @@ public struct ScoringInput: Sendable {
             }
             let index = Int32(truncatingIfNeeded: input.forecasts.count)
             input.forecasts.append(Forecast(
-                id: id, question: question, owner: ownerIndex, probability: probability, madeAtMs: madeAtMs))
+                id: id, question: question, owner: ownerIndex, probability: probability, madeAtMs: madeAtMs,
+                backfilled: backfilled))
             return index
         }
 
