@@ -59,7 +59,7 @@ public struct JSONBackupImporter: Importer {
 
         for question in questions {
             summary.rowsRead += 1
-            try writer.restoring(recordedAt: question.recordedAt ?? writer.recordedAt)
+            writer.restoring(recordedAt: question.recordedAt ?? writer.recordedAt)
             let id = try writer.record(NewQuestion(
                 id: question.id, claim: question.claim, deadline: try question.deadline.map { try Self.day($0) },
                 earliest: try question.earliest.map { try Self.day($0) },
@@ -74,7 +74,7 @@ public struct JSONBackupImporter: Importer {
         let forecasts = questions.flatMap { question in question.forecasts.map { (question.id, $0) } }.sorted { $0.1.id < $1.1.id }
         var restoredIDs: [Int64: Int64] = [:]
         for (questionID, forecast) in forecasts {
-            try writer.restoring(recordedAt: forecast.recordedAt)
+            writer.restoring(recordedAt: forecast.recordedAt)
             guard let basis = ProbabilityBasis(rawValue: forecast.basis) else {
                 throw BackupError.notABackup(path: source, reason: "forecast \(forecast.id) has basis '\(forecast.basis)'")
             }
@@ -89,7 +89,7 @@ public struct JSONBackupImporter: Importer {
         }
         let resolutions = questions.flatMap { question in question.resolutions.map { (question.id, $0) } }.sorted { $0.1.id < $1.1.id }
         for (questionID, resolution) in resolutions {
-            try writer.restoring(recordedAt: resolution.recordedAt)
+            writer.restoring(recordedAt: resolution.recordedAt)
             guard let outcome = Outcome(rawValue: resolution.outcome) else {
                 throw BackupError.notABackup(path: source, reason: "resolution \(resolution.id) has outcome '\(resolution.outcome)'")
             }
