@@ -158,7 +158,13 @@ private struct Run {
             if let day = dates.datelines[index] { dateline = day }
             return dateline
         }
+        // Blocks are routed by their shape: the prediction-list reader reads list items and table
+        // rows that state a claim and a degree; the sentence-level reader reads the rest.
+        let lists = PredictionListReader(source: document.source, owner: attribution.author, madeOn: authorDate)
+            .read(Layout.blocks(in: document.fullText))
+        for forecast in lists.forecasts { record(forecast) }
         for segment in attribution.segments {
+            if document.paragraphs[segment.paragraph].lineStarts.contains(where: { lists.claimedLines.contains($0.line) }) { continue }
             if turnSpeaker == nil || turnSpeaker! != segment.speaker {
                 endTurn(reference: reference(for: segment))
                 turnSpeaker = .some(segment.speaker)
