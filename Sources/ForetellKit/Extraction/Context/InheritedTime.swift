@@ -65,11 +65,39 @@ enum InheritedTimes {
         for cue in ruleCues {
             guard let range = lower.range(of: cue) else { continue }
             let tail = String(lower[range.upperBound...].prefix(60))
-            if let day = numericDate(tail) { return day }
+            if let day = numericDate(tail) ?? fullDates(in: String(tail.prefix(30))).first { return day }
             let words = cue.hasSuffix("end of") ? "the end of" + tail : tail
             if let deadline = heading(words, reference: reference) { return deadline }
         }
         return nil
+    }
+
+    /// Dates written out to the day: "January 1, 2021", "December 25th, 2020", "1 January 2021".
+    /// Time expressions read a month as the whole month; a rule or a reference date names a day.
+    static func fullDates(in text: String) -> [Day] {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" }).map { String($0).lowercased() }
+        func dayNumber(_ word: String) -> Int? {
+            let digits = word.prefix(while: \.isNumber)
+            guard (1...2).contains(digits.count), ["", "st", "nd", "rd", "th", "."].contains(String(word.dropFirst(digits.count))) else { return nil }
+            return Int(digits)
+        }
+        func year(_ word: String) -> Int? {
+            let digits = word.prefix(while: \.isNumber)
+            guard digits.count == 4, word.count <= 5 else { return nil }
+            return Int(digits)
+        }
+        var found: [Day] = []
+        for (index, word) in words.enumerated() {
+            guard let month = CalendarWords.months[word.hasSuffix(".") ? String(word.dropLast()) : word] else { continue }
+            if index + 2 < words.count, let day = dayNumber(words[index + 1]), let year = year(words[index + 2]),
+               let date = Day(year: year, month: month, day: day) {
+                found.append(date)
+            } else if index >= 1, index + 1 < words.count, let day = dayNumber(words[index - 1]), let year = year(words[index + 1]),
+                      let date = Day(year: year, month: month, day: day) {
+                found.append(date)
+            }
+        }
+        return found
     }
 
     /// "1/1/2022", "12/31/2025" (month first, as in American writing) or "2022-01-01", at the

@@ -79,10 +79,19 @@ enum ItemDates {
     /// one month", "three months or more") measures the claim, not its horizon.
     static func own(in claim: String, reference: Day?, framed: Bool) -> TimeMention? {
         let tokens = Tokenizer.tokenize(claim)
-        for mention in TimeExpressions.find(in: tokens, reference: reference) where mention.setsDeadline {
-            guard let deadline = mention.deadline else { continue }
+        for var mention in TimeExpressions.find(in: tokens, reference: reference) where mention.setsDeadline {
+            guard var deadline = mention.deadline else { continue }
+            // A date written to the day is that day, not its month's end.
+            let written = tokens.text(in: claim, from: mention.tokens.lowerBound, to: mention.tokens.upperBound - 1)
+            if let day = InheritedTimes.fullDates(in: written).first, day < deadline {
+                deadline = day
+                mention.deadline = day
+            }
             if let reference, deadline <= reference { continue }
             if framed, isCountedSpan(mention, tokens: tokens) { continue }
+            // "most likely 2024 Dem nominee": a year with no preposition names which event, not
+            // when the list's claim resolves.
+            if framed, mention.tokens.lowerBound < tokens.count, tokens[mention.tokens.lowerBound].isNumber { continue }
             return mention
         }
         return nil

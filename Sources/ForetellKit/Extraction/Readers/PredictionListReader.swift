@@ -33,7 +33,9 @@ struct PredictionListReader {
                 if read.claimed { claim(block, in: &result) }
                 result.forecasts += read.forecasts
             case .tableRow(let cells, let isHeader):
-                if isHeader {
+                // A table interrupted by an elision ("[...]") goes on with rows of the same width.
+                let continues = table.map { abs($0.width - cells.count) <= 1 } ?? false
+                if isHeader, !continues || TableColumns(header: cells) != nil {
                     table = TableColumns(header: cells)
                     if table != nil { claim(block, in: &result) }
                     continue
@@ -42,9 +44,11 @@ struct PredictionListReader {
                 let rows = readRow(block, cells: cells, columns: columns, inherited: times.current)
                 if !rows.isEmpty { claim(block, in: &result) }
                 result.forecasts += rows
-            default:
+            case .heading:
                 claimsAtDepth = [:]
                 table = nil
+            default:
+                claimsAtDepth = [:]
             }
         }
         return result
@@ -166,6 +170,7 @@ struct PredictionListReader {
 struct TableColumns {
     /// Column index and its owner (nil: a column of numbers without a name, the author's).
     var owners: [(index: Int, owner: String?)]
+    var width: Int
 
     static let notForecasts = ["outcome", "result", "resolution", "resolved", "answer", "notes", "note", "comment", "source",
                                "status", "actual", "score", "brier"]
@@ -191,5 +196,6 @@ struct TableColumns {
         }
         guard !owners.isEmpty else { return nil }
         self.owners = owners
+        width = header.count
     }
 }
