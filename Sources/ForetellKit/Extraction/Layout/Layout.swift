@@ -65,6 +65,8 @@ public enum Layout {
         guard line.count <= 70, let first = line.first, !first.isLowercase, line.contains(where: \.isLetter) else { return false }
         guard let last = line.last, !".,;:!?".contains(last) else { return false }
         if line.hasPrefix("http://") || line.hasPrefix("https://") || line.hasPrefix("[") { return false }
+        // "Prediction: 5%", "Bitcoin above $100k: 20%": a line that states a degree says something.
+        if last == "%" || !ListItemDegree.read(line).isEmpty || QuestionAnswers.answerDegree(line) != nil { return false }
         return line.split(separator: " ").count <= 10
     }
 

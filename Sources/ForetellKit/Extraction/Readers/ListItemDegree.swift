@@ -89,6 +89,15 @@ enum ListItemDegree {
                 return claim.isEmpty ? nil : Reading(claim: claim, degree: degree)
             }
         }
+        // "4% chance Bazoum returns to power if ECOWAS intervenes".
+        let words = body.split(separator: " ", maxSplits: 2)
+        if words.count == 3, ["chance", "probability", "likelihood"].contains(words[1].lowercased()),
+           let degree = numericDegree(String(words[0])) {
+            var rest = words[2]
+            for opener in ["that ", "of "] where rest.hasPrefix(opener) { rest = rest.dropFirst(opener.count) }
+            let claim = tidyClaim(rest)
+            return claim.isEmpty ? nil : Reading(claim: UnhedgedItems.capitalised(claim), degree: degree)
+        }
         for separator in [": ", " - ", " – ", " — "] {
             guard let range = body.range(of: separator) else { continue }
             let head = Layout.trim(body[..<range.lowerBound])

@@ -23,12 +23,14 @@ struct PredictionListReader {
         /// The latest item's claim at each depth, for continuation items and children.
         var claimsAtDepth: [Int: (claim: String, hasDegree: Bool)] = [:]
         var table: TableColumns?
+        var questions = QuestionAnswers(reference: madeOn)
         for block in blocks {
             times.enter(block)
+            defer { questions.note(block) }
             switch block.kind {
             case .listItem(_, let depth):
                 claimsAtDepth = claimsAtDepth.filter { $0.key <= depth }
-                let read = readItem(block, depth: depth, inherited: times.current, above: claimsAtDepth)
+                let read = readItem(block, depth: depth, inherited: times.current, above: claimsAtDepth, questions: questions)
                 if let claim = read.claim { claimsAtDepth[depth] = (claim, read.hasDegree) }
                 if read.claimed { claim(block, in: &result) }
                 result.forecasts += read.forecasts
@@ -47,6 +49,14 @@ struct PredictionListReader {
             case .heading:
                 claimsAtDepth = [:]
                 table = nil
+            case .paragraph:
+                claimsAtDepth = [:]
+                // "Prediction: 5%" under a question stated on its own line.
+                if let (asked, degree) = questions.answer(block.text) {
+                    claim(block, in: &result)
+                    result.forecasts.append(forecast(claim: asked.claim, degree: degree, owner: owner, block: block, inherited: nil,
+                                                     stated: asked.deadline))
+                }
             default:
                 claimsAtDepth = [:]
             }
@@ -69,7 +79,7 @@ struct PredictionListReader {
     }
 
     private func readItem(_ block: LayoutBlock, depth: Int, inherited: InheritedTime?,
-                          above: [Int: (claim: String, hasDegree: Bool)]) -> ItemReading {
+                          above: [Int: (claim: String, hasDegree: Bool)], questions: QuestionAnswers) -> ItemReading {
         var text = block.text
         var reading = ItemReading()
         var readings = ListItemDegree.read(text)
@@ -101,7 +111,8 @@ struct PredictionListReader {
         }
         reading.claimed = true
         for found in readings where hasContent(found.claim) {
-            reading.forecasts.append(forecast(claim: found.claim, degree: found.degree, owner: owner, block: block, inherited: inherited))
+            reading.forecasts.append(forecast(claim: found.claim, degree: found.degree, owner: owner, block: block, inherited: inherited,
+                                              stated: inherited == nil ? questions.deadline(restatedBy: found.claim) : nil))
         }
         return reading
     }
@@ -139,11 +150,12 @@ struct PredictionListReader {
 
     // MARK: - The forecast
 
+    /// `stated`: the deadline of the question the block answers, if any.
     private func forecast(claim rawClaim: String, degree: Degree, owner: String?, block: LayoutBlock,
-                          inherited: InheritedTime?) -> ExtractedForecast {
+                          inherited: InheritedTime?, stated: Day? = nil) -> ExtractedForecast {
         var claim = FirstPerson.named(rawClaim, owner: owner)
-        let own = ItemDates.own(in: rawClaim, reference: madeOn, framed: inherited != nil)
-        let deadline = own?.deadline ?? inherited?.deadline
+        let own = stated == nil ? ItemDates.own(in: rawClaim, reference: madeOn, framed: inherited != nil) : nil
+        let deadline = stated ?? own?.deadline ?? inherited?.deadline
         if own == nil, let deadline = inherited?.deadline, !claim.contains(String(deadline.year)) {
             claim += " (by \(deadline))"
         }
