@@ -91,6 +91,14 @@ struct ExtractCommandTests {
         #expect(run.stdout.split(separator: "\n").count == 2)
     }
 
+    @Test("Issue 14: a reason cut off before the time frame no longer traps (exit 132)")
+    func reasonBeforeTimeFrame() throws {
+        let scratch = try CLI()
+        let file = try scratch.write("x.txt", Data("I expect deadline, since next couple of years.\"\n".utf8))
+        let run = try scratch.run(["extract", "--format", "jsonl", "--date", "2026-01-10", file], ledgerFlag: false)
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+    }
+
     @Test("--help shows an example")
     func help() throws {
         let run = try CLI().run(["extract", "--help"], ledgerFlag: false)

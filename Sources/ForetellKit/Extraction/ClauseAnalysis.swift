@@ -181,7 +181,7 @@ enum ClauseAnalysis {
         // The ECB ...") is neither part of the claim nor its time frame.
         var clauseTimes = times.filter { clause.contains($0.tokens.lowerBound) }
         if let dateline = datelineEnd(tokens, clause: clause, times: clauseTimes) {
-            reading.dropped.formUnion(clause.lowerBound...dateline)
+            reading.dropped.formUnion(Range(from: clause.lowerBound, upTo: dateline + 1))
             clauseTimes.removeAll { $0.tokens.lowerBound <= dateline }
         }
         // Time: the first future deadline in the clause, preferring one with a preposition ("in
@@ -306,12 +306,12 @@ enum ClauseAnalysis {
     /// commas), a day, an optional agency in brackets, a dash.
     private static func datelineEnd(_ tokens: [Token], clause: Range<Int>, times: [TimeMention]) -> Int? {
         guard let first = times.first, first.tokens.lowerBound - clause.lowerBound <= 6,
-              (clause.lowerBound..<first.tokens.lowerBound).allSatisfy({ tokens[$0].lower == "," || tokens[$0].isWord && tokens[$0].isCapitalized }),
+              Range(from: clause.lowerBound, upTo: first.tokens.lowerBound).allSatisfy({ tokens[$0].lower == "," || tokens[$0].isWord && tokens[$0].isCapitalized }),
               first.kind == .point || first.isPast, first.deadline == nil || first.earliest == first.deadline || first.isPast
         else { return nil }
         var k = first.tokens.upperBound
         if k < clause.upperBound, tokens[k].lower == "(",
-           let close = (k..<min(clause.upperBound, k + 8)).first(where: { tokens[$0].lower == ")" }) {
+           let close = Range(from: k, upTo: min(clause.upperBound, k + 8)).first(where: { tokens[$0].lower == ")" }) {
             k = close + 1
         }
         guard k < clause.upperBound, tokens[k].isDash, !tokens[k].isGluedDash else { return nil }
@@ -504,7 +504,7 @@ enum ClauseAnalysis {
             var s = i - 1
             while s > clause.lowerBound, ["also", "further", "now", "then", "has", "had", "once", "recently", "reportedly"].contains(tokens[s].lower) { s -= 1 }
             // "Jane Roe, a climate scientist at Oxford, said": step over the appositive.
-            if tokens[s].lower == ",", let open = (max(clause.lowerBound, s - 14)..<s).last(where: { tokens[$0].lower == "," }),
+            if tokens[s].lower == ",", let open = Range(from: max(clause.lowerBound, s - 14), upTo: s).last(where: { tokens[$0].lower == "," }),
                open > clause.lowerBound, tokens[open - 1].isCapitalized {
                 s = open - 1
             }
@@ -602,7 +602,7 @@ enum ClauseAnalysis {
         guard number.span.lowerBound > clause.lowerBound + 2 else { return false }
         let before = tokens[number.span.lowerBound - 1]
         guard [":", "(", "[", ",", "="].contains(before.lower) || before.isDash && !before.isGluedDash else { return false }
-        return (number.span.upperBound..<clause.upperBound).allSatisfy { tokens[$0].kind == .punctuation }
+        return Range(from: number.span.upperBound, upTo: clause.upperBound).allSatisfy { tokens[$0].kind == .punctuation }
     }
 
     /// "X says 10 - 20%", "she puts it at 30%", "I'd say 20%": a number given as an estimate.
@@ -611,7 +611,7 @@ enum ClauseAnalysis {
                                   "give", "assign", "assigns", "pegs", "peg", "guess", "guesses"]
         // The verb governs the number: "says 10 - 20%", "puts it at one in four", "I'd say about 30%".
         let from = max(clause.lowerBound, number.span.lowerBound - 4)
-        return (from..<number.span.lowerBound).contains { verbs.contains(tokens[$0].lower) }
+        return Range(from: from, upTo: number.span.lowerBound).contains { verbs.contains(tokens[$0].lower) }
     }
 
     /// Whether the clause leans on something said before it: a pronoun subject ("it will still
