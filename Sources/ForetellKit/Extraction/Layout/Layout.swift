@@ -7,7 +7,7 @@
 ///   next line is one item), and so does an unindented line right after it (Markdown's lazy
 ///   continuation); a line right after a paragraph line continues the paragraph;
 /// - nesting is read from the marker's indentation, as Markdown renderers do;
-/// - a line with two or more `|` is a table row, and a table's first row is its header;
+/// - a line with two or more `|` (or one between spaces) is a table row, and a table's first row is its header;
 /// - `Key: value` lines at the top (Title, Author, Date, ...) are header fields.
 public enum Layout {
     /// Keys of the header fields that open converted posts and e-mails.
@@ -48,7 +48,8 @@ public enum Layout {
 
     /// The cells of a pipe-table row, or nil when the line is not one.
     static func tableCells(_ trimmed: Substring) -> [String]? {
-        guard trimmed.filter({ $0 == "|" }).count >= 2 || trimmed.hasPrefix("|") && trimmed.hasSuffix("|") && trimmed.count > 1
+        // Two pipes, or one set apart by spaces ("Claim | Ann's forecast"): prose has neither.
+        guard trimmed.filter({ $0 == "|" }).count >= 2 || trimmed.contains(" | ") || trimmed.hasPrefix("|") && trimmed.hasSuffix("|") && trimmed.count > 1
         else { return nil }
         var cells = trimmed.split(separator: "|", omittingEmptySubsequences: false).map { trim($0) }
         if trimmed.hasPrefix("|"), !cells.isEmpty { cells.removeFirst() }
@@ -124,6 +125,11 @@ public enum Layout {
                                               firstLine: number, lastLine: number))
                     return
                 }
+            }
+            // "---|---" under a table's header: the row that marks it as a header.
+            if trimmed.contains("|"), trimmed.contains("-"), trimmed.allSatisfy({ "-|: =".contains($0) }) {
+                flush(beforeBlank: false)
+                return
             }
             if let cells = Layout.tableCells(trimmed), Layout.listMarker(trimmed) == nil {
                 flush(beforeBlank: false)

@@ -79,11 +79,11 @@ enum ItemDates {
     /// one month", "three months or more") measures the claim, not its horizon.
     static func own(in claim: String, reference: Day?, framed: Bool) -> TimeMention? {
         let tokens = Tokenizer.tokenize(claim)
+        let writtenDays = InheritedTimes.fullDates(in: claim)
         for var mention in TimeExpressions.find(in: tokens, reference: reference) where mention.setsDeadline {
             guard var deadline = mention.deadline else { continue }
             // A date written to the day is that day, not its month's end.
-            let written = tokens.text(in: claim, from: mention.tokens.lowerBound, to: mention.tokens.upperBound - 1)
-            if let day = InheritedTimes.fullDates(in: written).first, day < deadline {
+            if let day = writtenDays.first(where: { $0.year == deadline.year && $0.month == deadline.month }), day < deadline {
                 deadline = day
                 mention.deadline = day
             }

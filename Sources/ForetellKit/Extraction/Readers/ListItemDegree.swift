@@ -224,7 +224,9 @@ enum ListItemDegree {
     /// The claim without the separator left at its end and without emphasis marks.
     static func tidyClaim(_ raw: Substring) -> String {
         var text = Layout.trim(raw).replacingOccurrences(of: "**", with: "")
-        while let last = text.last, ":-–—,;".contains(last) || last.isWhitespace { text.removeLast() }
+        while let last = text.last, ":-–—,;".contains(last) || last.isWhitespace || last == "." && !text.hasSuffix("..") {
+            text.removeLast()
+        }
         while let first = text.first, first.isWhitespace { text.removeFirst() }
         return text
     }

@@ -42,7 +42,10 @@ struct QuestionAnswers {
     static func asked(_ question: String, reference: Day?) -> Asked? {
         guard let frame = QuestionLinking.frame(question, reference: reference) else { return nil }
         let claim = frame.claim(entity: nil) ?? String(question.dropLast())
+        // A question about a time already over keeps that time, so that its answer is known past.
+        let past = TimeExpressions.find(in: Tokenizer.tokenize(question), reference: reference).first { $0.isPast }
         let deadline = frame.time?.deadline ?? InheritedTimes.heading(question, reference: reference)
+            ?? InheritedTimes.fullDates(in: question).first ?? past?.deadline
         return Asked(claim: ClaimBuilder.tidy(claim), deadline: deadline, keywords: ForecastIdentity.keywords(question))
     }
 
