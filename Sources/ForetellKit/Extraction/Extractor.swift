@@ -158,10 +158,9 @@ private struct Run {
             if let day = dates.datelines[index] { dateline = day }
             return dateline
         }
-        // Blocks are routed by their shape: the prediction-list reader reads list items and table
-        // rows that state a claim and a degree; the sentence-level reader reads the rest.
-        let lists = PredictionListReader(source: document.source, owner: attribution.author, madeOn: authorDate)
-            .read(Layout.blocks(in: document.fullText))
+        // Blocks are routed by their shape (`LayoutReaders`): lists, tables and quotations have
+        // readers of their own; this pass reads the sentences of the rest.
+        let lists = LayoutReaders(source: document.source, author: attribution.author, madeOn: authorDate).read(document.fullText)
         for forecast in lists.forecasts { record(forecast) }
         for segment in attribution.segments {
             if document.paragraphs[segment.paragraph].lineStarts.contains(where: { lists.claimedLines.contains($0.line) }) { continue }
