@@ -94,7 +94,18 @@ enum ItemDates {
             if framed, mention.tokens.lowerBound < tokens.count, tokens[mention.tokens.lowerBound].isNumber { continue }
             return mention
         }
-        return nil
+        return restOfYear(in: claim, reference: reference)
+    }
+
+    /// "continue to be hard all year", "a fad that won't last out the year": the year the words
+    /// were said, to its end.
+    static let restOfYearPhrases = ["all year", "out the year", "through the year", "the rest of the year", "all through the year"]
+
+    private static func restOfYear(in claim: String, reference: Day?) -> TimeMention? {
+        let lower = claim.lowercased()
+        guard let reference, restOfYearPhrases.contains(where: { lower.contains($0) }),
+              let end = Day.lastDay(ofYear: reference.year), end > reference else { return nil }
+        return TimeMention(kind: .by, tokens: 0..<0, deadline: end, earliest: nil, isRelative: true, isPast: false)
     }
 
     private static func isCountedSpan(_ mention: TimeMention, tokens: [Token]) -> Bool {
