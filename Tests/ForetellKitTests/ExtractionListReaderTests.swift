@@ -258,3 +258,66 @@ struct PredictionListReaderTests {
         #expect(forecasts.first?.claim.contains("tram") == true)
     }
 }
+
+@Suite("Quoted-prediction reader")
+struct QuotedPredictionReaderTests {
+    private func extract(_ text: String) -> [ExtractedForecast] {
+        Extractor.extract(source: "quotes.md", text: text).forecasts.sorted { $0.line < $1.line }
+    }
+
+    @Test("A compilation: each quote owned by the person quoted, made mid-year of its year")
+    func compilation() {
+        let forecasts = extract("""
+            Title: Bold claims of the past
+            Author: Ann Example
+            Date: 2030-03-01
+
+            1911: “Airships are a fad. Nobody will fly in one, ever.” — Jane Roe, aviator.
+
+            1950: “I predict the canal will close in 1960.” — Max Mustermann.
+
+            1960: “The telephone is noisy.” — Joe Bloggs.
+            """)
+        #expect(forecasts.count == 2)
+        #expect(forecasts.map(\.owner) == ["Jane Roe", "Max Mustermann"])
+        #expect(forecasts.map(\.madeOn) == [Day(year: 1911, month: 7, day: 1), Day(year: 1950, month: 7, day: 1)])
+        // "never/ever" [0.8, 0.99] without a deadline; "I predict" with the quote's own year.
+        #expect(forecasts[0].probabilityLow == 0.8 && forecasts[0].probabilityHigh == 0.99 && forecasts[0].deadline == nil)
+        #expect(forecasts[0].claim.contains("Airships"))
+        #expect(forecasts[1].deadline == Day(year: 1960, month: 12, day: 31))
+        #expect(forecasts[1].claim.hasPrefix("The canal will close"))
+    }
+
+    @Test("A denial puts the event it denies low; an assurance puts its claim high")
+    func denialsAndAssurances() {
+        let tokens = Tokenizer.tokenize("There is not the slightest indication that fusion will ever work.")
+        let denied = QuotedDegrees.read("There is not the slightest indication that fusion will ever work.", tokens: tokens, emphatic: true)
+        #expect(denied.claim == "fusion will ever work.")
+        #expect(denied.degree.high == 0.1)
+        let assured = QuotedDegrees.read("I can assure you that radio is a fad that won't last out the year.",
+                                         tokens: Tokenizer.tokenize("x"), emphatic: false)
+        #expect(assured.degree.low == 0.9)
+    }
+
+    @Test("A list read aloud belongs to the person whose list was announced")
+    func spokenList() {
+        let forecasts = extract("""
+            Title: Episode 9
+            Date: 2031-01-04
+
+            Sam Host: So Priya has written 10 predictions for 2031. Let me read them.
+
+            Sam Host: Number one, "Tram ridership doubles in Leeds." Wow. Number two, "Rents fall by June." Okay.
+            """)
+        #expect(forecasts.map(\.owner) == ["Priya", "Priya"])
+        #expect(forecasts.map(\.deadline) == [Day(year: 2031, month: 12, day: 31), Day(year: 2031, month: 6, day: 30)])
+        #expect(forecasts.allSatisfy { $0.probability == 0.75 })
+    }
+
+    @Test("'all year' and 'out the year' run to the end of the year the words were said")
+    func restOfYear() {
+        let said = Day(year: 2031, month: 3, day: 2)
+        #expect(ItemDates.own(in: "Delays continue all year", reference: said, framed: true)?.deadline == Day(year: 2031, month: 12, day: 31))
+        #expect(ItemDates.own(in: "Delays continue", reference: said, framed: true) == nil)
+    }
+}

@@ -88,7 +88,7 @@ struct QuotedPredictionReader {
             guard time != nil || emphatic else { continue }
             var (claim, degree) = QuotedDegrees.read(sentence, tokens: tokens, emphatic: emphatic)
             // "Nobody will use it, ever.": the sentence before says what "it" is.
-            if index > 0, tokens.contains(where: { ["it", "this", "that", "they"].contains($0.lower) }) {
+            if index > 0, tokens.contains(where: { ["it", "this", "that", "they", "them", "these", "those", "one"].contains($0.lower) }) {
                 claim = sentences[index - 1] + " " + claim
             }
             let quoted = sentences.count <= 2 ? quote : sentence
@@ -112,7 +112,11 @@ struct QuotedPredictionReader {
         guard let match = announcePattern?.matches(in: text, range: range).last, match.numberOfRanges == 3,
               let ownerRange = Range(match.range(at: 1), in: text), let yearRange = Range(match.range(at: 2), in: text),
               let year = Int(text[yearRange]) else { return nil }
-        return (String(text[ownerRange]), Day.lastDay(ofYear: year))
+        var owner = String(text[ownerRange])
+        // "So Priya has written": a sentence's opening word is not part of the name.
+        let openers = ["So ", "And ", "But ", "Now ", "Well ", "Okay ", "Then ", "Yes ", "Also ", "Anyway "]
+        for opener in openers where owner.hasPrefix(opener) { owner = String(owner.dropFirst(opener.count)) }
+        return (owner, Day.lastDay(ofYear: year))
     }
 
     private static let spokenItemPattern = try? NSRegularExpression(
