@@ -44,8 +44,6 @@ struct Extract: ParsableCommand {
         let named = Set(paths)
         let showProgress = isatty(STDERR_FILENO) != 0 && listing.files.count > 1
         var all: [ExtractedForecast] = []
-        // The words of one document are spelled once for all that follow.
-        var vocabulary = TokenVocabulary()
         for (number, path) in listing.files.enumerated() {
             if showProgress { Output.err("\r\u{1B}[K[\(number + 1)/\(listing.files.count)] \(path)") }
             // The text is let go once its paragraphs are made: a large document's bytes are not
@@ -62,7 +60,7 @@ struct Extract: ParsableCommand {
                 Output.err("\(showProgress ? "\r\u{1B}[K" : "")foretell: warning: skipped \(error)\n")
                 continue
             }
-            let result = Extractor.extract(document, defaultDate: defaultDate, vocabulary: &vocabulary)
+            let result = Extractor.extract(document, defaultDate: defaultDate)
             if showProgress { Output.err("\r\u{1B}[K") }
             for warning in result.warnings { Output.err("foretell: warning: \(warning)\n") }
             switch format {

@@ -58,7 +58,7 @@ enum ClauseAnalysis {
         var i = 0
         while i < tokens.count {
             // Only marks and "but" cut: other words are passed over on their kind and class bits.
-            guard tokens[i].kind == .punctuation || tokens[i].word.contains(.but) else {
+            guard tokens[i].kind == .punctuation || tokens[i].lower == "but" else {
                 i += 1
                 continue
             }
@@ -143,13 +143,13 @@ enum ClauseAnalysis {
                      allMatches: [VerbalMatch], allNumbers: [NumericMatch]) -> ClauseReading {
         var reading = ClauseReading(range: clause)
 
-        for i in clause where tokens[i].word.contains(.withheldStart) {
+        for i in clause where withheldStarts.contains(tokens[i].lower) {
             for phrase in withheld where i + phrase.count <= clause.upperBound && TimeExpressions.matches(tokens, at: i, phrase) {
                 reading.blocked = true
             }
         }
         // "we predicted that chat might replace search": a past view, not a forecast.
-        for i in clause where tokens[i].word.contains(.pastStance) {
+        for i in clause where pastStances.contains(tokens[i].lower) {
             if let subject = ProbabilityPhrases.stanceSubject(tokens, before: i),
                ["i", "we"].contains(tokens[subject].lower) { reading.blocked = true }
         }
@@ -195,13 +195,13 @@ enum ClauseAnalysis {
         // Future: an auxiliary, a modal degree, "going to", "is coming", or a time to come.
         var future = false
         for i in clause where tokens[i].isWord {
-            let classes = tokens[i].word
-            if classes.contains(.futureWord) || classes.contains(.endsInWill) { future = true }
-            if classes.contains(.going), i + 1 < tokens.count, tokens[i + 1].lower == "to" { future = true }
-            if classes.contains(.futureCue), i > 0,
+            let word = tokens[i].lower
+            if futureWords.contains(word) || word.hasSuffix("'ll") { future = true }
+            if word == "going", i + 1 < tokens.count, tokens[i + 1].lower == "to" { future = true }
+            if futureCues.contains(word), i > 0,
                ["is", "are", "'s", "it's", "that's", "be", "am", "we're", "they're", "it's"].contains(tokens[i - 1].lower) || tokens[i - 1].lower.hasSuffix("'s"),
                tokens[i].lower == "coming" || i + 1 < tokens.count && tokens[i + 1].lower == "to" { future = true }
-            if classes.contains(.away), i > 0, units.contains(tokens[i - 1].lower) { future = true }
+            if word == "away", i > 0, units.contains(tokens[i - 1].lower) { future = true }
         }
         if reading.degrees.contains(where: { $0.entry.role == .modal }) { future = true }
         // Expecting and predicting look ahead by themselves: "analysts expect the Fed to cut rates".
@@ -230,7 +230,7 @@ enum ClauseAnalysis {
         // Numbers: a probability when named as one, when the clause speaks of probability or
         // reports an estimate, or when it is all the clause says; never a proportion.
         let numbers = allNumbers.filter { clause.contains($0.span.lowerBound) && !$0.isProportion }
-        let speaksOfProbability = clause.contains { !tokens[$0].word.isDisjoint(with: [.probabilityNoun, .likely]) }
+        let speaksOfProbability = clause.contains { VerbalScale.probabilityNouns.contains(tokens[$0].lower) || tokens[$0].lower == "likely" }
 
         // Shape: what is left once frames, degrees, numbers and time are taken out.
         var covered = TokenSet(count: tokens.count)
@@ -254,7 +254,7 @@ enum ClauseAnalysis {
         // rest and then a filtered copy, each grown 1, 2, 4, 8).
         var content: [Int] = []
         content.reserveCapacity(clause.count)
-        for i in clause where !covered.contains(i) && tokens[i].kind != .punctuation && !tokens[i].word.contains(.filler) {
+        for i in clause where !covered.contains(i) && tokens[i].kind != .punctuation && !fillers.contains(tokens[i].lower) {
             // "twenty percent, give or take"
             if tokens[i].lower == "take", i >= 2, tokens[i - 1].lower == "or", tokens[i - 2].lower == "give" { continue }
             if tokens[i].isNumber { continue }
@@ -333,10 +333,10 @@ enum ClauseAnalysis {
     /// Whether a clause is in a past tense: "was", "were", "had", "did", "we've done", "has been".
     static func speaksOfPast(_ tokens: [Token], clause: Range<Int>) -> Bool {
         for i in clause {
-            let classes = tokens[i].word
-            if classes.contains(.pastAuxiliary) { return true }
-            if classes.contains(.perfectAuxiliary),
-               let next = (i + 1..<clause.upperBound).first(where: { !["already", "only", "just", "never", "not", "ever", "all", "also"].contains(tokens[$0].lower) }),
+            let word = tokens[i].lower
+            if pastAuxiliaries.contains(word) { return true }
+            if word.hasSuffix("'ve") || ["have", "has", "haven't", "hasn't"].contains(word),
+               let next = Range(from: i + 1, upTo: clause.upperBound).first(where: { !["already", "only", "just", "never", "not", "ever", "all", "also"].contains(tokens[$0].lower) }),
                tokens[next].lower.hasSuffix("ed") || ["been", "done", "gone", "made", "seen", "had", "got", "taken", "become"].contains(tokens[next].lower) {
                 return true
             }
@@ -396,7 +396,7 @@ enum ClauseAnalysis {
         var runStart: Int?
         var open = false
         for i in clause {
-            if tokens[i].word.contains(.conditionOpener) {
+            if conditionOpeners.contains(tokens[i].lower) {
                 if let start = runStart { runs.append(start..<i) }
                 runStart = nil
                 open = true
@@ -444,9 +444,9 @@ enum ClauseAnalysis {
     static func attribution(_ tokens: [Token], clause: Range<Int>) -> (subject: Range<Int>, drop: Range<Int>, group: Bool)? {
         for i in clause {
             // Only "according" and reporting verbs open an attribution: others are passed over on a bit.
-            guard !tokens[i].word.isDisjoint(with: [.according, .reportingVerb]) else { continue }
+            guard tokens[i].lower == "according" || PersonNames.reportingVerbs.contains(tokens[i].lower) else { continue }
             let word = tokens[i].lower
-            if tokens[i].word.contains(.according), i + 2 < clause.upperBound, tokens[i + 1].lower == "to" {
+            if tokens[i].lower == "according", i + 2 < clause.upperBound, tokens[i + 1].lower == "to" {
                 // "according to the Bank of Japan": an organisation keeps its article and its "of".
                 var first = i + 2
                 if tokens[first].lower == "the", first + 1 < clause.upperBound, tokens[first + 1].isCapitalized { first += 1 }
@@ -487,7 +487,7 @@ enum ClauseAnalysis {
                 return (subject, dropStart..<dropEnd, group)
             }
             // A reporting verb is a lower-case word: "the United States by 2028" names a country.
-            guard tokens[i].word.contains(.reportingVerb), !tokens[i].isCapitalized, i > clause.lowerBound else { continue }
+            guard PersonNames.reportingVerbs.contains(tokens[i].lower), !tokens[i].isCapitalized, i > clause.lowerBound else { continue }
             // ', said Maria Gonzalez, a political scientist.' / '," said Maria Gonzalez.'
             var q = i - 1
             while q > clause.lowerBound, closingQuotes.contains(tokens[q].lower) { q -= 1 }
@@ -626,7 +626,7 @@ enum ClauseAnalysis {
     private static func isAnaphoric(_ tokens: [Token], clause: Range<Int>, covered: TokenSet) -> Bool {
         var firstContent: Int?
         for i in clause where !covered.contains(i) && tokens[i].kind != .punctuation {
-            if tokens[i].word.contains(.anaphoricLead), firstContent == nil { continue }
+            if anaphoricLeads.contains(tokens[i].lower), firstContent == nil { continue }
             firstContent = i
             break
         }
@@ -642,7 +642,7 @@ enum ClauseAnalysis {
             }
         }
         // "from that threshold", "this kind of leap"
-        for i in clause where tokens[i].word.contains(.demonstrative) && !covered.contains(i) {
+        for i in clause where demonstratives.contains(tokens[i].lower) && !covered.contains(i) {
             if i + 1 < clause.upperBound, tokens[i + 1].isWord, !tokens[i + 1].isCapitalized,
                !notDemonstrativeHeads.contains(tokens[i + 1].lower),
                i > clause.lowerBound, demonstrativeGovernors.contains(tokens[i - 1].lower) {

@@ -113,14 +113,6 @@ public struct ForecastIdentity: Hashable, Sendable {
 
     static func ownerKey(_ owner: String?) -> String {
         guard let owner else { return "" }
-        // An ASCII name, nearly every owner: folding only lower-cases its letters, and its
-        // letters and digits are ASCII ones, so the words are read from the bytes, without the
-        // Foundation folding that costs more than the rest of recording a forecast.
-        if owner.utf8.allSatisfy({ $0 < 0x80 }) {
-            let words = owner.utf8.split(whereSeparator: { !Tokenizer.isLetterByte($0) && !Tokenizer.isDigitByte($0) })
-                .map { word in String(decoding: word.map { $0 &- 0x41 < 26 ? $0 + 32 : $0 }, as: UTF8.self) }
-            return words.sorted().joined(separator: " ")
-        }
         let folded = owner.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         return folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).sorted().joined(separator: " ")
     }

@@ -26,23 +26,8 @@ public enum Extractor {
     }
 
     public static func extract(_ document: Document, defaultDate: Day? = nil) -> ExtractionResult {
-        var vocabulary = TokenVocabulary()
-        return extract(document, defaultDate: defaultDate, vocabulary: &vocabulary)
-    }
-
-    /// The same, spelling words from `vocabulary` and adding this document's: a run over many
-    /// documents passes one vocabulary to each, which finds the same forecasts in less time.
-    public static func extract(source: String, text: String, defaultDate: Day? = nil,
-                               vocabulary: inout TokenVocabulary) -> ExtractionResult {
-        extract(Document(source: source, text: text), defaultDate: defaultDate, vocabulary: &vocabulary)
-    }
-
-    public static func extract(_ document: Document, defaultDate: Day? = nil,
-                               vocabulary: inout TokenVocabulary) -> ExtractionResult {
-        var run = Run(document: document, defaultDate: defaultDate, vocabulary: &vocabulary)
+        var run = Run(document: document, defaultDate: defaultDate)
         run.scan()
-        // Handed back by swapping, as it was taken, so that its table is never copied.
-        swap(&vocabulary, &run.vocabulary)
         var warnings: [String] = []
         if run.dates.published == nil, run.dates.event == nil, defaultDate == nil, !run.found.isEmpty {
             warnings.append("\(document.source): the document gives no date; made_on and relative deadlines are "
@@ -59,8 +44,6 @@ private struct Run {
     let attribution: SpeakerAttribution
     let speakerDate: Day?
     let authorDate: Day?
-    /// The spellings of the document's words, shared by the passes that tokenise all of it.
-    var vocabulary = TokenVocabulary()
     var found: [ExtractedForecast] = []
     /// Each forecast's owner and claim, to its place in `found`.
     private var seen: [String: Int] = [:]
@@ -131,12 +114,10 @@ private struct Run {
         }
     }
 
-    /// `shared` is taken over (and left empty) until `extract` hands it back.
-    init(document: Document, defaultDate: Day?, vocabulary shared: inout TokenVocabulary) {
-        swap(&vocabulary, &shared)
+    init(document: Document, defaultDate: Day?) {
         self.document = document
-        dates = DocumentDates.find(in: document, vocabulary: &vocabulary)
-        var attribution = SpeakerAttribution(document: document, vocabulary: &vocabulary)
+        dates = DocumentDates.find(in: document)
+        var attribution = SpeakerAttribution(document: document)
         sentenceTokens = attribution.takeSentenceTokens()
         self.attribution = attribution
         speakerDate = dates.forSpeakers ?? defaultDate
@@ -148,7 +129,7 @@ private struct Run {
         headingTimes.reserveCapacity(document.paragraphs.count)
         for paragraph in document.paragraphs {
             if paragraph.kind == .heading {
-                let tokens = Tokenizer.tokenize(paragraph.text, vocabulary: &vocabulary)
+                let tokens = Tokenizer.tokenize(paragraph.text)
                 heading = TimeExpressions.find(in: tokens, reference: authorDate).first { $0.setsDeadline }
             }
             headingTimes.append(heading)
@@ -181,7 +162,7 @@ private struct Run {
                 let sentence = String(text[range])
                 defer { previous = range }
                 let kept = whole ? keptTokens(paragraph: segment.paragraph, sentence: position) : nil
-                let tokens = kept ?? Tokenizer.tokenize(sentence, vocabulary: &vocabulary)
+                let tokens = kept ?? Tokenizer.tokenize(sentence)
                 noteMentions(tokens, of: sentence)
                 if isQuestion(sentence) {
                     if sentence.utf8.count <= 1_000 { turnQuestions.append(Question(text: sentence, tokens: tokens)) }
@@ -289,7 +270,7 @@ private struct Run {
         let found = if let tokens {
             QuestionLinking.frame(question, tokens: tokens, reference: reference)
         } else {
-            QuestionLinking.frame(question, reference: reference, vocabulary: &vocabulary)
+            QuestionLinking.frame(question, reference: reference)
         }
         frameCache.frames[key] = .some(found)
         return found
@@ -304,10 +285,8 @@ private struct Run {
 
     /// The time frame a line ending in a colon names ("Forecasts for 2026:").
     private mutating func timeIntroducing(_ paragraph: Document.Paragraph) -> TimeMention? {
-        // Most lines end in a letter or a stop: no need to trim them to look.
-        if let last = paragraph.text.utf8.last, last < 0x80, last != 0x3A, last != 0x20, last != 0x09 { return nil }
         guard paragraph.text.trimmingSpaces().hasSuffix(":") else { return nil }
-        let tokens = Tokenizer.tokenize(paragraph.text, vocabulary: &vocabulary)
+        let tokens = Tokenizer.tokenize(paragraph.text)
         return TimeExpressions.find(in: tokens, reference: authorDate).first { $0.setsDeadline }
     }
 
@@ -318,7 +297,7 @@ private struct Run {
             case "?", "？": return true
             case "\"", "'", "”", "’", ")", "]": continue
             default:
-                if ScalarProperties.isWhitespace(scalar) {
+                if scalar.properties.isWhitespace {
                     continue
                 }
                 return false
@@ -332,15 +311,9 @@ private struct Run {
         var i = 0
         while i < tokens.count {
             if let run = PersonNames.capitalizedRun(tokens, at: i) {
-                // Most runs name nobody, which their bytes show where they are written as their
-                // name is spelled (words apart by single spaces): no string is made of them.
                 let roster = attribution.roster
-                let written = tokens[run.lowerBound].range.lowerBound..<tokens[run.upperBound - 1].range.upperBound
-                if roster.beginsNoListedName(sentence, written) || roster.resolve(PersonNames.name(tokens, run, in: sentence)) == nil,
-                   run.count > 1 {
-                    for index in run where !roster.beginsNoListedName(sentence, tokens[index].range) {
-                        _ = roster.resolve(tokens[index].text(in: sentence))
-                    }
+                if roster.resolve(PersonNames.name(tokens, run, in: sentence)) == nil, run.count > 1 {
+                    for index in run { _ = roster.resolve(tokens[index].text(in: sentence)) }
                 }
                 i += run.count
             } else {
@@ -358,8 +331,7 @@ private struct Run {
         pending = nil
         guard sentence.utf8.count <= Run.longestSentence else { return }
         let reference = reference(for: segment)
-        let gate = SentenceGate(tokens)
-        let times = gate.mayHoldTime ? TimeExpressions.find(in: tokens, reference: reference) : []
+        let times = TimeExpressions.find(in: tokens, reference: reference)
         // A token inside a time expression: asked of the few times' ranges, rather than of a set
         // of their tokens hashed in one by one for every sentence with a time. A sentence with
         // many times (a table row of years) still gets the set, so that no question costs more
@@ -369,8 +341,8 @@ private struct Run {
             if let timeTokens { return timeTokens.contains(index) }
             return times.contains { $0.tokens.contains(index) }
         }
-        let matches = gate.mayHoldVerbal ? ProbabilityPhrases.verbal(in: tokens, blocked: { inTime($0) }) : []
-        let numbers = gate.mayHoldNumber ? ProbabilityPhrases.numeric(in: tokens).filter { !inTime($0.span.lowerBound) } : []
+        let matches = ProbabilityPhrases.verbal(in: tokens, blocked: { inTime($0) })
+        let numbers = ProbabilityPhrases.numeric(in: tokens).filter { !inTime($0.span.lowerBound) }
         let isListItem = document.paragraphs[segment.paragraph].isListItem
         // Most sentences carry no degree of belief and no time to come.
         let timed = times.contains { $0.setsDeadline } || isListItem && listTime != nil
@@ -499,7 +471,7 @@ private struct Run {
     /// Adds a forecast unless the same owner already made the same claim in this document; a
     /// stated number then replaces a verbal degree (numbers win over words).
     private mutating func record(_ forecast: ExtractedForecast) -> Int? {
-        let key = ForecastIdentity.ownerKey(forecast.owner) + "|" + forecast.claim.lowercasedFast()
+        let key = ForecastIdentity.ownerKey(forecast.owner) + "|" + forecast.claim.lowercased()
         if let index = seen[key] {
             guard forecast.basis == .numeric, found[index].basis != .numeric else { return nil }
             found[index] = forecast

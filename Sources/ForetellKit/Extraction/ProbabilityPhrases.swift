@@ -101,14 +101,13 @@ public enum ProbabilityPhrases {
                 index += 1
                 continue
             }
-            // The word classes are tested here, before the calls: nearly every word has neither.
-            let word = tokens[index].word
-            if word.contains(.probabilityNoun), let predicate = probabilityPredicate(tokens, at: index) {
+            let word = tokens[index].lower
+            if VerbalScale.probabilityNouns.contains(word), let predicate = probabilityPredicate(tokens, at: index) {
                 matches.append(predicate)
                 index = predicate.span.upperBound
                 continue
             }
-            guard word.contains(.phraseStart), let (words, end, entry) = longestPhrase(tokens, at: index) else {
+            guard phraseStarts.contains(word), let (words, end, entry) = longestPhrase(tokens, at: index) else {
                 index += 1
                 continue
             }
@@ -128,7 +127,7 @@ public enum ProbabilityPhrases {
     static let phraseStarts = Set(VerbalScale.phrases.keys.compactMap(\.first))
 
     private static func longestPhrase(_ tokens: [Token], at index: Int) -> ([String], Int, VerbalEntry)? {
-        guard tokens[index].word.contains(.phraseStart), tokens[index].isWord || tokens[index].isNumber,
+        guard phraseStarts.contains(tokens[index].lower), tokens[index].isWord || tokens[index].isNumber,
               let candidates = phrasesByFirst[tokens[index].lower] else { return nil }
         // Each candidate is walked against the tokens in place: most starts ("a", "not") match
         // none, and collecting their words first cost two arrays per start.
@@ -157,12 +156,11 @@ public enum ProbabilityPhrases {
         return i
     }
 
-    /// The scale's phrases by their first word, longest first: every phrase start of a document
-    /// is looked up.
-    private static let phrasesByFirst: WordTable<[(words: [String], entry: VerbalEntry)]> = {
+    /// The scale's phrases by their first word, longest first.
+    private static let phrasesByFirst: [String: [(words: [String], entry: VerbalEntry)]] = {
         var table: [String: [(words: [String], entry: VerbalEntry)]] = [:]
         for (words, entry) in VerbalScale.phrases { table[words[0], default: []].append((words, entry)) }
-        return WordTable(table.mapValues { $0.sorted { $0.words.count > $1.words.count } })
+        return table.mapValues { $0.sorted { $0.words.count > $1.words.count } }
     }()
 
 
@@ -283,7 +281,7 @@ public enum ProbabilityPhrases {
     /// "the probability is actually quite high", "the probability isn't very large", "chances are
     /// good", "odds are slim".
     private static func probabilityPredicate(_ tokens: [Token], at index: Int) -> VerbalMatch? {
-        guard tokens[index].word.contains(.probabilityNoun) else { return nil }
+        guard VerbalScale.probabilityNouns.contains(tokens[index].lower) else { return nil }
         var i = index + 1
         // "the probability of that happening is ...": allow a short complement before the verb.
         var steps = 0
@@ -409,14 +407,14 @@ public enum ProbabilityPhrases {
 
     private static func numeric(_ tokens: [Token], at start: Int) -> NumericMatch? {
         // Comparators such as ">" are punctuation, which has no word class.
-        guard tokens[start].isNumber || tokens[start].word.contains(.numericOpener)
+        guard tokens[start].isNumber || numericOpeners.contains(tokens[start].lower)
                 || tokens[start].kind == .punctuation && mayBeOpener(tokens[start].lower)
                     && numericOpeners.contains(tokens[start].lower) else { return nil }
         var i = start
         var bound: Bound?
         // A comparator starts with one of its first words: other tokens ("a", numbers) skip the list.
         let mayCompare = tokens[i].kind == .punctuation ? comparatorStarts.contains(tokens[i].lower)
-            : tokens[i].word.contains(.comparatorStart)
+            : comparatorStarts.contains(tokens[i].lower)
         for (words, kind) in comparators where mayCompare && TimeExpressions.matches(tokens, at: i, words) {
             bound = kind
             i += words.count
