@@ -146,6 +146,8 @@ struct ContinuationClaimTests {
         #expect(ContinuationClaims.fragment("...$9000") == "$9000")
         #expect(ContinuationClaims.resolve(previous: "Gold is above $4000", fragment: "$9000") == "Gold is above $9000")
         #expect(ContinuationClaims.resolve(previous: "Cases exceed 5 million", fragment: "8 million") == "Cases exceed 8 million")
+        #expect(ContinuationClaims.resolve(previous: "The index is above 900 (close on May 3rd, 2030)", fragment: "950")
+            == "The index is above 950")
         #expect(ContinuationClaims.resolve(previous: "No storm in Norway will flood the capital", fragment: "in any Nordic country")
             == "No storm in any Nordic country will flood the capital")
     }
