@@ -221,6 +221,29 @@ struct PredictionListReaderTests {
         #expect(forecasts[2].claim.hasPrefix("Parking fees stay low"))
     }
 
+    @Test("Figures without a time frame, past facts, questions and hedged items are not flat predictions")
+    func notPredictions() {
+        let forecasts = extract("""
+            Title: Notes
+            Author: Ann Example
+            Date: 2030-01-01
+
+            Figures
+
+            - Market share of trams: 30%
+            - Cycling trips: 12%
+
+            By 2032
+
+            - Ridership grew 10% last year.
+            - Will the bridge open?
+            - The bridge reopens; I'd put it at 30%.
+            - The tram reaches the airport.
+            """)
+        #expect(forecasts.count == 1)
+        #expect(forecasts.first?.claim.hasPrefix("The tram reaches the airport") == true)
+    }
+
     @Test("A table of several people's numbers: one forecast per owner column; dashes and outcomes are none")
     func table() {
         let forecasts = extract("""

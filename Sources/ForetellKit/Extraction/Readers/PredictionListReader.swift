@@ -109,16 +109,27 @@ struct PredictionListReader {
             reading.hasDegree = true
             reading.claim = readings[0].claim
         }
-        reading.claimed = true
         for found in readings where hasContent(found.claim) {
-            reading.forecasts.append(forecast(claim: found.claim, degree: found.degree, owner: owner, block: block, inherited: inherited,
-                                              stated: inherited == nil ? questions.deadline(restatedBy: found.claim) : nil))
+            let made = forecast(claim: found.claim, degree: found.degree, owner: owner, block: block, inherited: inherited,
+                                stated: inherited == nil ? questions.deadline(restatedBy: found.claim) : nil)
+            // A forecast names a time frame (its own, or one it inherits); a list of figures
+            // without one ("Market share: 30%") is left to the sentence-level reader.
+            guard made.deadline != nil || isNeverClaim(found.claim) else { continue }
+            reading.forecasts.append(made)
         }
+        // "[REDACTED]: 80%" is read (and so claimed) even though it makes no forecast.
+        reading.claimed = !reading.forecasts.isEmpty || readings.contains { !hasContent($0.claim) }
         return reading
     }
 
-    /// A claim someone could resolve has words: "[REDACTED]" has none.
+    /// "never"/"ever" claims can be refuted at any time: they need no deadline.
+    private func isNeverClaim(_ claim: String) -> Bool {
+        Tokenizer.tokenize(claim).contains { $0.lower == "never" || $0.lower == "ever" }
+    }
+
+    /// A claim someone could resolve has words ("[REDACTED]" has none), more than a label's one.
     private func hasContent(_ claim: String) -> Bool {
+        guard claim.split(separator: " ").count >= 2 else { return false }
         var depth = 0
         var letters = 0
         for character in claim {
@@ -129,9 +140,19 @@ struct PredictionListReader {
         return letters >= 3
     }
 
-    /// A declarative item: not a question, not a link or a one-word label.
+    /// Words that make an item a hedged statement for the sentence-level reader ("I'd put it at
+    /// 30%", "the odds are long"), not a flat one.
+    private static let probabilityNouns = ["chance", "odds", "probability", "i'd put", "i'd say", "put it at"]
+
+    /// A flat statement about what will be: not a question, not a link or a one-word label, not
+    /// about the past ("Revenue grew 10% last year", "We have shipped the app").
     private func isStatement(_ text: String) -> Bool {
-        guard !text.hasSuffix("?"), !text.hasSuffix(":"), !text.contains("http") else { return false }
+        guard !text.contains("?"), !text.hasSuffix(":"), !text.contains("http") else { return false }
+        let lower = text.lowercased()
+        guard !PredictionListReader.probabilityNouns.contains(where: { lower.contains($0) }) else { return false }
+        let tokens = Tokenizer.tokenize(text)
+        guard !ClauseAnalysis.speaksOfPast(tokens, clause: 0..<tokens.count),
+              !TimeExpressions.find(in: tokens, reference: madeOn).contains(where: \.isPast) else { return false }
         return text.split(separator: " ").count >= 3
     }
 
@@ -143,7 +164,9 @@ struct PredictionListReader {
         var forecasts: [ExtractedForecast] = []
         for (index, columnOwner) in columns.owners where index < cells.count {
             guard let degree = ListItemDegree.numericDegree(cells[index]) else { continue }
-            forecasts.append(forecast(claim: claim, degree: degree, owner: columnOwner ?? owner, block: block, inherited: inherited))
+            let made = forecast(claim: claim, degree: degree, owner: columnOwner ?? owner, block: block, inherited: inherited)
+            guard made.deadline != nil || isNeverClaim(claim) else { continue }
+            forecasts.append(made)
         }
         return forecasts
     }
