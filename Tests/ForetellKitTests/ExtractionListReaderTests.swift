@@ -107,6 +107,7 @@ struct ListItemDegreeTests {
     func notes() {
         #expect(read("Jobs grow: 60% Q2 figures, 1.2%").map(\.1) == [0.6])
         #expect(read("Inflation: 3% by year end").isEmpty)
+        #expect(read("Core inflation: 3.2% (down from 3.5%)").isEmpty)
     }
 }
 

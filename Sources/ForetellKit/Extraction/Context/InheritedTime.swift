@@ -53,15 +53,18 @@ enum InheritedTimes {
     static let ruleCues = [
         "true on", "true as of", "true at", "true by", "evaluated at", "evaluated on", "evaluated by", "judged at",
         "judged on", "judged by", "graded at", "graded on", "scored at", "scored on", "resolve at", "resolve on",
-        "resolve by", "resolved at", "resolved on", "resolved by", "are about the end of", "is about the end of",
+        "resolve by", "resolved at", "resolved on", "resolved by", "resolves on", "resolves at", "resolves by", "are about the end of", "is about the end of",
         "are for the end of", "by default",
     ]
 
     /// The default deadline a paragraph states for the predictions of the document, if it is such
-    /// a rule: it speaks of predictions and a cue ("true on", "evaluated at") introduces a date.
+    /// a rule: it speaks of the predictions (by name, or "everything", "unless noted") and a cue
+    /// ("true on", "evaluated at", "resolves on") introduces a date.
     static func rule(_ text: String, reference: Day?) -> Day? {
         let lower = text.lowercased()
-        guard lower.contains("predict") || lower.contains("forecast") else { return nil }
+        // The rule must speak of the document's predictions, by name or as a whole.
+        let scope = ["predict", "forecast", "guess", "bets", "everything", "unless", "each of", "all of these", "these items"]
+        guard scope.contains(where: { lower.contains($0) }) else { return nil }
         for cue in ruleCues {
             guard let range = lower.range(of: cue) else { continue }
             let tail = String(lower[range.upperBound...].prefix(60))

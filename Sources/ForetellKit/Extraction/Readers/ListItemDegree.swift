@@ -75,7 +75,9 @@ enum ListItemDegree {
     /// number followed by a lower-case word is a quantity: "3% by the end of the year").
     private static func leadingDegreeWithNote(_ tail: String) -> Degree? {
         let words = tail.split(separator: " ", maxSplits: 1)
-        guard words.count == 2, let first = words.first, let next = words.last?.first else { return nil }
+        guard words.count == 2, let first = words.first, let note = words.last,
+              let next = note.first(where: { $0.isLetter || $0.isNumber }) else { return nil }
+        // "3.2% (down from 3.5%)" goes on as a phrase too, in brackets.
         guard !next.isLowercase, let degree = numericDegree(String(first)) else { return nil }
         return degree
     }
@@ -140,7 +142,7 @@ enum ListItemDegree {
         // The phrase must open with a word of degree ("likely, around 65%", "one in twenty"), so
         // that "wins the election — 60%" is not read here as a degree with words before it.
         let opener = String(first).trimmingCharacters(in: .punctuationCharacters).lowercased()
-        guard ProbabilityPhrases.parse(opener) != nil || approximately.contains(opener + " ") || NumberWords.units[opener] != nil || opener == "a"
+        guard opener.contains(where: \.isLetter), ProbabilityPhrases.parse(opener) != nil || approximately.contains(opener + " ") || NumberWords.units[opener] != nil || opener == "a"
         else { return nil }
         return ProbabilityPhrases.parse(text)
     }

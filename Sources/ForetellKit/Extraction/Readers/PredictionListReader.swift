@@ -227,7 +227,10 @@ struct TableColumns {
                 break
             }
             let generic = ["probability", "prediction", "predictions", "forecast", "p", "%", "chance", "confidence", "credence"]
-            owners.append((index, generic.contains(name.lowercased()) || name.isEmpty ? nil : Layout.trim(Substring(name))))
+            let lowerName = Layout.trim(Substring(name)).lowercased()
+            // "My forecast", "Our estimate": the writer's own column.
+            let writers = lowerName.hasPrefix("my ") || lowerName.hasPrefix("our ") || ["me", "mine", "us", "ours"].contains(lowerName)
+            owners.append((index, generic.contains(lowerName) || writers || lowerName.isEmpty ? nil : Layout.trim(Substring(name))))
         }
         guard !owners.isEmpty else { return nil }
         self.owners = owners
