@@ -16,6 +16,11 @@ struct Extract: ParsableCommand {
               foretell extract interview.md
               foretell extract --format jsonl seeds/ > forecasts.jsonl
               foretell extract --date 2025-06-01 notes.txt
+              foretell extract --format csv talk.md > review.csv
+              foretell import --from csv review.csv
+
+            --format csv prints the rows of the canonical CSV (the header of export, with
+            an empty question_id): delete or edit rows, then load them with import.
 
             When a forecast was made comes from the document: front matter (date:), a Date:
             header, or a sentence dating the event ("On January 10, 2026, at the ...
@@ -25,7 +30,7 @@ struct Extract: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, jsonl, json
+        case table, jsonl, json, csv
     }
 
     @Argument(help: "Documents (.txt, .md) or folders of them.")
@@ -34,7 +39,7 @@ struct Extract: ParsableCommand {
     @Option(help: "The date the documents were written (YYYY-MM-DD), for documents that do not say.")
     var date: String?
 
-    @Option(help: "Output format: table, jsonl (one JSON object a line) or json.")
+    @Option(help: "Output format: table, jsonl (one JSON object a line), json or csv (for import --from csv).")
     var format: Format = .table
 
     func run() throws {
@@ -44,6 +49,7 @@ struct Extract: ParsableCommand {
         let named = Set(paths)
         let showProgress = isatty(STDERR_FILENO) != 0 && listing.files.count > 1
         var all: [ExtractedForecast] = []
+        if format == .csv { Output.out(CSVWriter.line(CanonicalCSV.columns)) }
         for (number, path) in listing.files.enumerated() {
             if showProgress { Output.err("\r\u{1B}[K[\(number + 1)/\(listing.files.count)] \(path)") }
             // The text is let go once its paragraphs are made: a large document's bytes are not
@@ -68,6 +74,8 @@ struct Extract: ParsableCommand {
                 Output.out(result.forecasts.map { ExtractionRendering.jsonObject($0) + "\n" }.joined())
             case .json:
                 all.append(contentsOf: result.forecasts)
+            case .csv:
+                Output.out(result.forecasts.map(ExtractionRendering.csvRow).joined())
             case .table:
                 Output.out((number > 0 ? "\n" : "") + ExtractionRendering.table(result.forecasts, source: path))
             }

@@ -27,6 +27,18 @@ public enum ExtractionRendering {
         return "[\n" + forecasts.map { "  " + jsonObject($0) }.joined(separator: ",\n") + "\n]\n"
     }
 
+    /// One forecast as a row of the canonical CSV (`CanonicalCSV.columns`, the header of
+    /// `foretell export`), with an empty `question_id`, so that a person can review the rows and
+    /// load them with `foretell import --from csv`. Fields the document does not give are empty;
+    /// the import skips such rows and says why, as `foretell import DOC` does.
+    public static func csvRow(_ forecast: ExtractedForecast) -> String {
+        CSVWriter.line([
+            "", forecast.claim, forecast.owner ?? "", forecast.probability.map { JSONValue.format($0) } ?? "",
+            forecast.madeOn?.description ?? "", forecast.deadline?.description ?? "", "", "", "",
+            forecast.source, forecast.quote,
+        ])
+    }
+
     /// A table that fits `width` columns: one block per document, one row per forecast.
     public static func table(_ forecasts: [ExtractedForecast], source: String, width: Int = 80) -> String {
         // A long path keeps its end, where the file name is.
