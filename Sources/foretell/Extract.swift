@@ -18,9 +18,12 @@ struct Extract: ParsableCommand {
               foretell extract --date 2025-06-01 notes.txt
               foretell extract --format csv talk.md > review.csv
               foretell import --from csv review.csv
+              foretell extract --explain talk.md
 
             --format csv prints the rows of the canonical CSV (the header of export, with
             an empty question_id): delete or edit rows, then load them with import.
+            --explain says, under each forecast, which block it came from and where its
+            owner, probability, made_on and deadline were taken from.
 
             When a forecast was made comes from the document: front matter (date:), a Date:
             header, or a sentence dating the event ("On January 10, 2026, at the ...
@@ -41,6 +44,9 @@ struct Extract: ParsableCommand {
 
     @Option(help: "Output format: table, jsonl (one JSON object a line), json or csv (for import --from csv).")
     var format: Format = .table
+
+    @Flag(help: "Say where each forecast and its fields came from (table, jsonl and json).")
+    var explain = false
 
     func run() throws {
         let defaultDate = try date.map { try DateInput.moment($0).day }
@@ -71,16 +77,16 @@ struct Extract: ParsableCommand {
             for warning in result.warnings { Output.err("foretell: warning: \(warning)\n") }
             switch format {
             case .jsonl:
-                Output.out(result.forecasts.map { ExtractionRendering.jsonObject($0) + "\n" }.joined())
+                Output.out(result.forecasts.map { ExtractionRendering.jsonObject($0, explain: explain) + "\n" }.joined())
             case .json:
                 all.append(contentsOf: result.forecasts)
             case .csv:
                 Output.out(result.forecasts.map(ExtractionRendering.csvRow).joined())
             case .table:
-                Output.out((number > 0 ? "\n" : "") + ExtractionRendering.table(result.forecasts, source: path))
+                Output.out((number > 0 ? "\n" : "") + ExtractionRendering.table(result.forecasts, source: path, explain: explain))
             }
         }
         if showProgress { Output.err("\r\u{1B}[K") }
-        if format == .json { Output.out(ExtractionRendering.jsonArray(all)) }
+        if format == .json { Output.out(ExtractionRendering.jsonArray(all, explain: explain)) }
     }
 }
