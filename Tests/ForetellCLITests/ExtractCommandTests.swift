@@ -99,6 +99,46 @@ struct ExtractCommandTests {
         #expect(run.status == 0, "stderr: \(run.stderr)")
     }
 
+    @Test("csv: the canonical header, an empty question_id, fields quoted where needed")
+    func csv() throws {
+        let scratch = try CLI()
+        let file = try scratch.write("talk.md", Data(Self.interview.utf8))
+        let run = try scratch.run(["extract", "--format", "csv", file], ledgerFlag: false)
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n")
+        // The header of `foretell export` (shared/spec/cli.md, Interchange), then one row a forecast.
+        #expect(lines.first == "question_id,claim,owner,probability,made_on,deadline,outcome,resolved_on,tags,source,quote")
+        #expect(lines.count == 3)
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix(",") })
+        #expect(lines.contains { $0.contains(",Ana Ruiz,0.3,2025-05-05,2035-12-31,,,,\(file),I'd say 30%.") })
+    }
+
+    @Test("extract --format csv, then import --from csv, stores what import of the document stores")
+    func csvRoundTrip() throws {
+        let document = Self.interview + """
+
+            Ben Ode (Host): Thanks. I expect the first commercial fusion contract to be signed by 2030, about 60%.
+            """
+        let direct = try CLI()
+        let file = try direct.write("talk.md", Data(document.utf8))
+        let imported = try direct.run(["import", file])
+        #expect(imported.status == 0, "stderr: \(imported.stderr)")
+
+        let reviewed = try CLI()
+        let extracted = try reviewed.run(["extract", "--format", "csv", file], ledgerFlag: false)
+        #expect(extracted.status == 0)
+        let csv = try reviewed.write("review.csv", Data(extracted.stdout.utf8))
+        let loaded = try reviewed.run(["import", "--from", "csv", csv])
+        #expect(loaded.status == 0, "stderr: \(loaded.stderr)")
+
+        let expected = try LedgerQueries.forecastRows(direct.ledger)
+        #expect(expected.count == 3)
+        #expect(expected.contains { $0.hasPrefix("Ana Ruiz|") && $0.contains("|0.3|2025-05-05|2035-12-31|\(file)|I'd say 30%.") })
+        #expect(try LedgerQueries.forecastRows(reviewed.ledger) == expected)
+        let questions = "SELECT count(*) FROM questions"
+        #expect(try LedgerQueries.count(reviewed.ledger, questions) == LedgerQueries.count(direct.ledger, questions))
+    }
+
     @Test("--help shows an example")
     func help() throws {
         let run = try CLI().run(["extract", "--help"], ledgerFlag: false)

@@ -25,10 +25,12 @@ public struct ExtractedForecast: Equatable, Sendable {
     public var line: Int
     /// How sure the extractor is that this is a forecast read correctly, 0 through 1.
     public var confidence: Double
+    /// Where the forecast and each of its fields came from (`extract --explain`).
+    public var explanation: ExtractionExplanation?
 
     public init(source: String, owner: String?, claim: String, probability: Double?, probabilityLow: Double? = nil,
                 probabilityHigh: Double? = nil, basis: ProbabilityBasis?, madeOn: Day?, deadline: Day?, earliest: Day? = nil,
-                quote: String, line: Int, confidence: Double) {
+                quote: String, line: Int, confidence: Double, explanation: ExtractionExplanation? = nil) {
         self.source = source
         self.owner = owner
         self.claim = claim
@@ -42,6 +44,7 @@ public struct ExtractedForecast: Equatable, Sendable {
         self.quote = quote
         self.line = line
         self.confidence = confidence
+        self.explanation = explanation
     }
 
     public var identity: ForecastIdentity { ForecastIdentity(self) }
