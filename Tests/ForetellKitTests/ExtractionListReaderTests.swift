@@ -261,6 +261,29 @@ struct PredictionListReaderTests {
         #expect(forecasts.allSatisfy { $0.deadline == Day(year: 2031, month: 12, day: 31) })
     }
 
+    @Test("Explanations say which block, column and heading each part came from")
+    func explanations() throws {
+        let forecasts = extract("""
+            Title: Notes
+            Author: Ann Example
+            Date: 2030-01-01
+
+            By 2032
+
+            - The tram reaches the airport: 40%
+
+            Question | Bo's forecast
+            Rents fall in 2031 | 20%
+            """)
+        let item = try #require(forecasts.first?.explanation)
+        #expect(item.block == "list item" && item.firstLine == 7)
+        #expect(item.deadline.hasPrefix("2032-12-31, from the heading at line 5"))
+        #expect(item.madeOn.contains("2030-01-01"))
+        let row = try #require(forecasts.last?.explanation)
+        #expect(row.block == "table row" && row.owner.contains("Bo's forecast"))
+        #expect(row.deadline.hasPrefix("the item's own date: 2031-12-31"))
+    }
+
     @Test("A question on its own line answered by a later 'Prediction:' line")
     func questionAnswered() {
         let forecasts = extract("""

@@ -18,6 +18,13 @@ struct InheritedTime: Equatable {
     var origin: Origin
     /// The line of the title, heading, intro or rule.
     var line: Int
+    /// Its words, for explanations.
+    var text: String = ""
+
+    /// "2023-12-31, from the heading at line 12 'By 2023 (1 year from now)'", for `extract --explain`.
+    var explanation: String {
+        "\(deadline), from the \(origin.rawValue) at line \(line) " + ExtractionExplanation.quoted(text)
+    }
 
     /// Whether the frame is stated right above the list (a heading or the line introducing it),
     /// which makes an unhedged item under it a prediction; a title or a rule far above may head
@@ -143,23 +150,23 @@ struct InheritedTimeTracker {
         switch block.kind {
         case .headerField(let key, let value):
             if key == "title", let day = InheritedTimes.title(value, reference: reference) {
-                titleTime = InheritedTime(deadline: day, origin: .title, line: block.firstLine)
+                titleTime = InheritedTime(deadline: day, origin: .title, line: block.firstLine, text: block.text)
             }
         case .heading(let level):
             introTime = nil
             headings.removeAll { $0.level >= level }
             let time = InheritedTimes.heading(block.text, reference: reference)
             if level <= 1, titleTime == nil, headings.isEmpty, let day = InheritedTimes.title(block.text, reference: reference) {
-                titleTime = InheritedTime(deadline: day, origin: .title, line: block.firstLine)
+                titleTime = InheritedTime(deadline: day, origin: .title, line: block.firstLine, text: block.text)
             } else {
-                headings.append((level, time.map { InheritedTime(deadline: $0, origin: .heading, line: block.firstLine) }))
+                headings.append((level, time.map { InheritedTime(deadline: $0, origin: .heading, line: block.firstLine, text: block.text) }))
             }
         case .paragraph, .blockQuote:
             introTime = nil
             if let day = InheritedTimes.rule(block.text, reference: reference) {
-                ruleTime = InheritedTime(deadline: day, origin: .documentRule, line: block.firstLine)
+                ruleTime = InheritedTime(deadline: day, origin: .documentRule, line: block.firstLine, text: block.text)
             } else if block.text.hasSuffix(":"), block.text.count <= 200, let day = InheritedTimes.heading(block.text, reference: reference) {
-                introTime = InheritedTime(deadline: day, origin: .listIntro, line: block.firstLine)
+                introTime = InheritedTime(deadline: day, origin: .listIntro, line: block.firstLine, text: block.text)
             }
         case .listItem, .tableRow:
             break

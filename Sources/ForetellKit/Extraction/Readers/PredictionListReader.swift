@@ -55,7 +55,11 @@ struct PredictionListReader {
                 if let (asked, degree) = questions.answer(block.text) {
                     claim(block, in: &result)
                     result.forecasts.append(forecast(claim: asked.claim, degree: degree, owner: owner, block: block, inherited: nil,
-                                                     stated: asked.deadline))
+                                                     stated: asked.deadline, why: Why(
+                                                        owner: "the document's author, answering the question "
+                                                            + ExtractionExplanation.quoted(asked.text),
+                                                        probability: "the answer line " + ExtractionExplanation.quoted(block.text),
+                                                        deadline: asked.deadline.map { "\($0), from the question " } .map { $0 + ExtractionExplanation.quoted(asked.text) })))
                 }
             default:
                 claimsAtDepth = [:]
@@ -98,6 +102,7 @@ struct PredictionListReader {
                 ListItemDegree.Reading(claim: ContinuationClaims.withParent(parent.claim, child: $0.claim), degree: $0.degree)
             }
         }
+        let hasDegree = !readings.isEmpty
         if readings.isEmpty {
             reading.claim = ListItemDegree.tidyClaim(Substring(text))
             // An item without a degree in a list whose heading names the horizon is a prediction
@@ -110,8 +115,14 @@ struct PredictionListReader {
             reading.claim = readings[0].claim
         }
         for found in readings where hasContent(found.claim) {
+            let restated = inherited == nil ? questions.restated(by: found.claim) : nil
+            let probability = hasDegree ? "the item's degree, set apart from its claim"
+                : "an unhedged item under a horizon heading: listed degree [0.6, 0.9], or the item's degree word"
             let made = forecast(claim: found.claim, degree: found.degree, owner: owner, block: block, inherited: inherited,
-                                stated: inherited == nil ? questions.deadline(restatedBy: found.claim) : nil)
+                                stated: restated?.deadline, why: Why(
+                                    owner: "the document's author (the list is theirs)", probability: probability,
+                                    deadline: restated.map { "\($0.deadline.map(String.init(describing:)) ?? ""), from the listed question "
+                                        + ExtractionExplanation.quoted($0.text) }))
             // A forecast names a time frame (its own, or one it inherits); a list of figures
             // without one ("Market share: 30%") is left to the sentence-level reader.
             guard made.deadline != nil || isNeverClaim(found.claim) else { continue }
@@ -164,7 +175,10 @@ struct PredictionListReader {
         var forecasts: [ExtractedForecast] = []
         for (index, columnOwner) in columns.owners where index < cells.count {
             guard let degree = ListItemDegree.numericDegree(cells[index]) else { continue }
-            let made = forecast(claim: claim, degree: degree, owner: columnOwner ?? owner, block: block, inherited: inherited)
+            let column = index < columns.header.count ? columns.header[index] : ""
+            let made = forecast(claim: claim, degree: degree, owner: columnOwner ?? owner, block: block, inherited: inherited, why: Why(
+                owner: "table column " + ExtractionExplanation.quoted(column) + (columnOwner == nil ? " (the author's)" : ""),
+                probability: "the cell " + ExtractionExplanation.quoted(cells[index]) + " under that column", deadline: nil))
             guard made.deadline != nil || isNeverClaim(claim) else { continue }
             forecasts.append(made)
         }
@@ -173,9 +187,17 @@ struct PredictionListReader {
 
     // MARK: - The forecast
 
+    /// Where a forecast's parts were taken from, for `extract --explain`; `deadline` when a
+    /// question gave it.
+    struct Why {
+        var owner: String
+        var probability: String
+        var deadline: String?
+    }
+
     /// `stated`: the deadline of the question the block answers, if any.
     private func forecast(claim rawClaim: String, degree: Degree, owner: String?, block: LayoutBlock,
-                          inherited: InheritedTime?, stated: Day? = nil) -> ExtractedForecast {
+                          inherited: InheritedTime?, stated: Day? = nil, why: Why) -> ExtractedForecast {
         var claim = FirstPerson.named(rawClaim, owner: owner)
         let own = stated == nil ? ItemDates.own(in: rawClaim, reference: madeOn, framed: inherited != nil) : nil
         let deadline = stated ?? own?.deadline ?? inherited?.deadline
@@ -187,11 +209,25 @@ struct PredictionListReader {
         if deadline == nil { confidence -= 0.2 }
         if madeOn == nil { confidence -= 0.1 }
         let quote = block.text.count > 400 ? String(block.text.prefix(400)) : block.text
+        let deadlineWhy: String
+        if let stated = why.deadline, stated.isEmpty == false, deadline != nil {
+            deadlineWhy = stated
+        } else if let own, let day = own.deadline {
+            deadlineWhy = "the item's own date: \(day)"
+        } else if let inherited {
+            deadlineWhy = inherited.explanation
+        } else {
+            deadlineWhy = "none: a never/ever claim"
+        }
+        let explanation = ExtractionExplanation(
+            block: block.kindName, firstLine: block.firstLine, lastLine: block.lastLine, owner: why.owner,
+            probability: why.probability, madeOn: madeOn.map { "the document's date: \($0)" } ?? "none: the document gives no date",
+            deadline: deadlineWhy)
         return ExtractedForecast(
             source: source, owner: owner, claim: claim, probability: rounded(degree.value),
             probabilityLow: degree.low.map(rounded), probabilityHigh: degree.high.map(rounded), basis: degree.basis,
             madeOn: madeOn, deadline: deadline, earliest: own?.earliest, quote: quote, line: block.firstLine,
-            confidence: rounded(min(0.95, max(0.05, confidence))))
+            confidence: rounded(min(0.95, max(0.05, confidence))), explanation: explanation)
     }
 
     private func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
@@ -206,6 +242,7 @@ struct TableColumns {
     /// Column index and its owner (nil: a column of numbers without a name, the author's).
     var owners: [(index: Int, owner: String?)]
     var width: Int
+    var header: [String]
 
     static let notForecasts = ["outcome", "result", "resolution", "resolved", "answer", "notes", "note", "comment", "source",
                                "status", "actual", "score", "brier"]
@@ -235,5 +272,6 @@ struct TableColumns {
         guard !owners.isEmpty else { return nil }
         self.owners = owners
         width = header.count
+        self.header = header
     }
 }

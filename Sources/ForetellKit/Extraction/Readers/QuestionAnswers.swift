@@ -4,6 +4,8 @@
 /// 31?") is answered by items such as "18% chance X returns to power".
 struct QuestionAnswers {
     struct Asked {
+        /// The question as written.
+        var text: String
         var claim: String
         var deadline: Day?
         var keywords: Set<String>
@@ -46,7 +48,7 @@ struct QuestionAnswers {
         let past = TimeExpressions.find(in: Tokenizer.tokenize(question), reference: reference).first { $0.isPast }
         let deadline = frame.time?.deadline ?? InheritedTimes.heading(question, reference: reference)
             ?? InheritedTimes.fullDates(in: question).first ?? past?.deadline
-        return Asked(claim: ClaimBuilder.tidy(claim), deadline: deadline, keywords: ForecastIdentity.keywords(question))
+        return Asked(text: question, claim: ClaimBuilder.tidy(claim), deadline: deadline, keywords: ForecastIdentity.keywords(question))
     }
 
     /// The degree an answer line gives ("Prediction: 98% Yes (opened at 90%)", "Initially 22%, as
@@ -76,15 +78,15 @@ struct QuestionAnswers {
         return nil
     }
 
-    /// The deadline of the question of this section that a claim restates: the one sharing most
+    /// The question of this section (with a deadline) that a claim restates: the one sharing most
     /// content words with it, at least two.
-    func deadline(restatedBy claim: String) -> Day? {
+    func restated(by claim: String) -> Asked? {
         let words = ForecastIdentity.keywords(claim)
-        var best: (shared: Int, deadline: Day?) = (1, nil)
-        for asked in section {
+        var best: (shared: Int, asked: Asked?) = (1, nil)
+        for asked in section where asked.deadline != nil {
             let shared = asked.keywords.intersection(words).count
-            if shared > best.shared { best = (shared, asked.deadline) }
+            if shared > best.shared { best = (shared, asked) }
         }
-        return best.deadline
+        return best.asked
     }
 }

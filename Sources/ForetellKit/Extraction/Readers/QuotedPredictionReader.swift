@@ -92,11 +92,18 @@ struct QuotedPredictionReader {
                 claim = sentences[index - 1] + " " + claim
             }
             let quoted = sentences.count <= 2 ? quote : sentence
+            let explanation = ExtractionExplanation(
+                block: block.kindName, firstLine: block.firstLine, lastLine: block.lastLine,
+                owner: "the person quoted: " + ExtractionExplanation.quoted(owner),
+                probability: "the quotation's words (" + (degree.basis == .verbal ? "verbal" : "stated") + "): "
+                    + ExtractionExplanation.quoted(sentence),
+                madeOn: "the year given with the quotation, \(year), at mid-year",
+                deadline: time?.deadline.map { "the quotation's own time frame: \($0)" } ?? "none: a never/ever claim")
             forecasts.append(ExtractedForecast(
                 source: source, owner: owner, claim: ClaimBuilder.tidy(claim), probability: degree.value,
                 probabilityLow: degree.low, probabilityHigh: degree.high, basis: degree.basis, madeOn: said,
                 deadline: time?.deadline, earliest: time?.earliest, quote: String(quoted.prefix(400)), line: block.firstLine,
-                confidence: 0.55))
+                confidence: 0.55, explanation: explanation))
         }
         return forecasts
     }
@@ -133,10 +140,17 @@ struct QuotedPredictionReader {
             let degree = UnhedgedItems.degree(of: quote)
             var claim = ListItemDegree.tidyClaim(Substring(quote))
             if own == nil, let deadline, !claim.contains(String(deadline.year)) { claim += " (by \(deadline))" }
+            let explanation = ExtractionExplanation(
+                block: "speaker turn", firstLine: block.firstLine, lastLine: block.lastLine,
+                owner: "the list announced as " + ExtractionExplanation.quoted(owner + "'s predictions"),
+                probability: "a quoted prediction stated flatly: listed degree [0.6, 0.9], or its degree word",
+                madeOn: madeOn.map { "the document's date: \($0)" } ?? "none: the document gives no date",
+                deadline: own?.deadline.map { "the quotation's own time frame: \($0)" }
+                    ?? deadline.map { "the year of the announced list: \($0)" } ?? "none")
             forecasts.append(ExtractedForecast(
                 source: source, owner: owner, claim: claim, probability: degree.value, probabilityLow: degree.low,
                 probabilityHigh: degree.high, basis: degree.basis, madeOn: madeOn, deadline: own?.deadline ?? deadline,
-                earliest: own?.earliest, quote: quote, line: block.firstLine, confidence: 0.5))
+                earliest: own?.earliest, quote: quote, line: block.firstLine, confidence: 0.5, explanation: explanation))
         }
         return forecasts
     }
