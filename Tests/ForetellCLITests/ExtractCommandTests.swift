@@ -139,6 +139,37 @@ struct ExtractCommandTests {
         #expect(try LedgerQueries.count(reviewed.ledger, questions) == LedgerQueries.count(direct.ledger, questions))
     }
 
+    @Test("--explain: the block and where owner, probability, made_on and deadline came from")
+    func explain() throws {
+        let scratch = try CLI()
+        let file = try scratch.write("talk.md", Data(Self.interview.utf8))
+        let run = try scratch.run(["extract", "--explain", "--format", "jsonl", file], ledgerFlag: false)
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        let explain = first?["explain"] as? [String: Any]
+        // "Ana Ruiz (MIT): I'd say 30%." is line 5 (after three lines of front matter and the
+        // question), answering the host's question, which gives the time frame.
+        #expect(explain?["block"] as? String == "speaker turn")
+        #expect(explain?["lines"] as? [Int] == [5, 5])
+        #expect(explain?["owner"] as? String == "speaker label 'Ana Ruiz (MIT):' at line 5")
+        #expect(explain?["probability"] as? String == "'30%' in the sentence")
+        #expect(explain?["made_on"] as? String == "2025-05-05, the publication date from front matter date: 2025-05-05")
+        #expect((explain?["deadline"] as? String)?.hasPrefix("the time frame of the question 'What's the probability") == true)
+        let second = try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any]
+        #expect((second?["explain"] as? [String: Any])?["deadline"] as? String == "'within five years' in the sentence")
+
+        // Without --explain the contract's keys stay as they were.
+        let plain = try scratch.run(["extract", "--format", "jsonl", file], ledgerFlag: false)
+        #expect(!plain.stdout.contains("explain"))
+        // The table: indented lines under each forecast, within 80 columns.
+        let table = try scratch.run(["extract", "--explain", file], ledgerFlag: false)
+        #expect(table.stdout.contains("\n        owner: speaker label 'Ana Ruiz (MIT):' at line 5\n"))
+        #expect(table.stdout.contains("\n        from: speaker turn, line 5\n"))
+        #expect(table.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    }
+
     @Test("--help shows an example")
     func help() throws {
         let run = try CLI().run(["extract", "--help"], ledgerFlag: false)

@@ -12,11 +12,17 @@ public struct DocumentDates: Equatable, Sendable {
     /// Paragraphs (by index) that open with a news-wire dateline ("FRANKFURT, March 3 (Reuters) -")
     /// and its day: what the section reports was said then, whatever the digest's own date.
     public var datelines: [Int: Day]
+    /// Where `published` and `event` were read, for `extract --explain`: "front matter date:
+    /// 2025-05-05", "the dateline at line 3", "'On January 10, 2026, at the summit' at line 7".
+    public var publishedFrom: String?
+    public var eventFrom: String?
 
-    public init(published: Day?, event: Day?, datelines: [Int: Day] = [:]) {
+    public init(published: Day?, event: Day?, datelines: [Int: Day] = [:], publishedFrom: String? = nil, eventFrom: String? = nil) {
         self.published = published
         self.event = event
         self.datelines = datelines
+        self.publishedFrom = publishedFrom
+        self.eventFrom = eventFrom
     }
 
     /// The date a speaker's words were said.
@@ -37,9 +43,11 @@ public struct DocumentDates: Equatable, Sendable {
 
     public static func find(in document: Document) -> DocumentDates {
         var published: Day?
+        var publishedFrom: String?
         for key in frontMatterKeys {
             if let value = document.frontMatter[key], let day = parse(value) {
                 published = day
+                publishedFrom = "front matter \(key): \(value)"
                 break
             }
         }
@@ -50,8 +58,10 @@ public struct DocumentDates: Equatable, Sendable {
             case .header(let key, _) where key == "by":
                 // "Posted January 2, 2025 by Alex Chen": the date is in the line.
                 published = dateline(paragraph.text.replacingOccurrences(of: "*", with: ""), anywhere: true)
+                publishedFrom = "the by-line at line \(paragraph.firstLine)"
             case .header(let key, let value) where headerKeys.contains(key):
                 published = parse(value)
+                publishedFrom = "header \(ExtractionExplanation.quoted(paragraph.text)) at line \(paragraph.firstLine)"
             case .text:
                 // A dateline opens one of the first paragraphs, or one of its lines when a title
                 // without a full stop was joined to it: "January 13, 2026 — ...".
@@ -59,6 +69,7 @@ public struct DocumentDates: Equatable, Sendable {
                 guard textSeen <= 3 else { break }
                 for start in paragraph.lineStarts where published == nil {
                     published = dateline(String(paragraph.text[start.index...].prefix(80)))
+                    publishedFrom = "the dateline at line \(start.line)"
                 }
             default:
                 break
@@ -69,7 +80,9 @@ public struct DocumentDates: Equatable, Sendable {
         for (index, paragraph) in document.paragraphs.enumerated() where paragraph.kind == .text {
             if let day = wireDateline(paragraph.text, published: published) { datelines[index] = day }
         }
-        return DocumentDates(published: published, event: eventDate(in: document, published: published), datelines: datelines)
+        let event = eventDate(in: document, published: published)
+        return DocumentDates(published: published, event: event?.day, datelines: datelines,
+                             publishedFrom: published == nil ? nil : publishedFrom, eventFrom: event?.from)
     }
 
     /// "FRANKFURT, March 3 (Reuters) -", "LONDON, England, 9 June 2026 —": a place in capitals or
@@ -142,7 +155,8 @@ public struct DocumentDates: Equatable, Sendable {
         return Day(year: year, month: found.month, day: found.day)
     }
 
-    private static func eventDate(in document: Document, published: Day?) -> Day? {
+    /// The day of the first sentence that dates a gathering, and where it is.
+    private static func eventDate(in document: Document, published: Day?) -> (day: Day, from: String)? {
         var seen = 0
         for paragraph in document.paragraphs where paragraph.kind == .text {
             seen += 1
@@ -151,14 +165,15 @@ public struct DocumentDates: Equatable, Sendable {
                 let tokens = Tokenizer.tokenize(String(paragraph.text[range]))
                 guard let found = monthDay(tokens, from: 0, limit: tokens.count),
                       tokens.contains(where: { eventWords.contains($0.lower) }) else { continue }
+                let from = "\(ExtractionExplanation.quoted(String(paragraph.text[range]))) at line \(paragraph.line(at: range.lowerBound))"
                 if let year = found.year {
                     guard let day = Day(year: year, month: found.month, day: found.day) else { continue }
                     if let published, day > published { continue }  // an announced future event
-                    return day
+                    return (day, from)
                 }
                 guard let published else { continue }
-                if let day = Day(year: published.year, month: found.month, day: found.day), day <= published { return day }
-                if let day = Day(year: published.year - 1, month: found.month, day: found.day) { return day }
+                if let day = Day(year: published.year, month: found.month, day: found.day), day <= published { return (day, from) }
+                if let day = Day(year: published.year - 1, month: found.month, day: found.day) { return (day, from) }
             }
         }
         return nil

@@ -3,6 +3,8 @@ struct Segment {
     var speaker: String?
     var paragraph: Int
     var range: Range<String.Index>
+    /// Where the speaker was named, for `extract --explain`: "speaker label 'Jane Roe:' at line 12".
+    var speakerSource: String?
 }
 
 /// Works out who is speaking where: builds the roster, then cuts paragraphs into segments at speaker
@@ -219,12 +221,14 @@ struct SpeakerAttribution {
 
     private mutating func segment(_ document: Document) {
         var speaker: String?
+        var source: String?
         for (index, paragraph) in document.paragraphs.enumerated() {
             let text = paragraph.text
             switch paragraph.kind {
             case .header(let key, let value):
                 if key == "speaker", let name = personList(value).first {
                     speaker = roster.add(name)
+                    source = "the Speaker: header at line \(paragraph.firstLine)"
                     speakers.insert(speaker ?? name)
                 }
                 continue
@@ -244,9 +248,11 @@ struct SpeakerAttribution {
                 }
                 speaker = roster.person(withRole: role) ?? fallback
                 if let speaker { speakers.insert(speaker) }
+                source = "role label \(ExtractionExplanation.quoted(String(text[..<end])))" + " at line \(paragraph.firstLine)"
                 start = end
             } else if let label = leadingLabels[index], isSpeakerLabel(label) {
                 speaker = canonical(label)
+                source = Self.labelSource(label, in: paragraph)
                 start = label.range.upperBound
             }
             // Only accepted labels cut a line inside: without any there is nothing to look for.
@@ -259,15 +265,23 @@ struct SpeakerAttribution {
             }
             for (label, _) in cuts {
                 if start < label.range.lowerBound {
-                    segments.append(Segment(speaker: speaker, paragraph: index, range: start..<label.range.lowerBound))
+                    segments.append(Segment(speaker: speaker, paragraph: index, range: start..<label.range.lowerBound,
+                                            speakerSource: source))
                 }
                 speaker = canonical(label)
+                source = Self.labelSource(label, in: paragraph)
                 start = label.range.upperBound
             }
             if start < text.endIndex {
-                segments.append(Segment(speaker: speaker, paragraph: index, range: start..<text.endIndex))
+                segments.append(Segment(speaker: speaker, paragraph: index, range: start..<text.endIndex, speakerSource: source))
             }
         }
+    }
+
+    /// "speaker label 'Jane Roe:' at line 12".
+    private static func labelSource(_ label: SpeakerLabel, in paragraph: Document.Paragraph) -> String {
+        "speaker label \(ExtractionExplanation.quoted(String(paragraph.text[label.range])))"
+            + " at line \(paragraph.line(at: label.range.lowerBound))"
     }
 
     private mutating func canonical(_ label: SpeakerLabel) -> String {

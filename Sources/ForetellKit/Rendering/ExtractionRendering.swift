@@ -74,7 +74,9 @@ public enum ExtractionRendering {
             for line in lines.dropFirst() { out += indent + line + "\n" }
             if explain {
                 for line in forecast.explanation?.lines ?? ["(no explanation)"] {
-                    out += "        " + truncate(line, toWidth: width - 8) + "\n"
+                    let wrapped = wrap(line, width - 10, maxLines: 4)
+                    out += "        " + (wrapped.first ?? "") + "\n"
+                    for more in wrapped.dropFirst() { out += "          " + more + "\n" }
                 }
             }
         }
