@@ -67,6 +67,8 @@ struct ListItemDegreeTests {
         #expect(read("Rents fall in Lisbon: 30%").map(\.0) == ["Rents fall in Lisbon"])
         #expect(read("Rents fall in Lisbon: 30%").map(\.1) == [0.3])
         #expect(read("The ferry runs all winter (65%)").map(\.1) == [0.65])
+        #expect(read("The ferry runs all winter (65% confidence)").map(\.1) == [0.65])
+        #expect(read("[x] The ferry runs all winter: 65%").map(\.0) == ["The ferry runs all winter"])
         #expect(read("The ferry runs all winter. (65%)").map(\.0) == ["The ferry runs all winter"])
         #expect(read("70%: the bridge reopens").map(\.0) == ["the bridge reopens"])
         #expect(read("[70%] The bridge reopens").map(\.1) == [0.7])
@@ -200,7 +202,7 @@ struct PredictionListReaderTests {
         #expect(forecasts.map(\.deadline) == [Day(year: 2032, month: 1, day: 1), Day(year: 2032, month: 1, day: 1)])
     }
 
-    @Test("Unhedged items under a heading naming the horizon get the listed degree; other lists do not")
+    @Test("Unhedged items under a heading naming the horizon get the listed degree; links and schedules do not")
     func unhedged() {
         let forecasts = extract("""
             Title: Thinking about the future
@@ -215,6 +217,10 @@ struct PredictionListReaderTests {
             Links
 
              - Read my older posts here
+
+            Events in 2036
+
+             - The fair opens in Porto on 3 May.
             """)
         #expect(forecasts.count == 3)
         #expect(forecasts.allSatisfy { $0.probability == 0.75 && $0.probabilityLow == 0.6 && $0.probabilityHigh == 0.9 })

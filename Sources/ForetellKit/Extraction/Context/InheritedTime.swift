@@ -30,6 +30,15 @@ struct InheritedTime: Equatable {
     /// which makes an unhedged item under it a prediction; a title or a rule far above may head
     /// lists of other things (links, rules of a contest).
     var isLocal: Bool { origin == .heading || origin == .listIntro }
+
+    /// Whether the heading or intro says its items are predictions: it names them ("Predictions
+    /// for 2027"), or it opens with a deadline ("By 2023 (1 year from now)", "Within five
+    /// years:"); "Events in 2026" heads a schedule, whose items are announcements.
+    var headsPredictions: Bool {
+        let lower = text.lowercased()
+        return InheritedTimes.predictionWords.contains { lower.contains($0) }
+            || ["by ", "before ", "within ", "in the next ", "over the next "].contains { lower.hasPrefix($0) }
+    }
 }
 
 enum InheritedTimes {

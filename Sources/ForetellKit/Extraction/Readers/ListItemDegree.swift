@@ -2,7 +2,7 @@
 /// write predictions as a list, each a claim and a degree set apart by punctuation.
 ///
 /// - `claim: 80%`, `claim - 80%`, `claim — 80%`, `claim, 80%` (the degree after a separator);
-/// - `claim (80%)`, `claim. (>90%)` (the degree in trailing brackets);
+/// - `claim (80%)`, `claim. (>90%)`, `claim (70% confidence)` (the degree in trailing brackets);
 /// - `80%: claim`, `[80%] claim`, `(80%) claim` (the degree first, then a separator);
 /// - the degree itself as `80%`, `80 %`, `0.65`, `.65`, `>99%`, `<5%`, `~40%`, `80-90%`,
 ///   `80% to 90%`, `1 in 5`, `3:1` (odds for), `p = 0.3`, or a short phrase the verbal scales read
@@ -162,6 +162,10 @@ enum ListItemDegree {
         for prefix in approximately where text.hasPrefix(prefix) {
             text = Layout.trim(text.dropFirst(prefix.count))
         }
+        // "(70% confidence)", "(80% likely)": the word names the number a probability.
+        for suffix in [" confidence", " confident", " likely", " chance", " probability", " sure", " credence"] where text.hasSuffix(suffix) {
+            text = Layout.trim(text.dropLast(suffix.count))
+        }
         var bound: Character?
         for comparator in [">=", "<=", "≥", "≤", ">", "<"] where text.hasPrefix(comparator) {
             bound = comparator.contains(">") || comparator == "≥" ? ">" : "<"
@@ -226,6 +230,8 @@ enum ListItemDegree {
     /// The claim without the separator left at its end and without emphasis marks.
     static func tidyClaim(_ raw: Substring) -> String {
         var text = Layout.trim(raw).replacingOccurrences(of: "**", with: "")
+        // A task-list box ("[ ] ", "[x] ") is not part of the claim.
+        for box in ["[ ] ", "[x] ", "[X] "] where text.hasPrefix(box) { text = String(text.dropFirst(box.count)) }
         while let last = text.last, ":-–—,;".contains(last) || last.isWhitespace || last == "." && !text.hasSuffix("..") {
             text.removeLast()
         }

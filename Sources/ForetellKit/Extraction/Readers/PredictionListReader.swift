@@ -24,13 +24,18 @@ struct PredictionListReader {
         var claimsAtDepth: [Int: (claim: String, hasDegree: Bool)] = [:]
         var table: TableColumns?
         var questions = QuestionAnswers(reference: madeOn)
+        var titleSaysPredictions = false
         for block in blocks {
+            if case .headerField(let key, let value) = block.kind, key == "title" {
+                titleSaysPredictions = InheritedTimes.predictionWords.contains { value.lowercased().contains($0) }
+            }
             times.enter(block)
             defer { questions.note(block) }
             switch block.kind {
             case .listItem(_, let depth):
                 claimsAtDepth = claimsAtDepth.filter { $0.key <= depth }
-                let read = readItem(block, depth: depth, inherited: times.current, above: claimsAtDepth, questions: questions)
+                let read = readItem(block, depth: depth, inherited: times.current, above: claimsAtDepth, questions: questions,
+                                    titleSaysPredictions: titleSaysPredictions)
                 if let claim = read.claim { claimsAtDepth[depth] = (claim, read.hasDegree) }
                 if read.claimed { claim(block, in: &result) }
                 result.forecasts += read.forecasts
@@ -83,7 +88,8 @@ struct PredictionListReader {
     }
 
     private func readItem(_ block: LayoutBlock, depth: Int, inherited: InheritedTime?,
-                          above: [Int: (claim: String, hasDegree: Bool)], questions: QuestionAnswers) -> ItemReading {
+                          above: [Int: (claim: String, hasDegree: Bool)], questions: QuestionAnswers,
+                          titleSaysPredictions: Bool) -> ItemReading {
         var text = block.text
         var reading = ItemReading()
         var readings = ListItemDegree.read(text)
@@ -108,7 +114,8 @@ struct PredictionListReader {
             // An item without a degree in a list whose heading names the horizon is a prediction
             // stated flatly: the gold conventions give an unhedged claim in an explicit prediction
             // list [0.6, 0.9].
-            guard depth == 0, let inherited, inherited.isLocal, isStatement(text) else { return reading }
+            guard depth == 0, let inherited, inherited.isLocal, inherited.headsPredictions || titleSaysPredictions,
+                  isStatement(text) else { return reading }
             readings = UnhedgedItems.claims(in: text).map { ListItemDegree.Reading(claim: $0, degree: UnhedgedItems.degree(of: $0)) }
         } else {
             reading.hasDegree = true
