@@ -374,5 +374,11 @@ struct QuotedPredictionReaderTests {
         let said = Day(year: 2031, month: 3, day: 2)
         #expect(ItemDates.own(in: "Delays continue all year", reference: said, framed: true)?.deadline == Day(year: 2031, month: 12, day: 31))
         #expect(ItemDates.own(in: "Delays continue", reference: said, framed: true) == nil)
+        // Written on December 30 for the year ahead: "all year" is the list's year.
+        let yearEnd = Day(year: 2030, month: 12, day: 30)
+        #expect(ItemDates.own(in: "Delays continue all year", reference: yearEnd, framed: true,
+                              frame: Day(year: 2031, month: 12, day: 31)) == nil)
+        #expect(ItemDates.own(in: "Delays continue in January", reference: yearEnd, framed: true,
+                              frame: Day(year: 2031, month: 12, day: 31))?.deadline == Day(year: 2031, month: 1, day: 31))
     }
 }

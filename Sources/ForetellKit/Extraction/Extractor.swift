@@ -33,7 +33,9 @@ public enum Extractor {
             warnings.append("\(document.source): the document gives no date; made_on and relative deadlines are "
                 + "null (give --date YYYY-MM-DD)")
         }
-        return ExtractionResult(forecasts: run.found, warnings: warnings, dates: run.dates)
+        // In document order: the layout readers' forecasts are found before the sentence pass's.
+        let ordered = run.found.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        return ExtractionResult(forecasts: ordered, warnings: warnings, dates: run.dates)
     }
 }
 

@@ -56,6 +56,7 @@ enum InheritedTimes {
     /// The deadline a heading or list intro names: its first time expression that sets a deadline
     /// after the day the list was written ("By 2023 (1 year from now)": the end of 2023).
     static func heading(_ text: String, reference: Day?) -> Day? {
+        guard text.utf8.count <= 1_500 else { return nil }
         let tokens = Tokenizer.tokenize(text)
         for mention in TimeExpressions.find(in: tokens, reference: reference) where mention.setsDeadline {
             guard let deadline = mention.deadline else { continue }
@@ -77,6 +78,8 @@ enum InheritedTimes {
     /// a rule: it speaks of the predictions (by name, or "everything", "unless noted") and a cue
     /// ("true on", "evaluated at", "resolves on") introduces a date.
     static func rule(_ text: String, reference: Day?) -> Day? {
+        // A rule is a sentence or two; a long block is read no further (and costs nothing).
+        guard text.utf8.count <= 1_500 else { return nil }
         let lower = text.lowercased()
         // The rule must speak of the document's predictions, by name or as a whole.
         let scope = ["predict", "forecast", "guess", "bets", "everything", "unless", "each of", "all of these", "these items"]

@@ -72,7 +72,9 @@ public enum Layout {
     }
 
     static func trim(_ text: Substring) -> String {
-        String(text.drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed())
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }), let last = text.lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return String(text[first...last])
     }
 
     static func indentation(_ line: Substring) -> Int {
@@ -179,8 +181,12 @@ public enum Layout {
         /// Whether the paragraph being read began after a blank line (or at the top).
         var headingCandidate = false
 
+        /// The lines of the current block after its first, joined when it ends: appending to the
+        /// block's text line by line would copy it again and again.
+        var pendingLines: [String] = []
+
         private mutating func append(_ text: String, number: Int) {
-            current?.text += " " + text
+            pendingLines.append(text)
             current?.lastLine = number
             lineCount += 1
         }
@@ -189,6 +195,10 @@ public enum Layout {
         /// title becomes a heading.
         mutating func flush(beforeBlank: Bool) {
             guard var block = current else { return }
+            if !pendingLines.isEmpty {
+                block.text = ([block.text] + pendingLines).joined(separator: " ")
+                pendingLines = []
+            }
             if block.kind == .paragraph, lineCount == 1, headingCandidate, beforeBlank, Layout.looksLikeHeading(block.text) {
                 block.kind = .heading(level: 2)
                 listIndents = []

@@ -77,7 +77,28 @@ enum ItemDates {
     /// A date before it is a reference ("above 3703 (market close on December 25th, 2020)"), not
     /// a deadline. In a list with an inherited frame, a counted span ("for 20 years", "by at least
     /// one month", "three months or more") measures the claim, not its horizon.
-    static func own(in claim: String, reference: Day?, framed: Bool) -> TimeMention? {
+    ///
+    /// `frame` is the deadline the item inherits. A year-end list ("My 2025 forecasts", written on
+    /// December 30, 2024) is written for the year ahead: there, "all year" and "at year end" mean
+    /// the list's year, not the few days left of the year it was written in.
+    static func own(in claim: String, reference: Day?, framed: Bool, frame: Day? = nil) -> TimeMention? {
+        guard let found = ownTime(in: claim, reference: reference, framed: framed) else { return nil }
+        if let frame, let reference, let deadline = found.deadline, deadline < frame,
+           deadline.daysSinceEpoch - reference.daysSinceEpoch <= 31, namesTheYear(found, in: claim) {
+            return nil
+        }
+        return found
+    }
+
+    /// "this year", "the year", "year end", "all year": the year without its number.
+    private static func namesTheYear(_ mention: TimeMention, in claim: String) -> Bool {
+        let tokens = Tokenizer.tokenize(claim)
+        let range = mention.tokens.isEmpty ? 0..<tokens.count : mention.tokens.clamped(to: 0..<tokens.count)
+        let words = range.map { tokens[$0].lower }
+        return words.contains { $0 == "year" || $0 == "year's" } && !words.contains { $0.first?.isNumber == true }
+    }
+
+    private static func ownTime(in claim: String, reference: Day?, framed: Bool) -> TimeMention? {
         let tokens = Tokenizer.tokenize(claim)
         let writtenDays = InheritedTimes.fullDates(in: claim)
         for var mention in TimeExpressions.find(in: tokens, reference: reference) where mention.setsDeadline {

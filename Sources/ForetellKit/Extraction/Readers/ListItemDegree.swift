@@ -50,12 +50,31 @@ enum ListItemDegree {
             let claimPart = body[..<range.lowerBound]
             let tail = Layout.trim(body[range.upperBound...])
             guard !tail.isEmpty else { continue }
+            // "10 - 20%" is a range, not a claim "10" and a degree.
+            if separator.contains("-") || separator.contains("–"), claimPart.last?.isNumber == true { continue }
+            // "Paul Christiano says 20%", "Jane puts it at 30%": a reported estimate, whose owner
+            // the sentence-level reader finds.
+            if reportingEndings.contains(where: { claimPart.lowercased().hasSuffix($0) }) { continue }
+            // "Jane Roe: 10%": a name labels whose estimate it is; it is no claim.
+            if isNameLabel(claimPart) { continue }
             if let options = options(claim: claimPart, degrees: tail) { return options }
             guard let degree = degree(tail) ?? leadingDegreeWithNote(tail) else { continue }
             let claim = tidyClaim(withoutVerbalTail(claimPart))
             return claim.isEmpty ? nil : [Reading(claim: claim, degree: degree)]
         }
         return nil
+    }
+
+    private static let reportingEndings = [" says", " said", " puts it at", " put it at", " gives it", " estimates", " thinks",
+                                           " reckons", " guesses"]
+
+    /// Two or three capitalised words and nothing else ("Jane Roe", "Paul Christiano").
+    static func isNameLabel(_ text: Substring) -> Bool {
+        let words = text.split(separator: " ")
+        return (1...3).contains(words.count) && words.allSatisfy { word in
+            guard let first = word.first, first.isUppercase else { return false }
+            return word.dropFirst().allSatisfy { $0.isLowercase || $0 == "." || $0 == "-" || $0 == "'" }
+        } && words.count >= 2
     }
 
     /// "falls below $2,000: likely" once ", around 65%" is taken: the words of degree before the

@@ -25,7 +25,10 @@ struct PredictionListReader {
         var table: TableColumns?
         var questions = QuestionAnswers(reference: madeOn)
         var titleSaysPredictions = false
+        /// Whether the list under way was introduced by a question.
+        var askedAbove = false
         for block in blocks {
+            if !block.isListItem { askedAbove = block.text.contains("?") }
             if case .headerField(let key, let value) = block.kind, key == "title" {
                 titleSaysPredictions = InheritedTimes.predictionWords.contains { value.lowercased().contains($0) }
             }
@@ -34,6 +37,9 @@ struct PredictionListReader {
             switch block.kind {
             case .listItem(_, let depth):
                 claimsAtDepth = claimsAtDepth.filter { $0.key <= depth }
+                // "How likely is X? Estimates: - Jane Roe: 10%": labelled answers to the question
+                // above, which the sentence-level reader attributes to their labels.
+                if askedAbove, ListItemDegree.read(block.text).allSatisfy({ $0.claim.split(separator: " ").count <= 4 }) { continue }
                 let read = readItem(block, depth: depth, inherited: times.current, above: claimsAtDepth, questions: questions,
                                     titleSaysPredictions: titleSaysPredictions)
                 if let claim = read.claim { claimsAtDepth[depth] = (claim, read.hasDegree) }
@@ -205,12 +211,10 @@ struct PredictionListReader {
     /// `stated`: the deadline of the question the block answers, if any.
     private func forecast(claim rawClaim: String, degree: Degree, owner: String?, block: LayoutBlock,
                           inherited: InheritedTime?, stated: Day? = nil, why: Why) -> ExtractedForecast {
-        var claim = FirstPerson.named(rawClaim, owner: owner)
-        let own = stated == nil ? ItemDates.own(in: rawClaim, reference: madeOn, framed: inherited != nil) : nil
+        let claim = FirstPerson.named(rawClaim, owner: owner)
+        let own = stated == nil ? ItemDates.own(in: rawClaim, reference: madeOn, framed: inherited != nil,
+                                                      frame: inherited?.deadline) : nil
         let deadline = stated ?? own?.deadline ?? inherited?.deadline
-        if own == nil, let deadline = inherited?.deadline, !claim.contains(String(deadline.year)) {
-            claim += " (by \(deadline))"
-        }
         var confidence = 0.6
         if degree.basis == .numeric { confidence += 0.15 }
         if deadline == nil { confidence -= 0.2 }

@@ -32,7 +32,7 @@ struct QuestionAnswers {
             section = []
             open = nil
         case .paragraph, .listItem:
-            guard block.text.hasSuffix("?"), block.text.count <= 250, block.firstLine == block.lastLine,
+            guard block.text.hasSuffix("?"), block.text.utf8.count <= 1_000, block.firstLine == block.lastLine,
                   let asked = QuestionAnswers.asked(block.text, reference: reference) else { return }
             section.append(asked)
             if !block.isListItem { open = asked }
@@ -63,6 +63,8 @@ struct QuestionAnswers {
     }
 
     static func answerDegree(_ text: String) -> Degree? {
+        // An answer line is short: "Prediction: 98% Yes (opened at 90%)".
+        guard text.utf8.count <= 300 else { return nil }
         let lower = text.lowercased()
         if let colon = lower.firstIndex(of: ":"), answerLabels.contains(Layout.trim(lower[..<colon])) {
             let tail = Layout.trim(text[text.index(after: colon)...])

@@ -18,7 +18,9 @@ struct QuotedPredictionReader {
         var introduction: (owner: String, year: Int)?
         var spokenList: (owner: String, deadline: Day?)?
         for block in blocks {
-            guard block.kind == .paragraph || block.kind == .blockQuote else {
+            // Quotations and transcript turns are paragraphs of a few thousand characters at
+            // most; a longer block (an attachment, a data dump) is not read for them.
+            guard block.kind == .paragraph || block.kind == .blockQuote, block.text.utf8.count <= 20_000 else {
                 introduction = nil
                 continue
             }
@@ -136,7 +138,7 @@ struct QuotedPredictionReader {
         for match in QuotedPredictionReader.spokenItemPattern?.matches(in: text, range: range) ?? [] {
             guard let quoteRange = Range(match.range(at: 1), in: text) else { continue }
             let quote = Layout.trim(text[quoteRange])
-            let own = ItemDates.own(in: quote, reference: madeOn, framed: true)
+            let own = ItemDates.own(in: quote, reference: madeOn, framed: true, frame: deadline)
             let degree = UnhedgedItems.degree(of: quote)
             var claim = ListItemDegree.tidyClaim(Substring(quote))
             if own == nil, let deadline, !claim.contains(String(deadline.year)) { claim += " (by \(deadline))" }
