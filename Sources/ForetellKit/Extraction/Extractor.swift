@@ -524,6 +524,13 @@ private struct Run {
             : attribution.author != nil ? "the document's author" : "not stated: no speaker, author or name in the sentence"
         guard let subject = reading.reportedSubject else { return (fallback, false, false, fallbackFrom) }
         let written = ExtractionExplanation.quoted(tokens.text(in: sentence, from: subject.lowerBound, to: subject.upperBound - 1))
+        // "Some believe", "many investors expect" in a speaker's turn: the speaker relays the view
+        // and holds it (transcripts of panels read so); in an article the group is the owner as
+        // written ("Analysts expect", "the committee expected").
+        if reading.reportedGroup, segment.speaker != nil {
+            return (fallback, false, false, fallbackFrom + ", relaying " + ExtractionExplanation.quoted(
+                tokens.text(in: sentence, from: subject.lowerBound, to: subject.upperBound - 1)))
+        }
         if reading.reportedGroup {
             // A group named in the attribution owns the view as written: "Industry executives and analysts".
             return (ClaimBuilder.tidy(tokens.text(in: sentence, from: subject.lowerBound, to: subject.upperBound - 1)), true, false,
