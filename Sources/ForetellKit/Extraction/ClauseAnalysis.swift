@@ -308,8 +308,9 @@ enum ClauseAnalysis {
     }
 
     /// A date that is not when the claim resolves: the day a number was given ("30% as of March 3",
-    /// "as at June"), or a date naming a report, meeting or figure ("below the June projection",
-    /// "relative to the August projections", "the November meeting").
+    /// "as at June"), a date naming a report, meeting or figure ("below the June projection",
+    /// "relative to the August projections", "the November meeting"), or the day of an occasion
+    /// ("the summit on June 3").
     static func datesSomethingElse(_ time: TimeMention, tokens: [Token]) -> Bool {
         let start = time.tokens.lowerBound, end = time.tokens.upperBound
         if start >= 2, ["as", "since"].contains(tokens[start - 2].lower) || tokens[start - 1].lower == "since",
@@ -317,6 +318,10 @@ enum ClauseAnalysis {
             return true
         }
         if end < tokens.count, namedByDate.contains(tokens[end].lower) { return true }
+        // "the summit on June 3", "at the meeting on January 14": the day of an occasion.
+        if start >= 2, ["on", "of"].contains(tokens[start - 1].lower), DocumentDates.eventWords.contains(tokens[start - 2].lower) {
+            return true
+        }
         return false
     }
 

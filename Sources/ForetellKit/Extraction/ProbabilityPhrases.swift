@@ -58,6 +58,9 @@ public enum ProbabilityPhrases {
         "expected", "anticipated", "projected", "predicted",
     ]
 
+    /// Forecasting verbs whose past participle is also their past tense.
+    private static let pastForecastVerbs: Set<String> = ["expected", "anticipated", "projected", "predicted"]
+
     private static let copulas: Set<String> = [
         "is", "are", "am", "be", "been", "being", "was", "were", "seems", "seem", "looks", "remain",
         "remains", "it's", "that's", "i'm", "we're", "they're", "he's", "she's", "you're", "isn't",
@@ -186,8 +189,16 @@ public enum ProbabilityPhrases {
         while before >= 0, quoteMarks.contains(tokens[before].lower) { before -= 1 }
         let previous = before >= 0 ? tokens[before].lower : ""
         if copularOnly.contains(joined) {
-            guard start > 0, copulas.contains(previous) || previous.hasSuffix("'s") || previous.hasSuffix("'m")
-                    || previous.hasSuffix("'re") else { return nil }
+            let afterCopula = start > 0 && (copulas.contains(previous) || previous.hasSuffix("'s") || previous.hasSuffix("'m")
+                || previous.hasSuffix("'re"))
+            // "The committee expected inflation to fall": the past of a forecasting verb, with its
+            // subject, is a stance like "expects".
+            if !afterCopula, pastForecastVerbs.contains(joined), let subject = stanceSubject(tokens, before: start),
+               !["i", "we"].contains(tokens[subject].lower) {
+                return VerbalMatch(entry: VerbalEntry(entry.value, entry.low, entry.high, .attitude), phrase: phrase, span: phrase,
+                                   negated: false, subject: subject, words: words)
+            }
+            guard afterCopula else { return nil }
             if joined == "possible", ["as", "best", "all", "every", "only"].contains(previous) { return nil }
             if ["impossible", "possible", "sure", "certain"].contains(joined), phrase.upperBound < tokens.count,
                tokens[phrase.upperBound].lower == "to" || tokens[phrase.upperBound].lower == "whether"
