@@ -46,6 +46,9 @@ public struct Document: Sendable {
     public let source: String
     public let frontMatter: [String: String]
     public let paragraphs: [Paragraph]
+    /// The text as given, for the layout stage (`Layout.blocks`), which reads markers, indentation
+    /// and tables that the paragraphs no longer show.
+    public let fullText: String
 
     /// The lines of `text`, split where `Character.isNewline` splits them (LF, VT, FF, CR, NEL,
     /// LS, PS; CR LF is one break).
@@ -67,6 +70,7 @@ public struct Document: Sendable {
 
     public init(source: String, text: String) {
         self.source = source
+        fullText = text
         var lines = Document.lines(text)
         var number = 1
         var frontMatter: [String: String] = [:]

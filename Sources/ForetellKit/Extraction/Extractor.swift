@@ -160,7 +160,12 @@ private struct Run {
             if let day = dates.datelines[index] { dateline = day }
             return dateline
         }
+        // Blocks are routed by their shape (`LayoutReaders`): lists, tables and quotations have
+        // readers of their own; this pass reads the sentences of the rest.
+        let lists = LayoutReaders(source: document.source, author: attribution.author, madeOn: authorDate).read(document.fullText)
+        for forecast in lists.forecasts { record(forecast) }
         for segment in attribution.segments {
+            if document.paragraphs[segment.paragraph].lineStarts.contains(where: { lists.claimedLines.contains($0.line) }) { continue }
             if turnSpeaker == nil || turnSpeaker! != segment.speaker {
                 endTurn(reference: reference(for: segment))
                 turnSpeaker = .some(segment.speaker)
