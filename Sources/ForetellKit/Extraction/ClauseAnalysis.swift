@@ -164,7 +164,11 @@ enum ClauseAnalysis {
         reading.degrees = matches.filter { $0.entry.role != .attitude }
         if let attitude = reading.attitude {
             reading.negatedStance = attitude.negated && !["sure", "certain", "confident", "very confident", "convinced"].contains(attitude.words.joined(separator: " "))
-            if let subject = attitude.subject, isThirdParty(tokens[subject]) {
+            if let subject = attitude.subject, let group = groupSubject(tokens, endingAt: subject, clause: clause) {
+                // "Analysts expect", "the committee expected", "Some believe": the group holds the view.
+                reading.reportedSubject = group
+                reading.reportedGroup = true
+            } else if let subject = attitude.subject, isThirdParty(tokens[subject]) {
                 reading.reportedSubject = personBefore(tokens, organisationEndingAt: subject, from: clause.lowerBound)
                     ?? subjectRun(tokens, endingAt: subject)
             }
@@ -186,7 +190,7 @@ enum ClauseAnalysis {
         }
         // Time: the first future deadline in the clause, preferring one with a preposition ("in
         // 2032") to a bare year, which often names or qualifies something ("asteroid 2026 QF").
-        let deadlines = clauseTimes.filter { $0.setsDeadline }
+        let deadlines = clauseTimes.filter { $0.setsDeadline && !datesSomethingElse($0, tokens: tokens) }
         reading.time = deadlines.first { !($0.tokens.count == 1 && CalendarWords.year(tokens[$0.tokens.lowerBound]) != nil) }
             ?? deadlines.first
         reading.aboutPast = reading.time == nil && clauseTimes.contains { $0.isPast }
@@ -271,9 +275,10 @@ enum ClauseAnalysis {
         }
 
         reading.numeric = numbers.first { number in
-            number.namedAsProbability || speaksOfProbability || reading.shape == .bare
+            number.namedAsProbability || reading.shape == .bare
                 || reportsEstimate(number, tokens: tokens, clause: clause)
                 || isAppended(number, tokens: tokens, clause: clause)
+                || speaksOfProbability && !isQuantity(number, tokens: tokens, clause: clause)
         }
         // "Paul Christiano: 10%", "Most respondents: under 5%": a labelled estimate answers the
         // question above it, like "X says 10%"; a label that is a name is the owner.
@@ -301,6 +306,31 @@ enum ClauseAnalysis {
         reading.frame = stanceFrame(tokens, reading: reading)
         return reading
     }
+
+    /// A date that is not when the claim resolves: the day a number was given ("30% as of March 3",
+    /// "as at June"), a date naming a report, meeting or figure ("below the June projection",
+    /// "relative to the August projections", "the November meeting"), or the day of an occasion
+    /// ("the summit on June 3").
+    static func datesSomethingElse(_ time: TimeMention, tokens: [Token]) -> Bool {
+        let start = time.tokens.lowerBound, end = time.tokens.upperBound
+        if start >= 2, ["as", "since"].contains(tokens[start - 2].lower) || tokens[start - 1].lower == "since",
+           ["of", "at"].contains(tokens[start - 1].lower) || tokens[start - 1].lower == "since" {
+            return true
+        }
+        if end < tokens.count, namedByDate.contains(tokens[end].lower) { return true }
+        // "the summit on June 3", "at the meeting on January 14": the day of an occasion.
+        if start >= 2, ["on", "of"].contains(tokens[start - 1].lower), DocumentDates.eventWords.contains(tokens[start - 2].lower) {
+            return true
+        }
+        return false
+    }
+
+    /// Nouns that a date before them names: "the June projection", "the 2025 budget".
+    private static let namedByDate: Set<String> = [
+        "projection", "projections", "forecast", "forecasts", "report", "reports", "estimate", "estimates", "meeting",
+        "meetings", "minutes", "figures", "data", "survey", "poll", "polls", "statement", "release", "numbers", "budget",
+        "outlook", "round", "review", "edition", "issue", "levels", "level", "peak", "low", "high", "average",
+    ]
 
     /// The dash ending a dateline that opens the clause: an optional place (capitalised words and
     /// commas), a day, an optional agency in brackets, a dash.
@@ -418,8 +448,8 @@ enum ClauseAnalysis {
         let word = token.lower
         if ProbabilityPhrases.stanceSubjects.contains(word) && !["he", "she"].contains(word)
             || word.hasPrefix("i'") || word.hasPrefix("we'") { return false }
-        // Groups ("analysts expect") are relayed by the speaker, who owns the statement; so are
-        // roles without a name ("our CTO believes").
+        // Roles without a name ("our CTO believes") are relayed by the speaker, who owns the
+        // statement; groups are read by `groupSubject`.
         return ["he", "she"].contains(word) || token.isCapitalized && !PersonNames.notNameWords.contains(word)
             && !token.isAcronym
     }
@@ -502,7 +532,8 @@ enum ClauseAnalysis {
                 return (i + 1..<end + 1, from..<clause.upperBound, false)
             }
             var s = i - 1
-            while s > clause.lowerBound, ["also", "further", "now", "then", "has", "had", "once", "recently", "reportedly"].contains(tokens[s].lower) { s -= 1 }
+            while s > clause.lowerBound, ["also", "further", "now", "then", "has", "had", "have", "once", "recently", "reportedly",
+                                          "still", "widely", "generally"].contains(tokens[s].lower) { s -= 1 }
             // "Jane Roe, a climate scientist at Oxford, said": step over the appositive.
             if tokens[s].lower == ",", let open = Range(from: max(clause.lowerBound, s - 14), upTo: s).last(where: { tokens[$0].lower == "," }),
                open > clause.lowerBound, tokens[open - 1].isCapitalized {
@@ -512,7 +543,13 @@ enum ClauseAnalysis {
             guard !firstPerson.contains(subject.lower), !subject.lower.hasPrefix("i'"), !subject.lower.hasPrefix("we'") else { continue }
             var run: Range<Int>?
             var group = false
-            if ["he", "she"].contains(subject.lower) {
+            if let opening = groupSubject(tokens, endingAt: s, clause: clause) {
+                // "Prediction markets gave ...", "Many analysts have forecast ...": a group that
+                // opens the clause holds the view it reports.
+                var end = i + 1
+                if end < clause.upperBound, tokens[end].lower == "that" { end += 1 }
+                return (opening, opening.lowerBound..<end, true)
+            } else if ["he", "she"].contains(subject.lower) {
                 run = s..<s + 1
             } else if let person = personBefore(tokens, organisationEndingAt: s, from: clause.lowerBound) {
                 // "Ana Ruiz of MIT said"
@@ -567,11 +604,46 @@ enum ClauseAnalysis {
         return subjectRun(tokens, endingAt: k - 1)
     }
 
-    /// Plural nouns for groups that hold views: "analysts", "executives", "bookmakers".
+    /// Nouns for groups that hold views: "analysts", "executives", "bookmakers", "the committee",
+    /// "prediction markets", "superforecasters".
     static let groupNouns: Set<String> = [
         "analysts", "executives", "economists", "officials", "experts", "investors", "traders", "researchers",
         "scientists", "forecasters", "bookmakers", "pollsters", "strategists", "observers", "insiders", "bankers",
-        "lawmakers", "regulators", "diplomats", "sources", "people", "policymakers", "markets",
+        "lawmakers", "regulators", "diplomats", "sources", "people", "policymakers", "markets", "market",
+        "committee", "participants", "members", "staff", "superforecasters", "bettors", "punters", "dealers",
+        "respondents", "panel", "board", "commentators", "pundits", "experts",
+    ]
+
+    /// Words that stand for a group on their own when they open a clause: "Some believe ...",
+    /// "Many expect ...".
+    static let groupQuantifiers: Set<String> = ["some", "many", "most", "others", "few"]
+
+    /// The group that holds a view, as the subject opening a clause: a group noun with the words
+    /// before it that belong to it ("Prediction markets", "Many analysts and currency dealers",
+    /// "the committee"), or a quantifier alone ("Some"). Nil where the words before the noun run
+    /// into a stance or another clause ("I think analysts ...": the speaker holds that view).
+    static func groupSubject(_ tokens: [Token], endingAt end: Int, clause: Range<Int>) -> Range<Int>? {
+        guard end >= clause.lowerBound, end < tokens.count, tokens[end].isWord else { return nil }
+        let word = tokens[end].lower
+        func opensClause(_ index: Int) -> Bool {
+            index == clause.lowerBound || tokens[index - 1].kind == .punctuation && !tokens[index - 1].isGluedDash
+        }
+        if groupQuantifiers.contains(word) { return opensClause(end) ? end..<end + 1 : nil }
+        guard groupNouns.contains(word) else { return nil }
+        var start = end
+        while start > clause.lowerBound, start > end - 5, tokens[start - 1].isWord, !opensClause(start),
+              !groupStops.contains(tokens[start - 1].lower), !PersonNames.reportingVerbs.contains(tokens[start - 1].lower),
+              !ProbabilityPhrases.phraseStarts.contains(tokens[start - 1].lower) || groupQuantifiers.contains(tokens[start - 1].lower)
+                || ["the", "all", "both", "several", "other", "our", "their"].contains(tokens[start - 1].lower) {
+            start -= 1
+        }
+        return opensClause(start) ? start..<end + 1 : nil
+    }
+
+    /// Words a group's phrase never reaches back over: they belong to a clause around it.
+    private static let groupStops: Set<String> = [
+        "i", "we", "you", "he", "she", "they", "it", "that", "if", "when", "because", "while", "whether", "as", "than",
+        "said", "says", "think", "believe", "expect", "is", "are", "was", "were", "be", "to", "of", "for", "with", "by",
     ]
 
     /// A group phrase ending in a group noun at `end`, walking back over lower-case words to a comma:
@@ -604,6 +676,24 @@ enum ClauseAnalysis {
         guard [":", "(", "[", ",", "="].contains(before.lower) || before.isDash && !before.isGluedDash else { return false }
         return Range(from: number.span.upperBound, upTo: clause.upperBound).allSatisfy { tokens[$0].kind == .punctuation }
     }
+
+    /// "inflation would likely fall below 2%", "rates rise to 5%", "GDP down 30%": a number the
+    /// claim is about, set after a verb of change or a preposition of amount. "Likely" in the
+    /// clause does not make it a probability; naming it one ("a 30% chance") or reporting it as
+    /// an estimate ("puts it at 30%") does.
+    private static func isQuantity(_ number: NumericMatch, tokens: [Token], clause: Range<Int>) -> Bool {
+        var before = number.span.lowerBound - 1
+        if before >= clause.lowerBound, quantityComparators.contains(tokens[before].lower) { before -= 1 }
+        guard before >= clause.lowerBound else { return false }
+        return quantityLeads.contains(tokens[before].lower)
+    }
+
+    private static let quantityComparators: Set<String> = ["below", "above", "under", "over", "around", "about", "nearly", "almost"]
+    private static let quantityLeads: Set<String> = [
+        "fall", "falls", "fell", "rise", "rises", "rose", "grow", "grows", "drop", "drops", "decline", "declines", "exceed",
+        "exceeds", "reach", "reaches", "hit", "hits", "stay", "stays", "remain", "remains", "be", "increase", "increases",
+        "to", "by", "down", "up", "than", "below", "above", "under", "over", "of",
+    ]
 
     /// "X says 10 - 20%", "she puts it at 30%", "I'd say 20%": a number given as an estimate.
     private static func reportsEstimate(_ number: NumericMatch, tokens: [Token], clause: Range<Int>) -> Bool {

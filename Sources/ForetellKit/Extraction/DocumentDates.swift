@@ -155,6 +155,26 @@ public struct DocumentDates: Equatable, Sendable {
         return Day(year: year, month: found.month, day: found.day)
     }
 
+    /// The day a sentence says its report was said: a date to the day, on or before the day the
+    /// document was written, with "on" or "at" before it, in a sentence that names an occasion
+    /// ("At the meeting on January 14, 2026, participants judged ...", "In an interview on March
+    /// 3, she said ..."). Nil for dates to come, dates without a day, and sentences naming no
+    /// occasion or speech.
+    static func saidOn(_ tokens: [Token], times: [TimeMention], reference: Day?) -> (day: Day, time: TimeMention)? {
+        guard tokens.contains(where: { eventWords.contains($0.lower) || saidWords.contains($0.lower) }) else { return nil }
+        for time in times {
+            guard let day = time.deadline, time.earliest == nil || time.earliest == day, time.kind == .point,
+                  time.tokens.lowerBound > 0, ["on", "at"].contains(tokens[time.tokens.lowerBound - 1].lower),
+                  tokens[time.tokens].contains(where: { $0.isNumber && CalendarWords.year($0) == nil }) else { continue }
+            if let reference, day > reference { continue }
+            return (day, time)
+        }
+        return nil
+    }
+
+    /// Verbs that report what was said, in the past: the sentence tells when.
+    private static let saidWords: Set<String> = ["said", "told", "judged", "stated", "testified", "wrote", "announced", "argued"]
+
     /// The day of the first sentence that dates a gathering, and where it is.
     private static func eventDate(in document: Document, published: Day?) -> (day: Day, from: String)? {
         var seen = 0

@@ -70,6 +70,8 @@ private struct Run {
     private var leadTimeFrom = ""
     private var headingTimesFrom: [String] = []
     private let defaultDate: Day?
+    /// Where the sentence being read says its words were said, when it does (`DocumentDates.saidOn`).
+    private var sentenceDateFrom: String?
     /// The day of the wire dateline heading the current section, if any.
     private var datelineDays: [Day?] = []
     /// Sentences the speaker pass tokenised already, taken (and let go) as they are read.
@@ -359,8 +361,16 @@ private struct Run {
         let before = pending
         pending = nil
         guard sentence.utf8.count <= Run.longestSentence else { return }
-        let reference = reference(for: segment)
-        let times = TimeExpressions.find(in: tokens, reference: reference)
+        var reference = reference(for: segment)
+        var times = TimeExpressions.find(in: tokens, reference: reference)
+        // "At the meeting on January 14, participants judged ...": what the sentence reports was
+        // said that day, and its relative times count from it.
+        sentenceDateFrom = nil
+        if let said = DocumentDates.saidOn(tokens, times: times, reference: reference) {
+            sentenceDateFrom = "\(said.day), \(Self.timeText(said.time, tokens: tokens, in: sentence)) in the sentence: the day it was said"
+            reference = said.day
+            times = TimeExpressions.find(in: tokens, reference: said.day)
+        }
         // A token inside a time expression: asked of the few times' ranges, rather than of a set
         // of their tokens hashed in one by one for every sentence with a time. A sentence with
         // many times (a table row of years) still gets the set, so that no question costs more
@@ -531,6 +541,13 @@ private struct Run {
             : attribution.author != nil ? "the document's author" : "not stated: no speaker, author or name in the sentence"
         guard let subject = reading.reportedSubject else { return (fallback, false, false, fallbackFrom) }
         let written = ExtractionExplanation.quoted(tokens.text(in: sentence, from: subject.lowerBound, to: subject.upperBound - 1))
+        // "Some believe", "many investors expect" in a speaker's turn: the speaker relays the view
+        // and holds it (transcripts of panels read so); in an article the group is the owner as
+        // written ("Analysts expect", "the committee expected").
+        if reading.reportedGroup, segment.speaker != nil {
+            return (fallback, false, false, fallbackFrom + ", relaying " + ExtractionExplanation.quoted(
+                tokens.text(in: sentence, from: subject.lowerBound, to: subject.upperBound - 1)))
+        }
         if reading.reportedGroup {
             // A group named in the attribution owns the view as written: "Industry executives and analysts".
             return (ClaimBuilder.tidy(tokens.text(in: sentence, from: subject.lowerBound, to: subject.upperBound - 1)), true, false,
@@ -573,7 +590,7 @@ private struct Run {
         let last = segment.range.isEmpty ? segment.range.lowerBound : paragraph.text.index(before: segment.range.upperBound)
         return ExtractionExplanation(block: kind, firstLine: paragraph.line(at: segment.range.lowerBound),
                                      lastLine: paragraph.line(at: last), owner: owner, probability: probability,
-                                     madeOn: referenceFrom(segment), deadline: deadline)
+                                     madeOn: sentenceDateFrom ?? referenceFrom(segment), deadline: deadline)
     }
 
     /// Where `reference(for:)` takes the day from.

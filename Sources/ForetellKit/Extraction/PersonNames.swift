@@ -29,6 +29,10 @@ enum PersonNames {
         "emphasizes", "emphasises", "highlights", "highlighted", "proposed", "proposes", "points",
         "pointed", "frames", "framed", "remains", "envisions", "envisioned", "advocates", "sees",
         "saw", "puts", "put", "asked", "asks", "replied", "answered", "agrees", "agreed", "bets",
+        // Reported numbers and the plural present of groups: "Nate Silver gave it about 30%",
+        // "analysts expect", "participants judged".
+        "gave", "gives", "give", "acknowledges", "acknowledged", "pegs", "pegged", "expect", "believe", "predict",
+        "estimate", "judged", "judge", "anticipate", "anticipated", "see", "say", "think",
     ]
     /// Capitalised words that begin sentences or name things, never people.
     static let notNameWords: Set<String> = [

@@ -119,6 +119,7 @@ public enum TimeExpressions {
     ]
 
     private static func match(_ tokens: [Token], at start: Int, reference: Day?) -> TimeMention? {
+        if let near = nearTerm(tokens, at: start, reference: reference) { return near }
         let first = tokens[start]
         // A month or a decade is a time core: other words are not looked up or tested as one.
         guard first.isNumber || openers.contains(first.lower)
@@ -144,6 +145,31 @@ public enum TimeExpressions {
         return matchCore(tokens, at: start, trigger: .none, start: start, reference: reference)
     }
 
+    /// "tomorrow", "this week", "next week", "this month", "next month" (after an optional "by"
+    /// or "within"): news and transcripts date what is due soon from the day the words were said.
+    /// A week's deadline is seven days on; a month's, its last day.
+    private static func nearTerm(_ tokens: [Token], at start: Int, reference: Day?) -> TimeMention? {
+        var at = start
+        var kind = TimeMention.Kind.point
+        if at < tokens.count, ["by", "before", "within"].contains(tokens[at].lower) {
+            kind = .by
+            at += 1
+        }
+        for (words, deadline) in nearTermWords where matches(tokens, at: at, words) {
+            return TimeMention(kind: kind, tokens: start..<at + words.count, deadline: reference.flatMap(deadline), earliest: nil,
+                               isRelative: true, isPast: false)
+        }
+        return nil
+    }
+
+    private static let nearTermWords: [([String], @Sendable (Day) -> Day?)] = [
+        (["tomorrow"], { $0.adding(days: 1) }),
+        (["this", "week"], { $0.adding(days: 6) }),
+        (["next", "week"], { $0.adding(days: 7) }),
+        (["this", "month"], { Day.lastDay(ofMonth: $0.month, year: $0.year) }),
+        (["next", "month"], { day in day.adding(months: 1).flatMap { Day.lastDay(ofMonth: $0.month, year: $0.year) } }),
+    ]
+
     private static func matchCore(_ tokens: [Token], at core: Int, trigger: Trigger, start: Int,
                                   reference: Day?) -> TimeMention? {
         if let found = duration(tokens, at: core, trigger: trigger, start: start, reference: reference) {
@@ -166,7 +192,7 @@ public enum TimeExpressions {
     /// numbers, number words, month names and decades, see `Token.isTimeCore`).
     static let periodWords: Set<String> = {
         var words = Set(units.keys)
-        words.formUnion(["century", "season", "q1", "q2", "q3", "q4", "half", "couple"])
+        words.formUnion(["century", "season", "q1", "q2", "q3", "q4", "half", "couple", "tomorrow"])
         return words
     }()
 
