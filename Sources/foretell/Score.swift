@@ -10,13 +10,17 @@ extension Foretell {
             discussion: """
                 By default each owner's latest forecast made on or before the resolution
                 counts once per question; --every-forecast counts every forecast;
-                --time-weighted weighs each by the share of the question's open life it
-                stood. Forecasts made after the resolution never count; ambiguous and
-                annulled questions are left out.
+                --time-weighted weighs each by the share of the question's whole life it
+                stood, time before an owner's first forecast counting as 50%. Forecasts
+                made after the resolution never count; ambiguous and annulled questions
+                are left out. Owners are ranked by relative Brier (own Brier minus the
+                median of everyone on the question) on --rank-min-questions or more
+                shared questions; see docs/score.md for every formula.
 
                 Examples:
                   foretell score
                   foretell score --owner me --folded      # the table to publish at year end
+                  foretell score --folded-step 5          # dense data: 50-55%, 55-60%, ...
                   foretell score --tag ai --since 2025 --until 2025-06
                   foretell score --every-forecast --format json | jq .overall.brier
                   foretell score --format html --output report.html
@@ -24,7 +28,7 @@ extension Foretell {
 
                 CSV columns: group (overall|owner|tag|source), name, rank, n, weight,
                 questions, brier, log_loss, baseline, reliability, resolution,
-                uncertainty, relative_brier, shared_questions.
+                uncertainty, relative_brier, shared_questions, peer_score.
                 """)
 
         @OptionGroup var ledger: LedgerOptions
@@ -44,11 +48,21 @@ extension Foretell {
         @Flag(name: .long, help: "Count every forecast made on or before resolution, not only each owner's latest.")
         var everyForecast = false
 
-        @Flag(name: .long, help: "Weigh each forecast by the share of the question's open life it stood.")
+        @Flag(name: .long, help: "Weigh each forecast by the share of the question's whole life it stood.")
         var timeWeighted = false
 
         @Flag(name: .long, help: "Add the folded table: confidence 50-100% with right and wrong counts.")
         var folded = false
+
+        @Option(name: .long, help: ArgumentHelp(
+            "Group the folded table into steps of N percentage points (50-55%, ...); implies --folded.",
+            valueName: "N"))
+        var foldedStep: Int?
+
+        @Option(name: .long, help: ArgumentHelp(
+            "Rank owners with at least N shared questions (default 10); the others are listed unranked.",
+            valueName: "N"))
+        var rankMinQuestions: Int = 10
 
         @Option(name: .long, help: "Count open and overdue questions as of this day instead of today (YYYY-MM-DD).")
         var asOf: String?
@@ -62,6 +76,12 @@ extension Foretell {
         func validate() throws {
             if everyForecast && timeWeighted {
                 throw ValidationError("choose one of --every-forecast and --time-weighted")
+            }
+            if let foldedStep, !(1...50).contains(foldedStep) {
+                throw ValidationError("--folded-step takes a whole number of points from 1 to 50, not \(foldedStep)")
+            }
+            if rankMinQuestions < 1 {
+                throw ValidationError("--rank-min-questions takes a whole number of questions, 1 or more")
             }
         }
 
@@ -104,7 +124,9 @@ extension Foretell {
             }
             let today = try asOf.map { text throws(InputError) in try DateInput.deadline(text) } ?? Day.today()
             return ScoreOptions(
-                rule: rule, owners: owner, tags: tag, since: sinceDay, until: untilDay, folded: folded, today: today)
+                rule: rule, owners: owner, tags: tag, since: sinceDay, until: untilDay,
+                folded: folded || foldedStep != nil, today: today, rankingMinimumQuestions: rankMinQuestions,
+                foldedStep: foldedStep)
         }
     }
 }

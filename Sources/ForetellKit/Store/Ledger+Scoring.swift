@@ -72,13 +72,18 @@ extension Ledger {
 
         var forecastIndex: [Int64: Int32] = [:]
         try each(db, """
-            SELECT f.id, f.question_id, f.owner_id, f.probability, f.made_at_ms FROM forecasts f
+            SELECT f.id, f.question_id, f.owner_id, f.probability, f.made_at_ms,
+                   CASE WHEN length(f.made_on) > 23 THEN f.made_on END FROM forecasts f
             \(tags.isEmpty ? "" : "JOIN questions q ON q.id = f.question_id WHERE \(tagged)")
             """, arguments: tagArguments) { row in
             guard let question = questionIndex[row.int64(1)], let owner = ownerIndex[row.int64(2)] else { return }
             let id = row.int64(0)
+            // Only timestamps with more than millisecond digits are read as text: ties within a
+            // millisecond are ordered by the rest of the fraction, then by recording order (id).
+            let subMs = row.isNull(5) ? 0 : ScoringInput.subMillisecondNanos(row.text(5))
             let index = builder.addForecast(
-                id: id, question: question, ownerIndex: owner, probability: row.double(3), madeAtMs: row.int64(4))
+                id: id, question: question, ownerIndex: owner, probability: row.double(3), madeAtMs: row.int64(4),
+                madeAtSubMsNanos: subMs)
             if hasSources, let index { forecastIndex[id] = index }
         }
 
