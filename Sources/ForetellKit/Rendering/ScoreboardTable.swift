@@ -79,16 +79,15 @@ extension ScoreboardRendering {
             let averaged = board.options.rule == .timeWeighted
                 ? " over each question's life" : ""
             out += paragraph(
-                "RELATIVE: own Brier minus the median Brier of everyone on the question (you included; "
-                    + "Fatebook and GJ Open)\(averaged), averaged over the questions with two or more forecasters, "
-                    + "shown after 'on'; negative is better. PEER: Metaculus's peer score, 100 (ln p - mean ln p "
-                    + "of the others); positive is better. BASELINE is Metaculus's "
-                    + (board.options.rule == .timeWeighted ? "baseline over each question's life." : "spot baseline."),
+                "RELATIVE: own Brier minus the median Brier of everyone on the question, you included "
+                    + "(Fatebook, GJ Open)\(averaged), averaged over questions with 2 or more forecasters "
+                    + "('on N'); negative is better. PEER: Metaculus's peer score, higher is better. BASELINE: "
+                    + (board.options.rule == .timeWeighted ? "Metaculus's baseline over each question's life." : "Metaculus's spot baseline."),
                 style: style, tint: .dim)
         }
         if board.owners.contains(where: { $0.rank == nil }) {
             out += paragraph(
-                "Owners without a number have fewer than \(minimum) shared questions: listed by Brier, unranked.",
+                "No rank: fewer than \(minimum) shared questions (--rank-min-questions); listed by Brier.",
                 style: style, tint: .dim)
         }
         return out
