@@ -13,9 +13,12 @@ extension Foretell {
                 --time-weighted weighs each by the share of the question's whole life it
                 stood, time before an owner's first forecast counting as 50%. Forecasts
                 made after the resolution never count; ambiguous and annulled questions
-                are left out. Owners are ranked by relative Brier (own Brier minus the
-                median of everyone on the question) on --rank-min-questions or more
-                shared questions; see docs/score.md for every formula.
+                are left out. Backfilled forecasts (recorded after the outcome, with
+                'forecast --backfill') count only with --include-backfilled. What was
+                left out is listed under "Not counted", and a resolved question on which
+                nothing counts is named. Owners are ranked by relative Brier (own Brier
+                minus the median of everyone on the question) on --rank-min-questions or
+                more shared questions; see docs/score.md for every formula.
 
                 Examples:
                   foretell score
@@ -28,7 +31,11 @@ extension Foretell {
 
                 CSV columns: group (overall|owner|tag|source), name, rank, n, weight,
                 questions, brier, log_loss, baseline, reliability, resolution,
-                uncertainty, relative_brier, shared_questions, peer_score.
+                uncertainty, relative_brier, shared_questions, peer_score; then one row
+                per kind of forecast left out: group "excluded", name superseded,
+                made_after_resolution, backfilled, void or
+                resolved_without_counted_forecasts, n the forecasts, questions the
+                questions.
                 """)
 
         @OptionGroup var ledger: LedgerOptions
@@ -63,6 +70,9 @@ extension Foretell {
             "Rank owners with at least N shared questions (default 10); the others are listed unranked.",
             valueName: "N"))
         var rankMinQuestions: Int = 10
+
+        @Flag(name: .long, help: "Also score backfilled forecasts, recorded after their question's outcome.")
+        var includeBackfilled = false
 
         @Option(name: .long, help: "Count open and overdue questions as of this day instead of today (YYYY-MM-DD).")
         var asOf: String?
@@ -126,7 +136,7 @@ extension Foretell {
             return ScoreOptions(
                 rule: rule, owners: owner, tags: tag, since: sinceDay, until: untilDay,
                 folded: folded || foldedStep != nil, today: today, rankingMinimumQuestions: rankMinQuestions,
-                foldedStep: foldedStep)
+                foldedStep: foldedStep, includeBackfilled: includeBackfilled)
         }
     }
 }

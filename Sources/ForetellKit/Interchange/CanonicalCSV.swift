@@ -8,15 +8,19 @@ public enum CanonicalCSV {
     public static let columns = ["question_id", "claim", "owner", "probability", "made_on", "deadline",
                                  "outcome", "resolved_on", "tags", "source", "quote"]
 
-    /// Streams every forecast as CSV lines, header first, in question and time order.
+    /// Streams every forecast as CSV lines, header first, in question and time order. A ledger
+    /// holding backfilled forecasts gets a last column, `backfilled` (`yes` or empty), so that
+    /// importing the file does not turn them into forecasts that count; other ledgers keep the
+    /// contract's header exactly.
     public static func export(_ ledger: Ledger, write: (String) -> Void) throws {
-        write(CSVWriter.line(columns))
         try ledger.read { db in
+            let marksBackfilled = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM forecasts WHERE backfilled = 1)") ?? false
+            write(CSVWriter.line(columns + (marksBackfilled ? ["backfilled"] : [])))
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT q.id, q.claim, o.name, f.probability, f.made_on, q.deadline, r.outcome, r.resolved_on,
                        (SELECT group_concat(tag, ';') FROM (SELECT tag FROM question_tags t
                                                             WHERE t.question_id = q.id ORDER BY tag)),
-                       d.path, s.quote
+                       d.path, s.quote, f.backfilled
                 FROM forecasts f
                 JOIN questions q ON q.id = f.question_id
                 JOIN owners o ON o.id = f.owner_id
@@ -32,7 +36,7 @@ public enum CanonicalCSV {
                 buffer += CSVWriter.line([
                     String(id), row[1], row[2], JSONValue.format(probability), row[4], row[5] ?? "",
                     row[6] ?? "", row[7] ?? "", row[8] ?? "", row[9] ?? "", row[10] ?? "",
-                ])
+                ] + (marksBackfilled ? [(row[11] as Int64? ?? 0) == 1 ? "yes" : ""] : []))
                 if buffer.utf8.count > 1 << 16 {
                     write(buffer)
                     buffer = ""
@@ -74,12 +78,14 @@ public struct CanonicalCSVImporter {
     /// The positions of the columns, found once from the header.
     private struct Columns {
         let questionID, claim, owner, probability, madeOn, deadline, outcome, resolvedOn, tags, source, quote: Int?
+        let backfilled: Int?
 
         init(_ header: CSVHeader) {
             (questionID, claim, owner) = (header.index(of: "question_id"), header.index(of: "claim"), header.index(of: "owner"))
             (probability, madeOn) = (header.index(of: "probability"), header.index(of: "made_on"))
             (deadline, outcome, resolvedOn) = (header.index(of: "deadline"), header.index(of: "outcome"), header.index(of: "resolved_on"))
             (tags, source, quote) = (header.index(of: "tags"), header.index(of: "source"), header.index(of: "quote"))
+            backfilled = header.index(of: "backfilled")
         }
 
         /// The columns that say which question a row is on, and its outcome.
@@ -102,6 +108,10 @@ public struct CanonicalCSVImporter {
     private var questions: [QuestionKey: KnownQuestion] = [:]
     /// Forecasts with a higher id were recorded from the file being imported.
     private var lastIDBefore: Int64 = 0
+    /// Resolutions up to this id were in the ledger before the import: a new forecast dated before
+    /// one of them on its question is hindsight, and is recorded as backfilled.
+    private var lastResolutionBefore: Int64 = 0
+    private var markedAsHindsight = 0
 
     public init() {}
 
@@ -115,17 +125,24 @@ public struct CanonicalCSVImporter {
         questionColumns = columns.question
         let ownersBefore = try writer.ownerCount()
         lastIDBefore = try writer.lastForecastID()
+        lastResolutionBefore = try writer.lastResolutionID()
         // The fields as bytes: most rows then build only the strings the ledger keeps.
         while try reader.nextFields({ (fields: CSVFields) -> Void in
             summary.rowsRead += 1
             if summary.rowsRead % 4096 == 0 { progress(reader.bytesRead) }
             do {
                 try importRow(fields, columns, writer: &writer, summary: &summary)
+            } catch var refused as NULByteRefused {
+                refused.location = "\(reader.path) line \(fields.line)"
+                throw refused
             } catch {
                 try summary.skip(line: fields.line, because: error)
             }
         }) != nil {}
         progress(reader.bytesRead)
+        if markedAsHindsight > 0 {
+            summary.notes.append("\(counted(markedAsHindsight, "forecast was", "forecasts were")) dated before an outcome the ledger already held, so recorded as backfilled: scores leave them out unless --include-backfilled")
+        }
         summary.ownersAdded = try writer.ownerCount() - ownersBefore
         return summary
     }
@@ -260,7 +277,15 @@ public struct CanonicalCSVImporter {
         } else if let existing, !source.isEmpty, try !writer.hasSource(forecastID: existing, path: source) {
             forecastID = existing
         } else {
-            forecastID = try writer.record(NewForecast(questionID: question.ledgerID, owner: owner, probability: probability, madeOn: madeOn))
+            let marked = ["yes", "1", "true"].contains(field(columns.backfilled).lowercased())
+            var hindsight = false
+            if !marked && !question.isNew {
+                hindsight = try writer.outcomeKnown(questionID: question.ledgerID, before: madeOn.milliseconds,
+                                                    recordedUpTo: lastResolutionBefore) != nil
+            }
+            if hindsight { markedAsHindsight += 1 }
+            forecastID = try writer.record(NewForecast(questionID: question.ledgerID, owner: owner, probability: probability,
+                                                       madeOn: madeOn, backfilled: marked || hindsight))
             summary.forecastsAdded += 1
         }
         if !source.isEmpty, try writer.attach(NewSource(path: source, quote: fields.string(columns.quote)), to: forecastID) {

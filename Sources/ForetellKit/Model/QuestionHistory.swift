@@ -47,6 +47,8 @@ public struct ForecastEntry: Sendable, Equatable {
     public var externalRef: String?
     public var recordedAt: String
     public var sources: [SourceReference]
+    /// Recorded after the question's outcome and dated before it (`forecast --backfill`).
+    public var backfilled: Bool = false
 }
 
 public struct SourceReference: Sendable, Equatable {

@@ -37,6 +37,7 @@ public enum QuestionRendering {
             ("note", .optional(forecast.note)),
             ("external_ref", .optional(forecast.externalRef)),
             ("recorded_at", .string(forecast.recordedAt)),
+            ("backfilled", .bool(forecast.backfilled)),
         ])
     }
 
@@ -107,7 +108,7 @@ public enum QuestionRendering {
             forecasts.append([
                 TextTable.Cell(String(forecast.id)), TextTable.Cell(forecast.madeOn), TextTable.Cell(forecast.owner),
                 TextTable.Cell(formatPercent(forecast.probability, low: forecast.probabilityLow, high: forecast.probabilityHigh)),
-                TextTable.Cell(forecast.basis.rawValue), TextTable.Cell(forecast.note ?? ""),
+                TextTable.Cell(forecast.basis.rawValue), TextTable.Cell(scoringRemark(forecast, question) + (forecast.note ?? "")),
             ])
         }
         out += indent(forecasts.render(style: style))
@@ -144,6 +145,16 @@ public enum QuestionRendering {
             out += indent(resolutions.render(style: style))
         }
         return out
+    }
+
+    /// Why a forecast is left out of scores, before its note: backfilled (recorded with
+    /// hindsight), or made after the outcome in force.
+    static func scoringRemark(_ forecast: ForecastEntry, _ question: QuestionHistory) -> String {
+        if forecast.backfilled { return "[backfilled, not scored] " }
+        if let resolution = question.currentResolution, forecast.madeAtMilliseconds > resolution.resolvedAtMilliseconds {
+            return "[after resolution, not scored] "
+        }
+        return ""
     }
 
     static func indent(_ text: String) -> String {

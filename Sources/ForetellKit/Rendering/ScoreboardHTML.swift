@@ -21,6 +21,7 @@ public enum ScoreboardHTML {
         if options.folded { body += foldedTable(overall) }
         body += groupTable("Tags", "Tag", board.tags)
         body += groupTable("Documents", "Document", board.sources)
+        body += notCounted(board.excluded)
         body += openWork(board.open)
         body += "<footer><p>Brier on the 0–1 scale (mean of (p − o)², lower is better). Log loss and baseline score clip probabilities to [0.001, 0.999]; baseline = 100 × (1 + log₂ p of what happened), higher is better. "
             + escape(ScoreboardRendering.decompositionNote) + ". Made by " + escape(generator) + ".</p></footer>\n"
@@ -197,6 +198,16 @@ public enum ScoreboardHTML {
             html += "<tr><td class=\"l\">\(escape(group.name ?? ""))</td><td>\(group.n)</td><td>\(group.questions)</td><td><b>\(formatScore(group.brier))</b></td><td>\(formatScore(group.logLoss))</td><td>\(formatScore(group.baseline, digits: 1))</td></tr>\n"
         }
         return html + "</tbody></table>\n"
+    }
+
+    static func notCounted(_ excluded: Exclusions) -> String {
+        var html = ""
+        if let unscored = ScoreboardRendering.resolvedButUnscored(excluded) {
+            html += "<p><b>Resolved, not scored:</b> \(escape(unscored)).</p>\n"
+        }
+        let parts = ScoreboardRendering.notCounted(excluded)
+        if !parts.isEmpty { html += "<p class=\"note\">Not counted: " + escape(parts.joined(separator: "; ")) + ".</p>\n" }
+        return html.isEmpty ? "" : "<h2>Not counted</h2>\n" + html
     }
 
     static func openWork(_ open: OpenWork) -> String {

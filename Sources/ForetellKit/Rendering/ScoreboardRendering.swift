@@ -15,6 +15,38 @@ public enum ScoreboardRendering {
         rule == .timeWeighted ? "time_averaged" : "spot"
     }
 
+    // MARK: What was left out
+
+    /// The parts of the "Not counted" line, shared by the terminal page and the HTML report.
+    static func notCounted(_ excluded: Exclusions) -> [String] {
+        var parts: [String] = []
+        if excluded.superseded > 0 { parts.append("\(counted(excluded.superseded, "earlier forecast")) superseded") }
+        if excluded.madeAfterResolution > 0 {
+            parts.append("\(counted(excluded.madeAfterResolution, "forecast")) made after resolution")
+        }
+        if excluded.backfilled > 0 {
+            parts.append("\(counted(excluded.backfilled, "backfilled forecast")) (recorded after the outcome; --include-backfilled counts them)")
+        }
+        if excluded.voidQuestions > 0 {
+            parts.append("\(counted(excluded.voidQuestions, "ambiguous or annulled question")) (\(counted(excluded.voidForecasts, "forecast")))")
+        }
+        return parts
+    }
+
+    /// Resolved questions on which nothing counted, said so instead of "nothing resolved".
+    static func resolvedButUnscored(_ excluded: Exclusions) -> String? {
+        let ids = excluded.resolvedWithoutCountedForecasts
+        guard !ids.isEmpty else { return nil }
+        let shown = ids.prefix(10).map(String.init).joined(separator: ", ") + (ids.count > 10 ? ", …" : "")
+        var reasons: [String] = []
+        if excluded.madeAfterResolution > 0 {
+            reasons.append("\(counted(excluded.madeAfterResolution, "forecast")) made after resolution not counted")
+        }
+        if excluded.backfilled > 0 { reasons.append("\(counted(excluded.backfilled, "backfilled forecast")) not counted") }
+        return "\(counted(ids.count, "resolved question")) (\(ids.count == 1 ? "id" : "ids") \(shown)) without a forecast that counts: "
+            + reasons.joined(separator: ", ")
+    }
+
     // MARK: JSON
 
     /// The contract's keys (`overall`, `owners`, and in each group `n`, `questions`, `brier`,
@@ -41,6 +73,7 @@ public enum ScoreboardRendering {
                 ("tags", .array(options.tags.map { .string($0) })),
                 ("since", .optional(options.since?.description)),
                 ("until", .optional(options.until?.description)),
+                ("include_backfilled", .bool(options.includeBackfilled)),
             ])),
             ("overall", json(board.overall, folded: options.folded)),
             ("owners", .array(board.owners.map { json($0, folded: options.folded) })),
@@ -58,6 +91,8 @@ public enum ScoreboardRendering {
                 ("superseded", .int(Int64(board.excluded.superseded))),
                 ("void_questions", .int(Int64(board.excluded.voidQuestions))),
                 ("void_forecasts", .int(Int64(board.excluded.voidForecasts))),
+                ("backfilled", .int(Int64(board.excluded.backfilled))),
+                ("resolved_without_counted_forecasts", .array(board.excluded.resolvedWithoutCountedForecasts.map { .int($0) })),
             ])),
             ("notes", .array([.string(decompositionNote)])),
         ])
@@ -129,7 +164,9 @@ public enum ScoreboardRendering {
 
     // MARK: CSV
 
-    /// The CSV columns: one row per group, overall first, then owners by rank, tags, documents.
+    /// The CSV columns: one row per group, overall first, then owners by rank, tags, documents;
+    /// then a row for each kind of forecast left out (group `excluded`, name the kind, `n` the
+    /// forecasts, `questions` the questions where it says), only for kinds that left any out.
     public static let csvColumns = [
         "group", "name", "rank", "n", "weight", "questions", "brier", "log_loss", "baseline",
         "reliability", "resolution", "uncertainty", "relative_brier", "shared_questions", "peer_score",
@@ -146,6 +183,20 @@ public enum ScoreboardRendering {
                 number(group.uncertainty), number(group.relativeBrier),
                 group.kind == .owner ? String(group.sharedQuestions) : "", number(group.peerScore),
             ])
+        }
+        let excluded = board.excluded
+        let rows: [(String, Int, Int?)] = [
+            ("superseded", excluded.superseded, nil),
+            ("made_after_resolution", excluded.madeAfterResolution, nil),
+            ("backfilled", excluded.backfilled, nil),
+            ("void", excluded.voidForecasts, excluded.voidQuestions),
+            ("resolved_without_counted_forecasts", 0, excluded.resolvedWithoutCountedForecasts.count),
+        ]
+        for (name, forecasts, questions) in rows where forecasts > 0 || (questions ?? 0) > 0 {
+            var cells = [String](repeating: "", count: csvColumns.count)
+            (cells[0], cells[1], cells[3]) = ("excluded", name, String(forecasts))
+            if let questions { cells[5] = String(questions) }
+            out += CSVWriter.line(cells)
         }
         return out
     }

@@ -15,7 +15,12 @@ extension ScoreboardRendering {
         out += paragraph("Counting " + options.rule.summary + ".", style: style, tint: .dim)
         out += style.paint("Brier on the 0-1 scale: lower is better; always saying 50% scores 0.250.", .dim) + "\n"
         if overall.n == 0 {
-            out += "\nNothing resolved to score yet: record outcomes with 'foretell resolve ID yes|no'.\n"
+            if let unscored = resolvedButUnscored(board.excluded) {
+                out += "\n" + paragraph("Nothing to score: " + unscored + ".", style: style)
+                out += exclusions(board.excluded, style: style)
+            } else {
+                out += "\nNothing resolved to score yet: record outcomes with 'foretell resolve ID yes|no'.\n"
+            }
         } else {
             out += "\n" + style.paint("Overall", .bold) + "  Brier " + style.paint(formatScore(overall.brier), .bold)
                 + "  log loss " + formatScore(overall.logLoss)
@@ -46,6 +51,7 @@ extension ScoreboardRendering {
         if !options.tags.isEmpty { parts.append("tag " + options.tags.joined(separator: ", ")) }
         if let since = options.since { parts.append("resolved from \(since)") }
         if let until = options.until { parts.append("resolved until \(until)") }
+        if options.includeBackfilled { parts.append("backfilled forecasts included") }
         return parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")"
     }
 
@@ -225,14 +231,7 @@ extension ScoreboardRendering {
     }
 
     static func exclusions(_ excluded: Exclusions, style: TerminalStyle) -> String {
-        var parts: [String] = []
-        if excluded.superseded > 0 { parts.append("\(counted(excluded.superseded, "earlier forecast")) superseded") }
-        if excluded.madeAfterResolution > 0 {
-            parts.append("\(counted(excluded.madeAfterResolution, "forecast")) made after resolution")
-        }
-        if excluded.voidQuestions > 0 {
-            parts.append("\(counted(excluded.voidQuestions, "ambiguous or annulled question")) (\(counted(excluded.voidForecasts, "forecast")))")
-        }
+        let parts = notCounted(excluded)
         guard !parts.isEmpty else { return "" }
         return "\n" + paragraph("Not counted: " + parts.joined(separator: "; ") + ".", style: style, tint: .dim)
     }

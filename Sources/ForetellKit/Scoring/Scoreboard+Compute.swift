@@ -139,6 +139,7 @@ struct ScoringEngine {
         var openedAt = question.openedAtMs
         for index in forecasts { openedAt = min(openedAt, input.forecasts[Int(index)].madeAtMs) }
         var monthN = 0
+        let leftOutBefore = excluded.madeAfterResolution + excluded.backfilled
         var monthWeight = 0.0
         var monthBrier = 0.0
         var start = forecasts.startIndex
@@ -149,7 +150,9 @@ struct ScoringEngine {
             let selected = ownerSelected[Int(owner)]
             pairForecasts.removeAll(keepingCapacity: true)
             for index in forecasts[start..<end] {
-                if input.forecasts[Int(index)].madeAtMs <= resolvedAt {
+                if input.forecasts[Int(index)].backfilled && !options.includeBackfilled {
+                    if selected { excluded.backfilled += 1 }
+                } else if input.forecasts[Int(index)].madeAtMs <= resolvedAt {
                     pairForecasts.append(index)
                 } else if selected {
                     excluded.madeAfterResolution += 1
@@ -205,6 +208,9 @@ struct ScoringEngine {
                 monthWeight += uncovered
                 monthBrier += uncovered * 0.25
             }
+        }
+        if monthN == 0 && excluded.madeAfterResolution + excluded.backfilled > leftOutBefore {
+            excluded.resolvedWithoutCountedForecasts.append(question.id)
         }
         if monthN > 0 {
             let key = Self.monthKey(resolvedAt)

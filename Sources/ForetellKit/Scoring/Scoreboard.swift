@@ -43,11 +43,13 @@ public struct ScoreOptions: Sendable, Equatable {
     /// Group the folded table into steps of this many percentage points (50-55%, 55-60%, ...);
     /// nil keeps one row per stated confidence.
     public var foldedStep: Int?
+    /// Score backfilled forecasts (recorded with hindsight) too; by default they are left out.
+    public var includeBackfilled: Bool
 
     public init(
         rule: SelectionRule = .latest, owners: [String] = [], tags: [String] = [], since: Day? = nil,
         until: Day? = nil, folded: Bool = false, today: Day = .today(), nextDeadlineCount: Int = 5,
-        rankingMinimumQuestions: Int = 10, foldedStep: Int? = nil
+        rankingMinimumQuestions: Int = 10, foldedStep: Int? = nil, includeBackfilled: Bool = false
     ) {
         self.rule = rule
         self.owners = owners
@@ -59,6 +61,7 @@ public struct ScoreOptions: Sendable, Equatable {
         self.nextDeadlineCount = nextDeadlineCount
         self.rankingMinimumQuestions = rankingMinimumQuestions
         self.foldedStep = foldedStep
+        self.includeBackfilled = includeBackfilled
     }
 }
 
@@ -182,4 +185,14 @@ public struct Exclusions: Sendable, Equatable {
     /// Questions resolved ambiguous or annulled, and the forecasts on them.
     public var voidQuestions: Int
     public var voidForecasts: Int
+    /// Forecasts recorded with hindsight (`forecast --backfill`), left out unless asked for.
+    public var backfilled: Int = 0
+    /// Questions with a scored outcome none of whose forecasts counted (all made after the
+    /// resolution, or backfilled), by id: resolved, yet nowhere in the scores.
+    public var resolvedWithoutCountedForecasts: [Int64] = []
+
+    public var isEmpty: Bool {
+        madeAfterResolution == 0 && superseded == 0 && voidQuestions == 0 && backfilled == 0
+            && resolvedWithoutCountedForecasts.isEmpty
+    }
 }

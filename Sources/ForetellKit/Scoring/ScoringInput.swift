@@ -24,6 +24,8 @@ public struct ScoringInput: Sendable {
         /// Nanoseconds past `madeAtMs` (0...999_999), from the stored timestamp's fraction, so that
         /// forecasts less than a millisecond apart keep their order.
         public var madeAtSubMsNanos: Int32 = 0
+        /// Recorded with hindsight (`forecast --backfill`): scored only when asked for.
+        public var backfilled: Bool = false
     }
 
     public private(set) var owners: [String] = []
@@ -113,7 +115,7 @@ public struct ScoringInput: Sendable {
         @discardableResult
         public mutating func addForecast(
             id: Int64, question: Int32, ownerIndex: Int32, probability: Double, madeAtMs: Int64,
-            madeAtSubMsNanos: Int32 = 0
+            madeAtSubMsNanos: Int32 = 0, backfilled: Bool = false
         ) -> Int32? {
             guard question >= 0, Int(question) < input.questions.count, ownerIndex >= 0,
                   Int(ownerIndex) < input.owners.count, probability >= 0, probability <= 1 else {
@@ -123,7 +125,7 @@ public struct ScoringInput: Sendable {
             let index = Int32(truncatingIfNeeded: input.forecasts.count)
             input.forecasts.append(Forecast(
                 id: id, question: question, owner: ownerIndex, probability: probability, madeAtMs: madeAtMs,
-                madeAtSubMsNanos: min(max(madeAtSubMsNanos, 0), 999_999)))
+                madeAtSubMsNanos: min(max(madeAtSubMsNanos, 0), 999_999), backfilled: backfilled))
             return index
         }
 

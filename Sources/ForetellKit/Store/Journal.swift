@@ -110,17 +110,17 @@ enum JournalContent {
 
     static func forecast(id: Int64, questionID: Int64, owner: String, probability: Double, low: Double?,
                          high: Double?, basis: String, madeOn: String, madeAtMs: Int64, note: String?,
-                         externalRef: String?, recordedAt: String) -> [UInt8] {
+                         externalRef: String?, recordedAt: String, backfilled: Bool = false) -> [UInt8] {
         var builder = Builder()
         forecast(into: &builder, id: id, questionID: questionID, owner: owner, probability: probability, low: low,
                  high: high, basis: basis, madeOn: madeOn, madeAtMs: madeAtMs, note: note, externalRef: externalRef,
-                 recordedAt: recordedAt)
+                 recordedAt: recordedAt, backfilled: backfilled)
         return builder.bytes
     }
 
     static func forecast(into builder: inout Builder, id: Int64, questionID: Int64, owner: String, probability: Double,
                          low: Double?, high: Double?, basis: String, madeOn: String, madeAtMs: Int64, note: String?,
-                         externalRef: String?, recordedAt: String) {
+                         externalRef: String?, recordedAt: String, backfilled: Bool = false) {
         builder.add(id)
         builder.add(questionID)
         builder.add(owner)
@@ -133,6 +133,9 @@ enum JournalContent {
         builder.add(note)
         builder.add(externalRef)
         builder.add(recordedAt)
+        // Only a backfilled forecast has a thirteenth field, so every entry recorded before the
+        // mark existed hashes as it did.
+        if backfilled { builder.add("backfilled") }
     }
 
     static func resolution(id: Int64, questionID: Int64, outcome: String, resolvedOn: String, resolvedAtMs: Int64,

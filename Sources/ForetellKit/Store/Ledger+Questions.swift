@@ -119,7 +119,7 @@ extension Ledger {
         }
         let forecasts = try Row.fetchCursor(db, sql: """
             SELECT f.id, f.question_id, o.name, f.probability, f.probability_low, f.probability_high, f.basis,
-                   f.made_on, f.made_at_ms, f.note, f.external_ref, f.recorded_at
+                   f.made_on, f.made_at_ms, f.note, f.external_ref, f.recorded_at, f.backfilled
             FROM forecasts f JOIN owners o ON o.id = f.owner_id
             WHERE f.question_id IN (\(selected)) ORDER BY f.question_id, f.made_at_ms, f.id
             """, arguments: arguments)
@@ -131,7 +131,8 @@ extension Ledger {
                 id: id, owner: try row.checked(2), probability: try row.checked(3), probabilityLow: try row.checked(4),
                 probabilityHigh: try row.checked(5), basis: ProbabilityBasis(rawValue: basis) ?? .numeric,
                 madeOn: try row.checked(7), madeAtMilliseconds: try row.checked(8), note: try row.checked(9),
-                externalRef: try row.checked(10), recordedAt: try row.checked(11), sources: sourcesByForecast[id] ?? []))
+                externalRef: try row.checked(10), recordedAt: try row.checked(11), sources: sourcesByForecast[id] ?? [],
+                backfilled: try Ledger.backfilledMark(row.checked(12))))
         }
         let tags = try Row.fetchCursor(db, sql: """
             SELECT question_id, tag FROM question_tags WHERE question_id IN (\(selected)) ORDER BY question_id, tag

@@ -72,7 +72,7 @@ extension Ledger {
 
         var forecastIndex: [Int64: Int32] = [:]
         try each(db, """
-            SELECT f.id, f.question_id, f.owner_id, f.probability, f.made_at_ms,
+            SELECT f.id, f.question_id, f.owner_id, f.probability, f.made_at_ms, f.backfilled,
                    CASE WHEN length(f.made_on) > 23 THEN f.made_on END FROM forecasts f
             \(tags.isEmpty ? "" : "JOIN questions q ON q.id = f.question_id WHERE \(tagged)")
             """, arguments: tagArguments) { row in
@@ -80,10 +80,10 @@ extension Ledger {
             let id = row.int64(0)
             // Only timestamps with more than millisecond digits are read as text: ties within a
             // millisecond are ordered by the rest of the fraction, then by recording order (id).
-            let subMs = row.isNull(5) ? 0 : ScoringInput.subMillisecondNanos(row.text(5))
+            let subMs = row.isNull(6) ? 0 : ScoringInput.subMillisecondNanos(row.text(6))
             let index = builder.addForecast(
                 id: id, question: question, ownerIndex: owner, probability: row.double(3), madeAtMs: row.int64(4),
-                madeAtSubMsNanos: subMs)
+                madeAtSubMsNanos: subMs, backfilled: row.int64(5) != 0)
             if hasSources, let index { forecastIndex[id] = index }
         }
 

@@ -148,8 +148,8 @@ public struct LedgerWriter {
             case .tag: return "INSERT INTO question_tags (question_id, tag) VALUES (?, ?)"
             case .forecast, .forecastUnlessRefExists: return """
                 INSERT INTO forecasts (question_id, owner_id, probability, probability_low, probability_high, basis,
-                                       made_on, made_at_ms, note, external_ref, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                       made_on, made_at_ms, note, external_ref, recorded_at, backfilled)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """ + (self == .forecastUnlessRefExists ? Self.unlessRefExists : "")
             case .resolution: return """
                 INSERT INTO resolutions (question_id, outcome, resolved_on, resolved_at_ms, note, recorded_at)
@@ -255,6 +255,8 @@ public struct LedgerWriter {
     }
 
     private mutating func insert(_ question: NewQuestion, unlessRefExists: Bool) throws -> Int64? {
+        try CanonicalValue.refuseNUL(["claim": question.claim, "question's reference": question.externalRef,
+                                      "tag": question.tags.first { $0.utf8.contains(0) }])
         let claim = try Self.nonEmpty(question.claim, field: "claim")
         let tags = try Array(Set(question.tags.map { try Self.tag($0) })).sorted()
         if let earliest = question.earliest, let deadline = question.deadline, earliest > deadline {
@@ -335,6 +337,11 @@ public struct LedgerWriter {
     }
 
     private mutating func insert(_ forecast: NewForecast, unlessRefExists: Bool) throws -> Int64? {
+        var forecast = forecast
+        (forecast.probability, forecast.probabilityLow, forecast.probabilityHigh) = (CanonicalValue.probability(forecast.probability),
+            CanonicalValue.probability(forecast.probabilityLow), CanonicalValue.probability(forecast.probabilityHigh))
+        try CanonicalValue.refuseNUL(["owner": forecast.owner, "forecast's note": forecast.note,
+                                      "forecast's reference": forecast.externalRef, "made_on": forecast.madeOn.text])
         try requireQuestion(forecast.questionID)
         let owner = try Self.nonEmpty(forecast.owner, field: "owner")
         try Self.check(probability: forecast.probability)
@@ -348,7 +355,7 @@ public struct LedgerWriter {
         let ownerID = try ownerID(owner)
         let recordedAt = recordedAt
         // A ledger whose highest id is Int64.max (edited by hand) gets SQLite's own choice instead.
-        if isBulk && !unlessRefExists && forecast.externalRef == nil,
+        if isBulk && !unlessRefExists && forecast.externalRef == nil && !forecast.backfilled,
            let id = try nextForecastID ?? Self.successor(Int64.fetchOne(db, sql: "SELECT max(id) FROM forecasts") ?? 0) {
             nextForecastID = Self.successor(id)
             pendingForecasts.append(PendingForecast(
@@ -371,6 +378,7 @@ public struct LedgerWriter {
             $0.bind(9, forecast.note)
             $0.bind(10, forecast.externalRef)
             $0.bind(11, recordedAt)
+            $0.bind(12, Int64(forecast.backfilled ? 1 : 0))
         }
         if unlessRefExists && db.changesCount == 0 { return nil }
         let id = db.lastInsertedRowID
@@ -385,12 +393,13 @@ public struct LedgerWriter {
             into: &builder, id: id, questionID: forecast.questionID, owner: owner, probability: forecast.probability,
             low: forecast.probabilityLow, high: forecast.probabilityHigh, basis: forecast.basis.rawValue,
             madeOn: forecast.madeOn.text, madeAtMs: forecast.madeOn.milliseconds, note: forecast.note,
-            externalRef: externalRef, recordedAt: recordedAt)
+            externalRef: externalRef, recordedAt: recordedAt, backfilled: forecast.backfilled)
         builder.finish(into: &contentScratch)
         try append(.forecast, entityID: id)
     }
 
     public mutating func record(_ resolution: NewResolution) throws -> Int64 {
+        try CanonicalValue.refuseNUL(["resolution's note": resolution.note, "resolved_on": resolution.resolvedOn.text])
         try requireQuestion(resolution.questionID)
         let resolvedAt = resolution.resolvedOn.resolutionMilliseconds
         let recordedAt = recordedAt
@@ -436,6 +445,7 @@ public struct LedgerWriter {
     /// one of the forecast's sources.
     @discardableResult
     public mutating func attach(_ source: NewSource, to forecastID: Int64) throws -> Bool {
+        try CanonicalValue.refuseNUL(["source": source.path, "quote": source.quote, "document hash": source.sha256])
         try flushForecasts()
         let path = try Self.nonEmpty(source.path, field: "source")
         let documentID = try documentID(path: path, sha256: source.sha256)
