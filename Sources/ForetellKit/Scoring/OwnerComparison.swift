@@ -26,7 +26,8 @@ struct OwnerComparison {
 
     /// One forecast standing from `from` until `until` (milliseconds), under the time-weighted rule.
     struct Standing {
-        var owner: Int32
+        /// The owner's place in `pairs`.
+        var slot: Int
         var from: Int64
         var until: Int64
         var brier: Double
@@ -44,6 +45,7 @@ struct OwnerComparison {
     private var sorted: [Double] = []
     private var instants: [Int64] = []
     private var holders: [Int] = []
+    private var byStart: [Int] = []
     private var questionRelative: [Double] = []
     private var questionPeer: [Double] = []
 
@@ -92,30 +94,38 @@ struct OwnerComparison {
         instants.sort()
         questionRelative = [Double](repeating: 0, count: pairs.count)
         questionPeer = [Double](repeating: 0, count: pairs.count)
+        // A sweep over the instants where someone's standing forecast changes: the holders stay
+        // the same between two of them. Standings never overlap for one owner.
+        byStart = Array(standings.indices)
+        byStart.sort { standings[$0].from < standings[$1].from }
+        holders.removeAll(keepingCapacity: true)
+        var nextStart = 0
         var previous: Int64?
         for instant in instants {
             defer { previous = instant }
             guard let start = previous, instant > start else { continue }
-            // Standings never overlap for one owner, so each holder is a different owner.
-            holders.removeAll(keepingCapacity: true)
-            sorted.removeAll(keepingCapacity: true)
-            var logSum = 0.0
-            for (index, standing) in standings.enumerated() where standing.from <= start && standing.until >= instant {
-                holders.append(index)
-                sorted.append(standing.brier)
-                logSum += standing.logProbability
+            holders.removeAll { standings[$0].until <= start }
+            while nextStart < byStart.count, standings[byStart[nextStart]].from <= start {
+                if standings[byStart[nextStart]].until > start { holders.append(byStart[nextStart]) }
+                nextStart += 1
             }
             guard !holders.isEmpty else { continue }
+            sorted.removeAll(keepingCapacity: true)
+            var logSum = 0.0
+            for index in holders {
+                sorted.append(standings[index].brier)
+                logSum += standings[index].logProbability
+            }
             sorted.sort()
             let median = Self.median(sorted)
             let share = (Double(instant) - Double(start)) / life
             for index in holders {
                 let standing = standings[index]
-                guard let slot = pairs.firstIndex(where: { $0.owner == standing.owner }) else { continue }
-                questionRelative[slot] += share * (standing.brier - median)
+                guard standing.slot >= 0, standing.slot < pairs.count else { continue }
+                questionRelative[standing.slot] += share * (standing.brier - median)
                 if holders.count >= 2 {
                     let othersMean = (logSum - standing.logProbability) / Double(holders.count - 1)
-                    questionPeer[slot] += share * 100 * (standing.logProbability - othersMean)
+                    questionPeer[standing.slot] += share * 100 * (standing.logProbability - othersMean)
                 }
             }
         }

@@ -176,8 +176,9 @@ struct ScoringEngine {
                 pairLog += weight * scored.logProbability
                 pairWeight += weight
                 if offset < pairSpans.count, pairSpans[offset].until > pairSpans[offset].from {
+                    // This owner's pair is appended next, at this slot (it has weight: this stood).
                     comparison.standings.append(OwnerComparison.Standing(
-                        owner: owner, from: pairSpans[offset].from, until: pairSpans[offset].until,
+                        slot: comparison.pairs.count, from: pairSpans[offset].from, until: pairSpans[offset].until,
                         brier: scored.brier, logProbability: scored.logProbability))
                 }
                 guard selected else { continue }
