@@ -169,7 +169,7 @@ public enum ScoreboardHTML {
             } ?? "<td class=\"muted\">–</td>"
             html += "<tr><td>\(group.rank.map(String.init) ?? "")</td><td class=\"l\">\(escape(group.name ?? ""))</td><td>\(group.n)</td><td>\(group.questions)</td><td><b>\(formatScore(group.brier))</b></td><td>\(formatScore(group.logLoss))</td><td>\(formatScore(group.baseline, digits: 1))</td>\(relative)<td>\(group.sharedQuestions)</td></tr>\n"
         }
-        return html + "</tbody></table>\n<p class=\"note\">vs others: own Brier minus the median Brier of the other owners on the same question, averaged over shared questions; negative is better.</p>\n"
+        return html + "</tbody></table>\n<p class=\"note\">Relative: own Brier minus the median Brier of everyone on the question, the owner included (Fatebook, GJ Open), averaged over questions with two or more forecasters; negative is better. Ranked only with enough shared questions (see the JSON’s ranking).</p>\n"
     }
 
     static func calibrationTable(_ group: GroupScore) -> String {
