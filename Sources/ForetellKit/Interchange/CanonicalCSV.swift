@@ -246,7 +246,13 @@ public struct CanonicalCSVImporter {
             if idText.isEmpty {
                 key = .claim(claim, deadline)
             } else {
-                if let id = Int64(idText), id > 0 { key = .id(id) } else { key = .text(idText) }
+                if !idText.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+                    key = .text(idText)
+                } else if let id = Int64(idText), id > 0 {
+                    key = .id(id)
+                } else {
+                    throw RowProblem(reason: "question_id \(idText) is a number but not a ledger id (1 to \(Int64.max))")
+                }
             }
             if let known = questions[key] {
                 if known.claim != claim || known.deadline != deadline {
