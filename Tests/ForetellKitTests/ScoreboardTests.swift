@@ -147,6 +147,42 @@ import Testing
         #expect(marchOnly.excluded.voidForecasts == 1)
     }
 
+    @Test func foldedRowsAreTheStatedLevelsAndCountsStayCounts() {
+        // A personal forecaster's year: levels 50, 51, 60, 70, 80, 90, 95, 99 and 99.5%, one of
+        // them stated as 0.49 about yes (51% about no). Each row is a level somebody stated.
+        let levels: [(Double, Outcome)] = [
+            (0.5, .yes), (0.49, .no), (0.6, .yes), (0.7, .no), (0.8, .yes), (0.9, .yes), (0.95, .yes),
+            (0.99, .yes), (0.995, .no),
+        ]
+        let rows = levels.enumerated().map { offset, level in
+            Self.row(Int64(offset + 1), q: Int64(offset + 1), "ann", level.0, at: 0, outcome: level.1)
+        }
+        let board = Scoreboard(input: ScoringInput(rows: rows), options: ScoreOptions(folded: true))
+        let page = ScoreboardRendering.table(board, style: .plain)
+        let labels = board.overall.folded.map(ScoreboardRendering.foldedLabel)
+        #expect(labels == ["50%", "51%", "60%", "70%", "80%", "90%", "95%", "99%", "99.5%"])
+        let foldedSection = page.components(separatedBy: "Folded by stated confidence").last ?? ""
+        let firstColumn = foldedSection.split(separator: "\n").dropFirst(2).prefix(9).map {
+            $0.split(separator: " ").first.map(String.init) ?? ""
+        }
+        #expect(firstColumn == labels, "\(foldedSection)")
+        // 0.49 about yes that did not happen is 51% about no, right; 0.7 and 0.995 were wrong.
+        #expect(board.overall.folded.map(\.right) == [1, 1, 1, 0, 1, 1, 1, 1, 0])
+        // Under the time-weighted rule right and wrong are still whole forecasts.
+        let weightedRows = [Self.row(1, "ann", 0.7, at: 0), Self.row(2, "ann", 0.7, at: 30), Self.row(3, "bob", 0.3, at: 60)]
+        let weighted = Scoreboard(input: ScoringInput(rows: weightedRows), options: ScoreOptions(rule: .timeWeighted, folded: true))
+        let seventy = weighted.overall.folded.first
+        #expect(seventy?.n == 3)
+        #expect(seventy?.right == 2)
+        #expect(seventy?.wrong == 1)
+        // ann's two stood 0.3 and 0.7 of the life; bob's 0.4.
+        #expect(abs((seventy?.rightWeight ?? .nan) - 1) < 1e-12)
+        #expect(abs((seventy?.wrongWeight ?? .nan) - 0.4) < 1e-12)
+        let weightedPage = ScoreboardRendering.table(weighted, style: .plain)
+        #expect(weightedPage.contains("       70%  3      2      1"))
+        #expect(weightedPage.contains("Right and wrong count forecasts"))
+    }
+
     @Test func documentsAndTagsAreGroupsOfTheirOwn() {
         // Brier: 0.7 yes 0.09; 0.4 yes 0.36; 0.9 no 0.81.
         let rows = [

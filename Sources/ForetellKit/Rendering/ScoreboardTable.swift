@@ -193,7 +193,7 @@ extension ScoreboardRendering {
 
     /// A folded row's confidence as stated, never rounded onto a level nobody stated (99.5% stays
     /// "99.5%"); a step shows its range, "95–100%".
-    static func foldedLabel(_ row: FoldedRow) -> String {
+    public static func foldedLabel(_ row: FoldedRow) -> String {
         func exact(_ value: Double) -> String {
             // Levels are kept in millionths: a percentage with up to four decimals, trailing zeros cut.
             let millionths = Int((min(max(value, 0), 1) * 1_000_000).rounded())
