@@ -62,7 +62,7 @@ struct AddRequest {
     func run() throws {
         let format = try format.require([.table, .json], command: "add")
         let first = NewForecast(questionID: 0, owner: owner, probability: try ProbabilityInput.parse(probability),
-                                madeOn: try madeOn.map { text throws(InputError) in try DateInput.moment(text) } ?? Moment.now(),
+                                madeOn: try madeOn.map { text throws(InputError) in try DateInput.typedMoment(text) } ?? Moment.localNow(),
                                 note: note)
         let deadline = try DateInput.deadline(deadline)
         let earliest = try earliest.map { text throws(InputError) in try DateInput.deadline(text) }

@@ -40,6 +40,9 @@ extension Foretell {
             var newForecast = try forecast.forecast(on: questionID)
             let ledger = try ledger.open(.readWrite)
             let (forecastID, inForce) = try ledger.write { writer in
+                // "Now" is when it is recorded, not when this process began to wait for the
+                // ledger: a resolution another process recorded meanwhile came first.
+                if forecast.madeOn == nil { newForecast.madeOn = Moment.localNow() }
                 // A forecast made now, in the same second as the resolution, was made after it
                 // was recorded: not hindsight. Only an outcome dated later than now (or a forecast
                 // dated back) would let it count.
@@ -67,6 +70,9 @@ extension Foretell {
                 } else if newForecast.madeOn.milliseconds > inForce.resolvedAtMilliseconds {
                     Output.err("note: \(state): this forecast is dated after that, so it does not count in scores\n")
                 }
+            }
+            if backfill && !newForecast.backfilled {
+                Output.err("note: no outcome of question \(questionID) was recorded before this forecast's date, so it is not backfilled: it counts as usual\n")
             }
         }
     }

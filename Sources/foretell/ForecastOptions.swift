@@ -23,6 +23,6 @@ struct ForecastOptions: ParsableArguments {
     }
 
     func madeOnMoment() throws -> Moment {
-        try madeOn.map { text throws(InputError) in try DateInput.moment(text) } ?? Moment.now()
+        try madeOn.map { text throws(InputError) in try DateInput.typedMoment(text) } ?? Moment.localNow()
     }
 }

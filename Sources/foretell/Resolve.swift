@@ -38,7 +38,7 @@ extension Foretell {
         func run() throws {
             let format = try format.require([.table, .json], command: "resolve")
             let outcome = try Outcome.parse(outcome)
-            let resolvedOn = try on.map { text throws(InputError) in try DateInput.moment(text) } ?? Moment.now()
+            let resolvedOn = try on.map { text throws(InputError) in try DateInput.typedMoment(text) } ?? Moment.localNow()
             let ledger = try ledger.open(.readWrite)
             let (resolutionID, previous, late) = try ledger.write { writer in
                 let previous = try writer.currentResolution(questionID: questionID)

@@ -133,10 +133,12 @@ extension Foretell {
                 throw ScoringError.emptyPeriod(since: sinceDay, until: untilDay)
             }
             let today = try asOf.map { text throws(InputError) in try DateInput.deadline(text) } ?? Day.today()
-            return ScoreOptions(
+            var options = ScoreOptions(
                 rule: rule, owners: owner, tags: tag, since: sinceDay, until: untilDay,
                 folded: folded || foldedStep != nil, today: today, rankingMinimumQuestions: rankMinQuestions,
                 foldedStep: foldedStep, includeBackfilled: includeBackfilled)
+            options.daysInLocalTime = true
+            return options
         }
     }
 }

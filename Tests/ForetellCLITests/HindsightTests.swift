@@ -102,6 +102,12 @@ import Testing
         let json = try Self.scoreJSON(cli)
         #expect(Self.overall(json).n == 1)
         #expect((json["excluded"] as? [String: Any])?["made_after_resolution"] as? Int == 1)
+
+        // --backfill on an open question marks nothing, and says so.
+        #expect(try cli.run(["add", "An open question", "--owner", "alice", "-p", "0.3", "--deadline", "2030"]).status == 0)
+        let open = try cli.run(["forecast", "2", "--owner", "bob", "-p", "0.4", "--made-on", "2026-01-02", "--backfill"])
+        #expect(open.status == 0 && open.stdout == "Recorded forecast 4 on question 2: bob 40%\n", "\(open.stdout)\(open.stderr)")
+        #expect(open.stderr == "note: no outcome of question 2 was recorded before this forecast's date, so it is not backfilled: it counts as usual\n")
     }
 
     /// History brought in from one export (question, forecasts and outcome together) is not

@@ -61,7 +61,7 @@ struct ScoringEngine {
     private func resolvedInPeriod(_ question: ScoringInput.Question) -> Bool {
         guard let resolved = question.resolvedAtMs else { return false }
         guard options.since != nil || options.until != nil else { return true }
-        guard let day = Self.utcDay(resolved) else { return false }
+        guard let day = day(of: resolved) else { return false }
         if let since = options.since, day < since { return false }
         if let until = options.until, day > until { return false }
         return true
@@ -214,7 +214,7 @@ struct ScoringEngine {
             excluded.resolvedWithoutCountedForecasts.append(question.id)
         }
         if monthN > 0 {
-            let key = Self.monthKey(resolvedAt)
+            let key = monthKey(resolvedAt)
             var point = monthly[key] ?? (0, 0, 0)
             point.n += monthN
             point.weight += monthWeight
@@ -265,9 +265,14 @@ struct ScoringEngine {
         }
     }
 
-    private static func monthKey(_ ms: Int64) -> Int {
-        guard let day = utcDay(ms) else { return 0 }
+    private func monthKey(_ ms: Int64) -> Int {
+        guard let day = day(of: ms) else { return 0 }
         return day.year * 12 + day.month - 1
+    }
+
+    /// The day an instant falls on: on the user's calendar when the options say so, else UTC.
+    private func day(of ms: Int64) -> Day? {
+        options.daysInLocalTime ? LocalTime.day(ofMilliseconds: ms) : Self.utcDay(ms)
     }
 
     /// The UTC day of an instant: floor division, which cannot overflow at the ends of Int64.

@@ -29,7 +29,8 @@ public struct ScoreOptions: Sendable, Equatable {
     public var owners: [String]
     /// Only questions with at least one of these tags (all when empty).
     public var tags: [String]
-    /// Only questions resolved on or after / on or before these days (UTC).
+    /// Only questions resolved on or after / on or before these days (UTC, or local with
+    /// `daysInLocalTime`).
     public var since: Day?
     public var until: Day?
     /// Include the folded table in the outputs.
@@ -45,6 +46,9 @@ public struct ScoreOptions: Sendable, Equatable {
     public var foldedStep: Int?
     /// Score backfilled forecasts (recorded with hindsight) too; by default they are left out.
     public var includeBackfilled: Bool
+    /// Read the days of resolutions (for `since`, `until` and the months of the timeline) on the
+    /// local calendar, as the command line does, rather than in UTC.
+    public var daysInLocalTime = false
 
     public init(
         rule: SelectionRule = .latest, owners: [String] = [], tags: [String] = [], since: Day? = nil,
