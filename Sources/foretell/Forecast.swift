@@ -61,7 +61,7 @@ extension Foretell {
                     ("question_id", .int(questionID)), ("forecast_id", .int(forecastID)), ("backfilled", .bool(newForecast.backfilled)),
                 ]).serialized() + "\n")
             default:
-                Output.out("Recorded \(newForecast.backfilled ? "backfilled " : "")forecast \(forecastID) on question \(questionID): \(newForecast.owner) \(formatPercent(newForecast.probability))\n")
+                Output.out("Recorded \(newForecast.backfilled ? "backfilled " : "")forecast \(forecastID) on question \(questionID): \(TerminalText.safe(newForecast.owner)) \(formatPercent(newForecast.probability))\n")
             }
             if let inForce {
                 let state = "question \(questionID) is resolved (\(inForce.outcome.rawValue) on \(inForce.resolvedOn))"

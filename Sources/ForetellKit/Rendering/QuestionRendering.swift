@@ -14,6 +14,8 @@ public enum QuestionRendering {
             ("resolved_on", .optional(current?.resolvedOn)),
             ("tags", .array(question.tags.map { .string($0) })),
             ("external_ref", .optional(question.externalRef)),
+            ("opened_at_ms", .int(question.openedAtMilliseconds)),
+            ("recorded_at", .string(question.recordedAt)),
             ("forecasts", .array(question.forecasts.map(json))),
             ("resolutions", .array(question.resolutions.map(json))),
         ])
@@ -32,7 +34,8 @@ public enum QuestionRendering {
             ("source", .optional(first?.path)),
             ("quote", .optional(first?.quote)),
             ("sources", .array(forecast.sources.map { source in
-                .object([("source", .string(source.path)), ("quote", .string(source.quote)), ("line", .optional(source.line))])
+                .object([("source", .string(source.path)), ("quote", .string(source.quote)), ("line", .optional(source.line)),
+                         ("sha256", .optional(source.sha256)), ("document_id", .optional(source.documentID))])
             })),
             ("note", .optional(forecast.note)),
             ("external_ref", .optional(forecast.externalRef)),
@@ -87,14 +90,14 @@ public enum QuestionRendering {
 
     /// Everything about one question: its forecasts, their sources and quotes, and every resolution.
     public static func showText(_ question: QuestionHistory, today: Day, style: TerminalStyle) -> String {
-        var out = style.paint("Question \(question.id)", .bold) + ": " + question.claim + "\n"
+        var out = style.paint("Question \(question.id)", .bold) + ": " + TerminalText.safe(question.claim) + "\n"
         var facts: [String] = []
         if let deadline = question.deadline {
             facts.append("deadline " + deadline.description + (question.earliest.map { " (not before \($0))" } ?? ""))
         } else {
             facts.append("no deadline")
         }
-        if !question.tags.isEmpty { facts.append("tags " + question.tags.joined(separator: ", ")) }
+        if !question.tags.isEmpty { facts.append("tags " + TerminalText.safe(question.tags.joined(separator: ", "))) }
         let state = status(question, today: today)
         facts.append(style.paint(state.text, state.tint))
         if let resolution = question.currentResolution { facts.append("resolved on " + resolution.resolvedOn) }
@@ -119,8 +122,8 @@ public enum QuestionRendering {
             for forecast in sourced {
                 for source in forecast.sources {
                     let place = source.path + (source.line.map { ":\($0)" } ?? "")
-                    out += "  forecast \(forecast.id) · \(place)\n"
-                    out += "    “" + source.quote.replacingOccurrences(of: "\n", with: " ") + "”\n"
+                    out += "  forecast \(forecast.id) · \(TerminalText.safe(place))\n"
+                    out += "    “" + TerminalText.safe(source.quote) + "”\n"
                 }
             }
         }
