@@ -168,8 +168,8 @@ import Testing
         #expect(Self.overall(json).n == 0)
 
         let csv = try cli.run(["score", "--format", "csv"]).stdout.split(separator: "\n").map(String.init)
-        #expect(csv.contains("excluded,made_after_resolution,,2,,,,,,,,,,"), "\(csv)")
-        #expect(csv.contains("excluded,resolved_without_counted_forecasts,,0,,1,,,,,,,,"), "\(csv)")
+        #expect(csv.contains("excluded,made_after_resolution,,2,,,,,,,,,,,"), "\(csv)")
+        #expect(csv.contains("excluded,resolved_without_counted_forecasts,,0,,1,,,,,,,,,"), "\(csv)")
 
         let html = try cli.run(["score", "--format", "html"]).stdout
         #expect(html.contains("2 forecasts made after resolution not counted"), "\(html)")

@@ -34,15 +34,21 @@ public enum CanonicalCSV {
     }
 }
 
-/// Reads canonical CSV into the ledger. Rows that share a `question_id` (or, where it is empty, a
-/// claim and deadline) are one question. A question keeps its id when the ledger has no question
-/// of that id; a row whose forecast the ledger already holds adds nothing, so importing twice is
+/// Reads canonical CSV into the ledger. Rows that share a `question_id` (any text; or, where it is
+/// empty, a claim and deadline) are one question. A question found in the ledger is the same
+/// question only with the same claim and deadline: by its id for a numeric key, else by claim and
+/// deadline, so another person's file never merges into an unrelated question. A new question
+/// keeps a numeric key as its id when the ledger has no question of that id; a row whose forecast the ledger already holds adds nothing, so importing twice is
 /// harmless. Invalid rows are skipped and reported with their line. A new question opens at the
 /// time of its first row, which for foretell's own export (sorted by time) is its earliest
 /// forecast; for files in another order scoring takes the earlier of that and the first forecast.
 public struct CanonicalCSVImporter {
+    /// A `question_id` is a key of the file. A positive whole number may also be a ledger id, but
+    /// is taken as one only where the ledger's question of that id has the same claim and
+    /// deadline; any other text (a spreadsheet's "acx-2021-14") only groups the file's rows.
     private enum QuestionKey: Hashable {
         case id(Int64)
+        case text(String)
         case claim(String, Day?)
     }
 
@@ -135,9 +141,12 @@ public struct CanonicalCSVImporter {
         let key: QuestionKey
         if idText.isEmpty {
             key = .claim(claim, deadline)
-        } else {
-            guard let id = Int64(idText), id > 0 else { throw RowProblem(reason: "question_id '\(idText)' is not a positive whole number") }
+        } else if !idText.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) {
+            key = .text(idText)
+        } else if let id = Int64(idText), id > 0 {
             key = .id(id)
+        } else {
+            throw RowProblem(reason: "question_id \(idText) is a number but not a ledger id (1 to \(Int64.max))")
         }
         let question: KnownQuestion
         if let known = questions[key] {

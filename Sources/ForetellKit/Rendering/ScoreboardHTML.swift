@@ -162,14 +162,15 @@ public enum ScoreboardHTML {
 
     static func ownerTable(_ owners: [GroupScore]) -> String {
         guard !owners.isEmpty else { return "" }
-        var html = "<h2>Owners, ranked by Brier</h2>\n<table><thead><tr><th>#</th><th class=\"l\">Owner</th><th>n</th><th>Questions</th><th>Brier</th><th>Log loss</th><th>Baseline</th><th>vs others</th><th>Shared questions</th></tr></thead><tbody>\n"
+        var html = "<h2>Owners, ranked by relative Brier</h2>\n<table><thead><tr><th>#</th><th class=\"l\">Owner</th><th>n</th><th>Questions</th><th>Brier</th><th>Log loss</th><th>Baseline</th><th>Relative</th><th>Peer</th><th>Shared questions</th></tr></thead><tbody>\n"
         for group in owners {
             let relative = group.relativeBrier.map { value in
                 "<td class=\"\(value < 0 ? "good" : value > 0 ? "bad" : "")\">\(formatSignedScore(value))</td>"
             } ?? "<td class=\"muted\">–</td>"
-            html += "<tr><td>\(group.rank ?? 0)</td><td class=\"l\">\(escape(group.name ?? ""))</td><td>\(group.n)</td><td>\(group.questions)</td><td><b>\(formatScore(group.brier))</b></td><td>\(formatScore(group.logLoss))</td><td>\(formatScore(group.baseline, digits: 1))</td>\(relative)<td>\(group.sharedQuestions)</td></tr>\n"
+            let peer = group.peerScore.map { "<td>\(formatSignedScore($0, digits: 1))</td>" } ?? "<td class=\"muted\">–</td>"
+            html += "<tr><td>\(group.rank.map(String.init) ?? "")</td><td class=\"l\">\(escape(group.name ?? ""))</td><td>\(group.n)</td><td>\(group.questions)</td><td><b>\(formatScore(group.brier))</b></td><td>\(formatScore(group.logLoss))</td><td>\(formatScore(group.baseline, digits: 1))</td>\(relative)\(peer)<td>\(group.sharedQuestions)</td></tr>\n"
         }
-        return html + "</tbody></table>\n<p class=\"note\">vs others: own Brier minus the median Brier of the other owners on the same question, averaged over shared questions; negative is better.</p>\n"
+        return html + "</tbody></table>\n<p class=\"note\">Relative: own Brier minus the median Brier of everyone on the question, the owner included (Fatebook, GJ Open), averaged over questions with two or more forecasters; negative is better. Peer: Metaculus’s peer score, 100 (ln p − mean ln p of the others); higher is better. Ranked only with enough shared questions (see the JSON’s ranking).</p>\n"
     }
 
     static func calibrationTable(_ group: GroupScore) -> String {
@@ -186,7 +187,7 @@ public enum ScoreboardHTML {
         var html = "<h2>Folded by stated confidence</h2>\n<table><thead><tr><th>Confidence</th><th>n</th><th>Right</th><th>Wrong</th><th>Hit rate</th><th>95% interval</th></tr></thead><tbody>\n"
         for row in group.folded {
             let total = row.right + row.wrong
-            html += "<tr><td>\(formatPercent(row.confidence))</td><td>\(row.n)</td><td>\(JSONValue.format(row.right))</td><td>\(JSONValue.format(row.wrong))</td><td>\(total > 0 ? formatPercent(row.right / total) : "–")</td><td>\(ScoreboardRendering.percentRange(row.ciLow, row.ciHigh))</td></tr>\n"
+            html += "<tr><td>\(ScoreboardRendering.foldedLabel(row))</td><td>\(row.n)</td><td>\(JSONValue.format(row.right))</td><td>\(JSONValue.format(row.wrong))</td><td>\(total > 0 ? formatPercent(row.right / total) : "–")</td><td>\(ScoreboardRendering.percentRange(row.ciLow, row.ciHigh))</td></tr>\n"
         }
         return html + "</tbody></table>\n<p class=\"note\">Forecasts under 50% are restated as the opposite outcome at 1 − p.</p>\n"
     }

@@ -5,6 +5,15 @@ public enum ScoreboardRendering {
     static let decompositionNote =
         "reliability, resolution and uncertainty are Murphy's decomposition over the ten calibration bins; with bins this wide it is approximate: reliability - resolution + uncertainty equals brier only when every forecast in a bin is the same"
     static let dueHint = "foretell list --due"
+    static let relativeRule =
+        "relative_brier: own Brier minus the median Brier of all forecasters on the question, the owner included (Fatebook, Good Judgment Open), 0-1 scale, averaged over the questions with two or more forecasters (shared_questions); negative is better"
+    static let peerRule =
+        "peer_score: Metaculus's peer score, 100 (ln p - mean ln p of the other forecasters), p the probability given to what happened, clipped to [0.001, 0.999], averaged over shared_questions; positive is better"
+
+    /// Whether scores are spot values of the counted forecasts or averages over each question's life.
+    static func scoreKind(_ rule: SelectionRule) -> String {
+        rule == .timeWeighted ? "time_averaged" : "spot"
+    }
 
     // MARK: What was left out
 
@@ -49,6 +58,15 @@ public enum ScoreboardRendering {
             ("rule", .string(options.rule.rawValue)),
             ("rule_description", .string(options.rule.summary)),
             ("brier_scale", .string(brierScale)),
+            ("baseline_kind", .string(scoreKind(options.rule))),
+            ("relative_rule", .string(relativeRule)),
+            ("peer_rule", .string(peerRule)),
+            ("comparison_kind", .string(scoreKind(options.rule))),
+            ("ranking", .object([
+                ("by", .string("relative_brier")),
+                ("minimum_questions", .int(Int64(options.rankingMinimumQuestions))),
+            ])),
+            ("folded_step", .optional(options.foldedStep)),
             ("as_of", .string(options.today.description)),
             ("filters", .object([
                 ("owners", .array(options.owners.map { .string($0) })),
@@ -104,6 +122,7 @@ public enum ScoreboardRendering {
         if group.kind == .owner {
             members.append(("relative_brier", .optional(group.relativeBrier)))
             members.append(("shared_questions", .int(Int64(group.sharedQuestions))))
+            members.append(("peer_score", .optional(group.peerScore)))
         }
         members.append(("calibration", .array(group.calibration.map { bin in
             .object([
@@ -116,8 +135,10 @@ public enum ScoreboardRendering {
         if folded {
             members.append(("folded", .array(group.folded.map { row in
                 .object([
-                    ("confidence", .number(row.confidence)), ("n", .int(Int64(row.n))),
-                    ("right", .number(row.right)), ("wrong", .number(row.wrong)),
+                    ("confidence", .number(row.confidence)), ("confidence_high", .optional(row.confidenceHigh)),
+                    ("mean_confidence", .number(row.meanConfidence)), ("n", .int(Int64(row.n))),
+                    ("right", .int(Int64(row.right))), ("wrong", .int(Int64(row.wrong))),
+                    ("right_weight", .number(row.rightWeight)), ("wrong_weight", .number(row.wrongWeight)),
                     ("ci_low", .optional(row.ciLow)), ("ci_high", .optional(row.ciHigh)),
                 ])
             })))
@@ -148,7 +169,7 @@ public enum ScoreboardRendering {
     /// forecasts, `questions` the questions where it says), only for kinds that left any out.
     public static let csvColumns = [
         "group", "name", "rank", "n", "weight", "questions", "brier", "log_loss", "baseline",
-        "reliability", "resolution", "uncertainty", "relative_brier", "shared_questions",
+        "reliability", "resolution", "uncertainty", "relative_brier", "shared_questions", "peer_score",
     ]
 
     public static func csv(_ board: Scoreboard, cells: SpreadsheetCell.Mode = .neutralised) -> String {
@@ -161,7 +182,7 @@ public enum ScoreboardRendering {
                 PlainDecimal.text(group.weight), String(group.questions), number(group.brier), number(group.logLoss),
                 number(group.baseline), number(group.reliability), number(group.resolution),
                 number(group.uncertainty), number(group.relativeBrier),
-                group.kind == .owner ? String(group.sharedQuestions) : "",
+                group.kind == .owner ? String(group.sharedQuestions) : "", number(group.peerScore),
             ])
         }
         let excluded = board.excluded
