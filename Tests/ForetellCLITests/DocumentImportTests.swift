@@ -63,7 +63,10 @@ import Testing
     @Test func anUndatedDocumentNeedsADate() throws {
         let cli = try CLI()
         let file = try cli.write("note.txt", Data("Tom Lee said there is a 70% chance that the bridge will reopen by 2027.\n".utf8))
-        let undated = try #require(try CLI.json(cli.run(["import", file, "--format", "json"]).stdout) as? [String: Any])
+        // Every forecast of the file was skipped: the summary is printed, and the import fails (exit 1).
+        let undatedRun = try cli.run(["import", file, "--format", "json"])
+        #expect(undatedRun.status == 1 && undatedRun.stderr.contains("every row of"), "\(undatedRun.stderr)")
+        let undated = try #require(try CLI.json(undatedRun.stdout) as? [String: Any])
         #expect(undated["forecasts_added"] as? Int == 0)
         let skipped = try #require(undated["skipped"] as? [[String: Any]])
         #expect(skipped.first?["line"] as? Int == 1)

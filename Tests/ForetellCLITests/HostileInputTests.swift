@@ -133,8 +133,9 @@ import Testing
         #expect(try cli.state() == before)
 
         // Rows with absurd values are skipped, each with its line and reason; nothing else is added.
+        // All of them skipped: the import fails (exit 1) after its summary.
         let result = try cli.run(["import", "--from", "csv", absurd, "--format", "json"])
-        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.status == 1 && result.stderr.hasPrefix("foretell: every row of"), "\(result.stderr)")
         let summary = try #require(try CLI.json(result.stdout) as? [String: Any])
         #expect(summary["forecasts_added"] as? Int == 0)
         let skipped = try #require(summary["skipped"] as? [[String: Any]])
