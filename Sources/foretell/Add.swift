@@ -34,7 +34,7 @@ extension Foretell {
         @Option(name: .long, help: "A tag for grouping scores; repeat for several.")
         var tag: [String] = []
 
-        @Option(name: .long, help: "table or json.")
+        @Option(name: .long, help: "table or json.", completion: OutputFormat.completion(.table, .json))
         var format: OutputFormat = .table
 
         func run() throws {
@@ -61,13 +61,18 @@ struct AddRequest {
 
     func run() throws {
         let format = try format.require([.table, .json], command: "add")
-        let first = NewForecast(questionID: 0, owner: owner, probability: try ProbabilityInput.parse(probability),
+        let first = NewForecast(questionID: 0, owner: owner, probability: try ProbabilityInput.parseTyped(probability),
                                 madeOn: try madeOn.map { text throws(InputError) in try DateInput.typedMoment(text) } ?? Moment.localNow(),
                                 note: note)
         let deadline = try DateInput.deadline(deadline)
         let earliest = try earliest.map { text throws(InputError) in try DateInput.deadline(text) }
         let ledger = try OpenLedgers.open(path: LedgerLocation.resolve(explicit: db), access: .readWrite)
+        var warnings = [InputWarnings.madeOnInFuture(first.madeOn), InputWarnings.deadlineBeforeMadeOn(deadline: deadline, madeOn: first.madeOn)]
         let (questionID, forecastID) = try ledger.write { writer in
+            if let existing = try writer.questionIDs(claim: claim, deadline: deadline).first {
+                throw DuplicateQuestion(questionID: existing, owner: owner, probability: probability)
+            }
+            warnings.append(InputWarnings.ownerCaseNote(owner, lookalikes: try writer.ownersDifferingOnlyInCase(from: owner)))
             let questionID = try writer.record(NewQuestion(
                 claim: claim, deadline: deadline, earliest: earliest,
                 openedAtMilliseconds: first.madeOn.milliseconds, tags: tags))
@@ -75,6 +80,7 @@ struct AddRequest {
             forecast.questionID = questionID
             return (questionID, try writer.record(forecast))
         }
+        for warning in warnings.compactMap({ $0 }) { Output.err(warning) }
         switch format {
         case .json:
             Output.out(JSONValue.object([("question_id", .int(questionID)), ("forecast_id", .int(forecastID))]).serialized() + "\n")

@@ -65,10 +65,13 @@ struct Foretell: ParsableCommand {
             let code = exitCode(for: error)
             // Help and version requests print to stdout and succeed.
             guard code != .success else { exit(withError: error) }
-            let command = CommandLine.arguments.dropFirst().first { name in
-                configuration.subcommands.contains { $0.configuration.commandName == name }
-            }
-            Output.err("foretell: \(message(for: error))\n  see 'foretell \(command.map { "\($0) " } ?? "")--help'\n")
+            let commandType = CommandLine.arguments.dropFirst().lazy.compactMap { name in
+                configuration.subcommands.first { $0.configuration.commandName == name }
+            }.first
+            let command = commandType?.configuration.commandName
+            let text = message(for: error)
+            let hint = Suggestions.hint(forMessage: text, command: commandType, root: self).map { "  \($0)\n" } ?? ""
+            Output.err("foretell: \(text)\n\(hint)  see 'foretell \(command.map { "\($0) " } ?? "")--help'\n")
             return code.rawValue
         }
     }
