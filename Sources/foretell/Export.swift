@@ -25,7 +25,7 @@ extension Foretell {
 
         @OptionGroup var ledger: LedgerOptions
 
-        @Option(name: .long, help: "csv, json or ics.")
+        @Option(name: .long, help: "csv, json or ics.", completion: OutputFormat.completion(.csv, .json, .ics))
         var format: OutputFormat = .csv
 
         @Option(name: [.short, .long], help: "Write to this file instead of standard output.")

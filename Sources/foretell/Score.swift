@@ -62,7 +62,7 @@ extension Foretell {
         @Option(name: .long, help: "Count open and overdue questions as of this day instead of today (YYYY-MM-DD).")
         var asOf: String?
 
-        @Option(name: .long, help: "table, json, csv or html.")
+        @Option(name: .long, help: "table, json, csv or html.", completion: OutputFormat.completion(.table, .json, .csv, .html))
         var format: OutputFormat = .table
 
         @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))

@@ -17,7 +17,7 @@ extension Foretell {
         @Argument(help: "The question's id.")
         var questionID: Int64
 
-        @Option(name: .long, help: "table or json.")
+        @Option(name: .long, help: "table or json.", completion: OutputFormat.completion(.table, .json))
         var format: OutputFormat = .table
 
         func run() throws {

@@ -61,7 +61,8 @@ public enum QuestionRendering {
             var summary = ""
             if let newest = latest.max(by: { $0.madeAtMilliseconds < $1.madeAtMilliseconds }) {
                 summary = formatPercent(newest.probability) + " " + truncate(newest.owner, toWidth: 16)
-                if latest.count > 1 { summary += " +\(latest.count - 1)" }
+                // Words, not "+1": the others are owners whose latest forecast is not shown.
+                if latest.count > 1 { summary += latest.count == 2 ? " and 1 other" : " and \(latest.count - 1) others" }
             }
             table.append([
                 TextTable.Cell(String(question.id)),
@@ -78,7 +79,8 @@ public enum QuestionRendering {
         if let outcome = question.currentResolution?.outcome {
             switch outcome {
             case .yes: return TextTable.Cell("yes", .green)
-            case .no: return TextTable.Cell("no", .red)
+            // Not red: a "no" is an outcome like "yes", not an error.
+            case .no: return TextTable.Cell("no", .cyan)
             case .ambiguous, .annulled: return TextTable.Cell(outcome.rawValue, .dim)
             }
         }
@@ -100,18 +102,21 @@ public enum QuestionRendering {
         if let resolution = question.currentResolution { facts.append("resolved on " + resolution.resolvedOn) }
         out += "  " + facts.joined(separator: " · ") + "\n"
 
+        // The tables are indented by two columns: they get two fewer, so that they fit the terminal.
+        var inner = style
+        inner.width = style.width - 2
         out += "\n" + style.paint("Forecasts", .bold) + "\n"
         var forecasts = TextTable([
             .init("ID", .right), .init("MADE ON"), .init("OWNER"), .init("P", .right), .init("BASIS"), .init("NOTE", flexible: true),
         ])
         for forecast in question.forecasts {
             forecasts.append([
-                TextTable.Cell(String(forecast.id)), TextTable.Cell(forecast.madeOn), TextTable.Cell(forecast.owner),
+                TextTable.Cell(String(forecast.id)), TextTable.Cell(forecast.madeOn), TextTable.Cell(truncate(forecast.owner, toWidth: 20)),
                 TextTable.Cell(formatPercent(forecast.probability, low: forecast.probabilityLow, high: forecast.probabilityHigh)),
                 TextTable.Cell(forecast.basis.rawValue), TextTable.Cell(scoringRemark(forecast, question) + (forecast.note ?? "")),
             ])
         }
-        out += indent(forecasts.render(style: style))
+        out += indent(forecasts.render(style: inner))
 
         let sourced = question.forecasts.filter { !$0.sources.isEmpty }
         if !sourced.isEmpty {
@@ -142,7 +147,7 @@ public enum QuestionRendering {
                     TextTable.Cell(note.trimmingCharacters(in: .whitespaces)),
                 ])
             }
-            out += indent(resolutions.render(style: style))
+            out += indent(resolutions.render(style: inner))
         }
         return out
     }

@@ -1,0 +1,64 @@
+import ArgumentParser
+import ForetellKit
+import Foundation
+import Testing
+@testable import foretell
+
+/// Issue 17, items 12 and 13: help names only what a command accepts, shells complete what it
+/// accepts, and what is drawn fits an 80-column terminal.
+@Suite struct FitsTheTerminalTests {
+    /// The formats each command's `run` passes to `OutputFormat.require`, written out by hand.
+    static let accepted: [String: [String]] = [
+        "add": ["table", "json"], "forecast": ["table", "json"], "resolve": ["table", "json"], "list": ["table", "json"],
+        "show": ["table", "json"], "import": ["table", "json"], "verify": ["table", "json"],
+        "export": ["csv", "json", "ics"], "score": ["table", "json", "csv", "html"],
+    ]
+
+    @Test func eachHelpNamesOnlyTheFormatsItsCommandAccepts() {
+        for command in Foretell.configuration.subcommands {
+            guard let name = command.configuration.commandName, let accepted = Self.accepted[name] else { continue }
+            let help = command.helpMessage(columns: 200)
+            let formatLine = help.split(separator: "\n").first { $0.contains("--format <format>") }.map(String.init) ?? ""
+            #expect(!formatLine.isEmpty, "\(name)")
+            for format in OutputFormat.allCases.map(\.rawValue) where !accepted.contains(format) {
+                #expect(!formatLine.contains(format), "foretell \(name) --help offers \(format): \(formatLine)")
+            }
+        }
+    }
+
+    @Test func completionsOfferTheOutcomesAndOnlyAcceptedFormats() throws {
+        let cli = try CLI()
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try cli.run(["--generate-completion-script", shell], ledgerFlag: false)
+            #expect(script.status == 0 && script.stdout.contains("annulled"), "\(shell)")
+        }
+        let bash = try cli.run(["--generate-completion-script", "bash"], ledgerFlag: false).stdout
+        // bash's word lists, as the generated script writes them: 'a'$'\n''b'.
+        func words(_ list: [String]) -> String { "-W " + list.map { "'\($0)'" }.joined(separator: "$'\\n'") + "\n" }
+        #expect(bash.contains(words(["yes", "no", "ambiguous", "annulled"])), "resolve's outcomes")
+        #expect(bash.contains(words(["table", "json", "csv", "html"])), "score's formats")
+        // ics is export's alone, and no command but extract (its own option) offers jsonl.
+        #expect(bash.components(separatedBy: "'ics'").count == 2 && bash.components(separatedBy: "'jsonl'").count == 2)
+    }
+
+    @Test func theProgressBarNeverReachesTheEightiethColumn() {
+        let long = "importing /home/someone/a/rather/deep/folder/of/exports/predictionbook/forecasts.csv"
+        for fraction in [0.0, 0.5, 1.0] {
+            let line = ProgressBar.line(label: long, fraction: fraction)
+            #expect(displayWidth(line) <= 79, "\(displayWidth(line)): \(line)")
+        }
+        #expect(ProgressBar.line(label: "importing x.csv", fraction: 0.5).hasPrefix("importing x.csv ███████████████░"))
+    }
+
+    /// On a real terminal (a pty from script(1)): colour is on, and "no" is not the error red.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func aResolvedNoIsNotPaintedAsAnError() throws {
+        let cli = try CLI()
+        try cli.run(["add", "It rains", "--owner", "me", "-p", "20%", "--deadline", "2026-01-01", "--made-on", "2025-12-01"])
+        try cli.run(["resolve", "1", "no", "--on", "2026-01-01"])
+        let shown = try CLI.execute(["/usr/bin/script", "-qec", "'\(CLI.binary)' --db '\(cli.ledger)' list", "/dev/null"],
+                                    environment: ["TERM": "xterm", "PATH": "/usr/bin:/bin"])
+        #expect(shown.stdout.contains("\u{1B}[1mID"), "colour is on: \(shown.stdout)")
+        #expect(shown.stdout.contains("\u{1B}[36mno\u{1B}[0m") && !shown.stdout.contains("\u{1B}[31m"), "\(shown.stdout)")
+    }
+}
