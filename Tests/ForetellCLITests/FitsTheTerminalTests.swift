@@ -62,3 +62,33 @@ import Testing
         #expect(shown.stdout.contains("\u{1B}[36mno\u{1B}[0m") && !shown.stdout.contains("\u{1B}[31m"), "\(shown.stdout)")
     }
 }
+
+/// Issue 17, item 14: the HTML report says what the terminal page says.
+@Suite struct HTMLReportTests {
+    @Test func anEmptyLedgerSaysSoInTheReport() throws {
+        let cli = try CLI()
+        let html = try cli.run(["score", "--format", "html"])
+        #expect(html.status == 0)
+        #expect(html.stdout.contains("<p><b>Nothing resolved to score yet: record outcomes with &#39;foretell resolve ID yes|no&#39;.</b></p>"))
+        #expect(!html.stdout.contains("<svg"), "no empty charts")
+    }
+
+    @Test func whatWasNotCountedReadsAsOnTheTerminal() throws {
+        let cli = try CLI()
+        try cli.run(["add", "Rain", "--owner", "me", "-p", "20%", "--deadline", "2026-01-01", "--made-on", "2025-12-01"])
+        try cli.run(["forecast", "1", "--owner", "me", "-p", "95%", "--made-on", "2025-12-02"])
+        try cli.run(["add", "Snow", "--owner", "me", "-p", "30%", "--deadline", "2026-01-01", "--made-on", "2025-12-01"])
+        try cli.run(["resolve", "1", "yes", "--on", "2026-01-01"])
+        try cli.run(["resolve", "2", "annulled", "--on", "2026-01-01"])
+        let expected = "Not counted: 1 earlier forecast superseded; 1 ambiguous or annulled question (1 forecast)."
+        let terminal = try cli.run(["score"], environment: ["COLUMNS": "200"])
+        #expect(terminal.stdout.contains("\n" + expected + "\n"), "\(terminal.stdout)")
+        let html = try cli.run(["score", "--format", "html"]).stdout
+        #expect(html.contains("<p class=\"note\">" + expected + "</p>"))
+        // The one bin, observed at 100%: its n= label sits inside the picture (y >= 12), not cut off above it.
+        let label = try #require(html.range(of: "font-size=\"10\" text-anchor=\"middle\" fill=\"#1d2430\">n=1</text>"))
+        let tag = html[..<label.lowerBound].components(separatedBy: "<text ").last ?? ""
+        let y = Double(tag.components(separatedBy: "y=\"").dropFirst().first?.prefix { $0 != "\"" } ?? "") ?? -1
+        #expect(y >= 12, "\(tag)")
+    }
+}
