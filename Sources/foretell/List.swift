@@ -1,6 +1,5 @@
 import ArgumentParser
 import ForetellKit
-import Foundation
 
 extension Foretell {
     struct List: ParsableCommand {
@@ -65,10 +64,7 @@ extension Foretell {
                     if exitCode { break }
                     Output.err(due ? "nothing is due\n" : "no questions match; log one with 'foretell add'\n")
                 } else {
-                    var style = TerminalStyle.detect()
-                    // Piped, claims are never cut: scripts grep them.
-                    if isatty(STDOUT_FILENO) != 1 { style.width = Int.max / 4 }
-                    Output.out(QuestionRendering.listTable(questions, today: today, style: style))
+                    Output.out(QuestionRendering.listTable(questions, today: today, style: TerminalStyle.detect().unboundedWhenPiped()))
                 }
             }
             if exitCode && !questions.isEmpty { throw ExitStatus.somethingDue }

@@ -25,7 +25,7 @@ extension Foretell {
             let question = try ledger.open(.read).question(id: questionID)
             switch format {
             case .json: Output.out(QuestionRendering.json(question).serialized(pretty: true) + "\n")
-            default: Output.out(QuestionRendering.showText(question, today: Day.today(), style: .detect()))
+            default: Output.out(QuestionRendering.showText(question, today: Day.today(), style: TerminalStyle.detect().unboundedWhenPiped()))
             }
         }
     }

@@ -50,6 +50,27 @@ import Testing
         #expect(ProgressBar.line(label: "importing x.csv", fraction: 0.5).hasPrefix("importing x.csv ███████████████░"))
     }
 
+    /// On a terminal (a pty from script(1), 80 columns when it has no size), every line of `show`
+    /// fits; piped, the claim is whole on its line.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func showFitsEightyColumnsOnATerminalAndKeepsClaimsWholeWhenPiped() throws {
+        let cli = try CLI()
+        let claim = "A claim long enough to be wrapped on an eighty-column terminal, which scripts that grep show must still find whole"
+        let owner = "Alexandra Konstantinopoulou-Smithers of the Long Name"
+        try cli.run(["add", claim, "--owner", owner, "-p", "20%", "--deadline", "2026-01-01",
+                     "--made-on", "2025-12-01T10:00:00.123+02:00", "--note", String(repeating: "a long note ", count: 12)])
+        try cli.run(["resolve", "1", "no", "--on", "2026-01-01T12:00:00+01:00", "--note", String(repeating: "why it is no ", count: 10)])
+        let shown = try CLI.execute(["/usr/bin/script", "-qec", "'\(CLI.binary)' --db '\(cli.ledger)' show 1", "/dev/null"],
+                                    environment: ["TERM": "xterm", "PATH": "/usr/bin:/bin"])
+        let lines = shown.stdout.replacingOccurrences(of: "\r", with: "").split(separator: "\n")
+        #expect(lines.count > 8)
+        for line in lines {
+            let plain = line.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+            #expect(displayWidth(plain) <= 80, "\(displayWidth(plain)): \(plain)")
+        }
+        #expect(try cli.run(["show", "1"]).stdout.hasPrefix("Question 1: \(claim)\n"))
+    }
+
     /// On a real terminal (a pty from script(1)): colour is on, and "no" is not the error red.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
     func aResolvedNoIsNotPaintedAsAnError() throws {

@@ -89,7 +89,10 @@ public enum QuestionRendering {
 
     /// Everything about one question: its forecasts, their sources and quotes, and every resolution.
     public static func showText(_ question: QuestionHistory, today: Day, style: TerminalStyle) -> String {
-        var out = style.paint("Question \(question.id)", .bold) + ": " + question.claim + "\n"
+        let title = "Question \(question.id)"
+        // The claim wraps under itself rather than at the terminal's edge.
+        let claim = wrap(question.claim, firstWidth: style.width - displayWidth(title) - 2, width: style.width - 2)
+        var out = style.paint(title, .bold) + ": " + claim.joined(separator: "\n  ") + "\n"
         var facts: [String] = []
         if let deadline = question.deadline {
             facts.append("deadline " + deadline.description + (question.earliest.map { " (not before \($0))" } ?? ""))
@@ -111,7 +114,7 @@ public enum QuestionRendering {
         ])
         for forecast in question.forecasts {
             forecasts.append([
-                TextTable.Cell(String(forecast.id)), TextTable.Cell(forecast.madeOn), TextTable.Cell(truncate(forecast.owner, toWidth: 20)),
+                TextTable.Cell(String(forecast.id)), TextTable.Cell(forecast.madeOn), TextTable.Cell(truncate(forecast.owner, toWidth: 16)),
                 TextTable.Cell(formatPercent(forecast.probability, low: forecast.probabilityLow, high: forecast.probabilityHigh)),
                 TextTable.Cell(forecast.basis.rawValue), TextTable.Cell(scoringRemark(forecast, question) + (forecast.note ?? "")),
             ])
@@ -125,7 +128,8 @@ public enum QuestionRendering {
                 for source in forecast.sources {
                     let place = source.path + (source.line.map { ":\($0)" } ?? "")
                     out += "  forecast \(forecast.id) · \(place)\n"
-                    out += "    “" + source.quote.replacingOccurrences(of: "\n", with: " ") + "”\n"
+                    let quote = "“" + source.quote.replacingOccurrences(of: "\n", with: " ") + "”"
+                    out += wrap(quote, firstWidth: style.width - 4, width: style.width - 4).map { "    " + $0 + "\n" }.joined()
                 }
             }
         }
@@ -160,6 +164,23 @@ public enum QuestionRendering {
             return "[after resolution, not scored] "
         }
         return ""
+    }
+
+    /// Lines of at most `width` columns (`firstWidth` for the first), broken at spaces; a word
+    /// longer than a line stands on its own line uncut.
+    static func wrap(_ text: String, firstWidth: Int, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let limit = lines.isEmpty ? firstWidth : width
+            if !line.isEmpty, displayWidth(line) + 1 + displayWidth(word) > limit {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        lines.append(line)
+        return lines
     }
 
     static func indent(_ text: String) -> String {
