@@ -85,7 +85,7 @@ struct AddRequest {
         case .json:
             Output.out(JSONValue.object([("question_id", .int(questionID)), ("forecast_id", .int(forecastID))]).serialized() + "\n")
         default:
-            Output.out("Added question \(questionID): \(first.owner) \(formatPercent(first.probability)) by \(deadline) (forecast \(forecastID))\n")
+            Output.out("Added question \(questionID): \(TerminalText.safe(first.owner)) \(formatPercent(first.probability)) by \(deadline) (forecast \(forecastID))\n")
         }
     }
 }

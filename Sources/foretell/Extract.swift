@@ -40,14 +40,14 @@ struct Extract: ParsableCommand {
     func run() throws {
         let defaultDate = try date.map { try DateInput.moment($0).day }
         let listing = try DocumentReader.list(paths)
-        for warning in listing.warnings { Output.err("foretell: warning: \(warning)\n") }
+        for warning in listing.warnings { Output.problem("warning: \(warning)") }
         let named = Set(paths)
         let showProgress = isatty(STDERR_FILENO) != 0 && listing.files.count > 1
         var all: [ExtractedForecast] = []
         // The words of one document are spelled once for all that follow.
         var vocabulary = TokenVocabulary()
         for (number, path) in listing.files.enumerated() {
-            if showProgress { Output.err("\r\u{1B}[K[\(number + 1)/\(listing.files.count)] \(path)") }
+            if showProgress { Output.err("\r\u{1B}[K[\(number + 1)/\(listing.files.count)] \(TerminalText.safe(path))") }
             // The text is let go once its paragraphs are made: a large document's bytes are not
             // held twice while it is read.
             let document: Document
@@ -59,12 +59,13 @@ struct Extract: ParsableCommand {
                     if showProgress { Output.err("\r\u{1B}[K") }
                     throw error
                 }
-                Output.err("\(showProgress ? "\r\u{1B}[K" : "")foretell: warning: skipped \(error)\n")
+                if showProgress { Output.err("\r\u{1B}[K") }
+                Output.problem("warning: skipped \(error)")
                 continue
             }
             let result = Extractor.extract(document, defaultDate: defaultDate, vocabulary: &vocabulary)
             if showProgress { Output.err("\r\u{1B}[K") }
-            for warning in result.warnings { Output.err("foretell: warning: \(warning)\n") }
+            for warning in result.warnings { Output.problem("warning: \(warning)") }
             switch format {
             case .jsonl:
                 Output.out(result.forecasts.map { ExtractionRendering.jsonObject($0) + "\n" }.joined())

@@ -63,7 +63,7 @@ extension Foretell {
                     ("question_id", .int(questionID)), ("forecast_id", .int(forecastID)), ("backfilled", .bool(newForecast.backfilled)),
                 ]).serialized() + "\n")
             default:
-                Output.out("Recorded \(newForecast.backfilled ? "backfilled " : "")forecast \(forecastID) on question \(questionID): \(newForecast.owner) \(formatPercent(newForecast.probability))\n")
+                Output.out("Recorded \(newForecast.backfilled ? "backfilled " : "")forecast \(forecastID) on question \(questionID): \(TerminalText.safe(newForecast.owner)) \(formatPercent(newForecast.probability))\n")
             }
             if let ownerNote { Output.err(ownerNote) }
             if forecast.madeOn != nil, let warning = InputWarnings.madeOnInFuture(newForecast.madeOn) { Output.err(warning) }

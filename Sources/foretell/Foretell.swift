@@ -41,8 +41,12 @@ struct Foretell: ParsableCommand {
     /// 64 for a usage error, 1 for a runtime failure. The ledgers it opened are closed before the
     /// process exits, whatever the outcome.
     static func main() {
-        let status = runCommand()
+        var status = runCommand()
         OpenLedgers.closeAll()
+        if status == 0, let failure = Output.stdoutFailure {
+            Output.problem("cannot write to standard output: \(Output.reason(failure))")
+            status = 1
+        }
         Foundation.exit(status)
     }
 
@@ -56,7 +60,7 @@ struct Foretell: ParsableCommand {
             try command.run()
             return 0
         } catch let error as ReportableError {
-            Output.err("foretell: \(error)\n")
+            Output.problem("\(error)")
             return error.exitCode
         } catch let status as ExitCode {
             // A command's chosen status, such as `list --due --exit-code` for cron: nothing to say.
@@ -70,8 +74,8 @@ struct Foretell: ParsableCommand {
             }.first
             let command = commandType?.configuration.commandName
             let text = message(for: error)
-            let hint = Suggestions.hint(forMessage: text, command: commandType, root: self).map { "  \($0)\n" } ?? ""
-            Output.err("foretell: \(text)\n\(hint)  see 'foretell \(command.map { "\($0) " } ?? "")--help'\n")
+            let hint = Suggestions.hint(forMessage: text, command: commandType, root: self).map { "\n  \($0)" } ?? ""
+            Output.problem("\(text)\(hint)\n  see 'foretell \(command.map { "\($0) " } ?? "")--help'")
             return code.rawValue
         }
     }

@@ -24,14 +24,19 @@ extension Foretell {
                 --from fatebook       the CSV Fatebook exports
                 --from metaculus      the folder of a Metaculus data export, holding
                                       question_data.csv and forecast_data.csv
+                --from json           a backup made by 'foretell export --format json',
+                                      restored whole (ids, notes, corrections, recorded
+                                      times) into an empty ledger
 
-                Without --from, a .csv file is read as foretell's CSV and anything else as
-                documents.
+                Without --from, a .csv file is read as foretell's CSV, a .json file as a
+                backup, and folders, .txt and .md files and files without an extension as
+                documents; anything else (a .pdf, an .rtf) is refused.
 
                 Examples:
                   foretell import seeds/
                   foretell import interview.txt --date 2026-01-10 --dry-run
                   foretell import --from csv ledger.csv
+                  foretell --db restored.sqlite import backup.json
                   foretell import --from predictionbook predictionbook/forecasts.csv
                   foretell import --from fatebook fatebook-forecasts.csv --dry-run
                   foretell import --from metaculus metaculus-export/ --format json
@@ -64,9 +69,11 @@ extension Foretell {
         func run() throws {
             let format = try format.require([.table, .json], command: "import")
             let documentDate = try date.map { text throws(InputError) in try DateInput.deadline(text) }
-            var inputs = try paths.map { path in try (from ?? ImportFormat.guess(path)).open(path, documentDate: documentDate) }
+            let formats = try paths.map { path in try from ?? ImportFormat.guess(path) }
+            var inputs = try zip(paths, formats).map { path, format in try format.open(path, documentDate: documentDate) }
             let ledger = try ledger.open(.readWrite)
-            let summaries = try ledger.write(commit: !dryRun, bulk: true) { writer in
+            // A backup keeps each event's recorded time, which imports' batched statements cannot.
+            let summaries = try ledger.write(commit: !dryRun, bulk: !formats.contains(.json)) { writer in
                 try inputs.indices.map { index in
                     let progress = ProgressBar(label: "importing \(inputs[index].source)", total: inputs[index].totalBytes)
                     var summary = try inputs[index].run(into: &writer, progress: progress.update)

@@ -1,3 +1,4 @@
+import ForetellKit
 import Foundation
 import ForetellKit
 
@@ -9,7 +10,8 @@ final class ProgressBar {
     private var lastDrawn = Date.distantPast
 
     init(label: String, total: Int, minimumTotal: Int = 4 << 20) {
-        self.label = label
+        // The label names a file, whose name may hold control characters.
+        self.label = TerminalText.safe(label)
         self.total = total
         self.enabled = isatty(STDERR_FILENO) == 1 && total >= minimumTotal
     }

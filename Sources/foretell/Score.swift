@@ -30,7 +30,9 @@ extension Foretell {
                 uncertainty, relative_brier, shared_questions; then one row per kind of
                 forecast left out: group "excluded", name superseded, made_after_resolution,
                 backfilled, void or resolved_without_counted_forecasts, n the forecasts,
-                questions the questions.
+                questions the questions. A name that starts with = + - @ or ' gets an
+                apostrophe in front so that a spreadsheet shows it as text instead of
+                running it; --raw writes names as they are.
                 """)
 
         @OptionGroup var ledger: LedgerOptions
@@ -65,7 +67,10 @@ extension Foretell {
         @Option(name: .long, help: "table, json, csv or html.", completion: OutputFormat.completion(.table, .json, .csv, .html))
         var format: OutputFormat = .table
 
-        @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+        @Flag(name: .long, help: "csv: write names exactly, without the apostrophe that keeps a spreadsheet from running one starting with = + - @.")
+        var raw = false
+
+        @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output ('-': standard output).", valueName: "file"))
         var output: String?
 
         func validate() throws {
@@ -88,20 +93,14 @@ extension Foretell {
             let text: String
             switch format {
             case .json: text = ScoreboardRendering.json(board).serialized(pretty: true) + "\n"
-            case .csv: text = ScoreboardRendering.csv(board)
+            case .csv: text = ScoreboardRendering.csv(board, cells: raw ? .raw : .neutralised)
             case .html: text = ScoreboardHTML.render(board)
-            default: text = ScoreboardRendering.table(board, style: output == nil ? .detect() : .plain)
+            default: text = ScoreboardRendering.table(board, style: output == nil || output == "-" ? .detect() : .plain)
             }
-            if let output {
-                do {
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-                } catch {
-                    throw ScoreOutputError(path: output, reason: error.localizedDescription)
-                }
-                Output.err("wrote \(output)\n")
-            } else {
-                Output.out(text)
-            }
+            let sink = try OutputFile(path: output, ledgerPath: ledger.path)
+            sink.write(text)
+            try sink.close()
+            if let output, output != "-" { Output.err("wrote \(TerminalText.safe(output))\n") }
         }
 
         func scoreOptions() throws -> ScoreOptions {
@@ -121,10 +120,3 @@ extension Foretell {
     }
 }
 
-/// The report could not be written where --output said.
-struct ScoreOutputError: ReportableError {
-    var path: String
-    var reason: String
-    var isUsageError: Bool { false }
-    var description: String { "cannot write \(path): \(reason)" }
-}

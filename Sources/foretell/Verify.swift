@@ -58,9 +58,9 @@ extension Foretell {
                 }
             }
             if let problem = report.firstProblem {
-                Output.err("foretell: the ledger does not verify: \(problem)\n")
+                Output.problem("the ledger does not verify: \(problem)")
                 let more = report.problems.dropFirst()
-                for other in more { Output.err("  and: \(other)\n") }
+                for other in more { Output.err("  and: \(TerminalText.safe(other))\n") }
                 if !more.isEmpty { Output.err("  (\(report.problems.count) problems in all)\n") }
                 throw ExitCode(1)
             }

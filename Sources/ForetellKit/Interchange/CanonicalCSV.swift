@@ -11,8 +11,10 @@ public enum CanonicalCSV {
     /// Streams every forecast as CSV lines, header first, in question and time order. A ledger
     /// holding backfilled forecasts gets a last column, `backfilled` (`yes` or empty), so that
     /// importing the file does not turn them into forecasts that count; other ledgers keep the
-    /// contract's header exactly.
-    public static func export(_ ledger: Ledger, write: (String) -> Void) throws {
+    /// contract's header exactly. Text cells are written as ``SpreadsheetCell`` says (neutralised
+    /// unless `cells` is raw); probabilities as plain decimals (``PlainDecimal``).
+    public static func export(_ ledger: Ledger, cells: SpreadsheetCell.Mode = .neutralised,
+                              write: (String) -> Void) throws {
         try ledger.read { db in
             let marksBackfilled = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM forecasts WHERE backfilled = 1)") ?? false
             write(CSVWriter.line(columns + (marksBackfilled ? ["backfilled"] : [])))
@@ -33,9 +35,10 @@ public enum CanonicalCSV {
             while let row = try rows.next() {
                 let id: Int64 = row[0]
                 let probability: Double = row[3]
+                func text(_ value: String) -> String { SpreadsheetCell.cell(value, cells) }
                 buffer += CSVWriter.line([
-                    String(id), row[1], row[2], JSONValue.format(probability), row[4], row[5] ?? "",
-                    row[6] ?? "", row[7] ?? "", row[8] ?? "", row[9] ?? "", row[10] ?? "",
+                    String(id), text(row[1]), text(row[2]), PlainDecimal.text(probability), row[4], row[5] ?? "",
+                    row[6] ?? "", row[7] ?? "", text(row[8] ?? ""), text(row[9] ?? ""), text(row[10] ?? ""),
                 ] + (marksBackfilled ? [(row[11] as Int64? ?? 0) == 1 ? "yes" : ""] : []))
                 if buffer.utf8.count > 1 << 16 {
                     write(buffer)
@@ -213,10 +216,12 @@ public struct CanonicalCSVImporter {
     private mutating func importRow(_ fields: CSVFields, _ columns: Columns, writer: inout LedgerWriter,
                                     summary: inout ImportSummary) throws {
         func field(_ column: Int?) -> String { Self.trimmed(fields[column]) }
+        // Text cells may carry the apostrophe that keeps a spreadsheet from running them.
+        func text(_ column: Int?) -> String { SpreadsheetCell.text(field(column)) }
         let repeated = repeatsLastQuestion(fields) ? lastQuestion : nil
-        let claim = repeated?.claim ?? field(columns.claim)
+        let claim = repeated?.claim ?? text(columns.claim)
         if claim.isEmpty { throw RowProblem(reason: "the claim is empty") }
-        let owner = field(columns.owner)
+        let owner = text(columns.owner)
         if owner.isEmpty { throw RowProblem(reason: "the owner is empty") }
         let probability = try Self.decimalProbability(fields[columns.probability]) ?? ProbabilityInput.parse(field(columns.probability))
         let madeOn = try DateInput.moment(field(columns.madeOn))
@@ -249,7 +254,7 @@ public struct CanonicalCSVImporter {
                 }
                 question = known
             } else {
-                let tags = field(columns.tags).split(separator: ";").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+                let tags = text(columns.tags).split(separator: ";").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
                 let (id, isNew) = try ledgerQuestion(for: key, claim: claim, deadline: deadline, tags: tags, openedAt: madeOn,
                                                      writer: &writer, summary: &summary)
                 question = KnownQuestion(ledgerID: id, claim: claim, deadline: deadline, isNew: isNew)
@@ -262,7 +267,7 @@ public struct CanonicalCSVImporter {
         // such copies, and an export of it must import back whole), unless the second row only adds
         // a source: a forecast with several sources takes a row for each. On a question this import
         // created, a row without a source is therefore always a new forecast: no need to look.
-        let source = field(columns.source)
+        let source = text(columns.source)
         let forecastID: Int64
         let existing = question.isNew && source.isEmpty ? nil : try writer.forecastID(
             questionID: question.ledgerID, owner: owner, madeOn: madeOn.text, probability: probability)
@@ -283,7 +288,8 @@ public struct CanonicalCSVImporter {
                                                        madeOn: madeOn, backfilled: marked || hindsight))
             summary.forecastsAdded += 1
         }
-        if !source.isEmpty, try writer.attach(NewSource(path: source, quote: fields.string(columns.quote)), to: forecastID) {
+        let quote = SpreadsheetCell.text(fields.string(columns.quote))
+        if !source.isEmpty, try writer.attach(NewSource(path: source, quote: quote), to: forecastID) {
             summary.sourcesAdded += 1
         }
         if let outcome, let resolvedOn, !question.resolved {

@@ -68,6 +68,7 @@ public struct ImportSummary: Sendable, Equatable {
         for skip in skipped.prefix(limit) { out += "  \(skip.file.map { $0 + " " } ?? "")line \(skip.line): \(skip.reason)\n" }
         if skipped.count > limit { out += "  … and \(skipped.count - limit) more (--format json lists them all)\n" }
         if dryRun { out += "dry run: nothing was written\n" }
-        return out
+        // Paths and skipped rows' values come from files: printed for people, they must not act on the terminal.
+        return TerminalText.safe(out, keepingLineBreaks: true)
     }
 }

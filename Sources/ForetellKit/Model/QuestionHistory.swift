@@ -55,6 +55,10 @@ public struct SourceReference: Sendable, Equatable {
     public var path: String
     public var quote: String
     public var line: Int?
+    /// The document's content hash, nil when only its name is known; and its id, which orders a
+    /// forecast's sources (a restored backup recreates documents in that order).
+    public var sha256: String? = nil
+    public var documentID: Int64? = nil
 }
 
 public struct ResolutionEvent: Sendable, Equatable {

@@ -30,6 +30,7 @@ public enum ExtractionRendering {
     /// A table that fits `width` columns: one block per document, one row per forecast.
     public static func table(_ forecasts: [ExtractedForecast], source: String, width: Int = 80) -> String {
         // A long path keeps its end, where the file name is.
+        let source = TerminalText.safe(source)
         var out = (source.count <= width ? source : "…" + source.suffix(width - 1)) + "\n"
         if forecasts.isEmpty { return out + "  (no forecasts found)\n" }
         let claimWidth = max(20, width - 44)
@@ -39,8 +40,8 @@ public enum ExtractionRendering {
         for forecast in forecasts {
             let probability = forecast.probability.map { formatPercent($0) } ?? "-"
             // The claim is what people read: it wraps under its column (up to three lines).
-            let lines = wrap(forecast.claim, claimWidth, maxLines: 3)
-            out += pad(String(forecast.line), 6, right: true) + "  " + pad(forecast.owner ?? "?", 16) + " "
+            let lines = wrap(TerminalText.safe(forecast.claim), claimWidth, maxLines: 3)
+            out += pad(String(forecast.line), 6, right: true) + "  " + pad(TerminalText.safe(forecast.owner ?? "?"), 16) + " "
                 + pad(probability, 5, right: true) + "  " + pad(forecast.deadline?.description ?? "-", 10) + "  "
                 + (lines.first ?? "") + "\n"
             for line in lines.dropFirst() { out += indent + line + "\n" }

@@ -14,6 +14,8 @@ public enum QuestionRendering {
             ("resolved_on", .optional(current?.resolvedOn)),
             ("tags", .array(question.tags.map { .string($0) })),
             ("external_ref", .optional(question.externalRef)),
+            ("opened_at_ms", .int(question.openedAtMilliseconds)),
+            ("recorded_at", .string(question.recordedAt)),
             ("forecasts", .array(question.forecasts.map(json))),
             ("resolutions", .array(question.resolutions.map(json))),
         ])
@@ -32,7 +34,8 @@ public enum QuestionRendering {
             ("source", .optional(first?.path)),
             ("quote", .optional(first?.quote)),
             ("sources", .array(forecast.sources.map { source in
-                .object([("source", .string(source.path)), ("quote", .string(source.quote)), ("line", .optional(source.line))])
+                .object([("source", .string(source.path)), ("quote", .string(source.quote)), ("line", .optional(source.line)),
+                         ("sha256", .optional(source.sha256)), ("document_id", .optional(source.documentID))])
             })),
             ("note", .optional(forecast.note)),
             ("external_ref", .optional(forecast.externalRef)),
@@ -91,7 +94,7 @@ public enum QuestionRendering {
     public static func showText(_ question: QuestionHistory, today: Day, style: TerminalStyle) -> String {
         let title = "Question \(question.id)"
         // The claim wraps under itself rather than at the terminal's edge.
-        let claim = wrap(question.claim, firstWidth: style.width - displayWidth(title) - 2, width: style.width - 2)
+        let claim = wrap(TerminalText.safe(question.claim), firstWidth: style.width - displayWidth(title) - 2, width: style.width - 2)
         var out = style.paint(title, .bold) + ": " + claim.joined(separator: "\n  ") + "\n"
         var facts: [String] = []
         if let deadline = question.deadline {
@@ -99,7 +102,7 @@ public enum QuestionRendering {
         } else {
             facts.append("no deadline")
         }
-        if !question.tags.isEmpty { facts.append("tags " + question.tags.joined(separator: ", ")) }
+        if !question.tags.isEmpty { facts.append("tags " + TerminalText.safe(question.tags.joined(separator: ", "))) }
         let state = status(question, today: today)
         facts.append(style.paint(state.text, state.tint))
         if let resolution = question.currentResolution { facts.append("resolved on " + resolution.resolvedOn) }
@@ -127,8 +130,8 @@ public enum QuestionRendering {
             for forecast in sourced {
                 for source in forecast.sources {
                     let place = source.path + (source.line.map { ":\($0)" } ?? "")
-                    out += "  forecast \(forecast.id) · \(place)\n"
-                    let quote = "“" + source.quote.replacingOccurrences(of: "\n", with: " ") + "”"
+                    out += "  forecast \(forecast.id) · \(TerminalText.safe(place))\n"
+                    let quote = "“" + TerminalText.safe(source.quote) + "”"
                     out += wrap(quote, firstWidth: style.width - 4, width: style.width - 4).map { "    " + $0 + "\n" }.joined()
                 }
             }

@@ -157,13 +157,14 @@ public enum ScoreboardRendering {
         "reliability", "resolution", "uncertainty", "relative_brier", "shared_questions",
     ]
 
-    public static func csv(_ board: Scoreboard) -> String {
+    public static func csv(_ board: Scoreboard, cells: SpreadsheetCell.Mode = .neutralised) -> String {
         var out = CSVWriter.line(csvColumns)
         for group in [board.overall] + board.owners + board.tags + board.sources {
-            func number(_ value: Double?) -> String { value.map(JSONValue.format) ?? "" }
+            // Without an exponent (PlainDecimal): a spreadsheet or foretell reads 0.00005, not 5e-05.
+            func number(_ value: Double?) -> String { value.map(PlainDecimal.text) ?? "" }
             out += CSVWriter.line([
-                group.kind.rawValue, group.name ?? "", group.rank.map(String.init) ?? "", String(group.n),
-                JSONValue.format(group.weight), String(group.questions), number(group.brier), number(group.logLoss),
+                group.kind.rawValue, SpreadsheetCell.cell(group.name ?? "", cells), group.rank.map(String.init) ?? "", String(group.n),
+                PlainDecimal.text(group.weight), String(group.questions), number(group.brier), number(group.logLoss),
                 number(group.baseline), number(group.reliability), number(group.resolution),
                 number(group.uncertainty), number(group.relativeBrier),
                 group.kind == .owner ? String(group.sharedQuestions) : "",

@@ -41,8 +41,8 @@ extension ScoreboardRendering {
 
     static func filterSummary(_ options: ScoreOptions) -> String {
         var parts: [String] = []
-        if !options.owners.isEmpty { parts.append("owner " + options.owners.joined(separator: ", ")) }
-        if !options.tags.isEmpty { parts.append("tag " + options.tags.joined(separator: ", ")) }
+        if !options.owners.isEmpty { parts.append("owner " + TerminalText.safe(options.owners.joined(separator: ", "))) }
+        if !options.tags.isEmpty { parts.append("tag " + TerminalText.safe(options.tags.joined(separator: ", "))) }
         if let since = options.since { parts.append("resolved from \(since)") }
         if let until = options.until { parts.append("resolved until \(until)") }
         if options.includeBackfilled { parts.append("backfilled forecasts included") }

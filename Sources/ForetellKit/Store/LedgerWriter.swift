@@ -16,8 +16,9 @@ public struct LedgerWriter {
         pipeline?.waitUntilIdle()
         return database
     }
-    /// When this transaction recorded its events, UTC.
-    public let recordedAt: String
+    /// When this transaction recorded its events, UTC; a restored backup's own times
+    /// (``restoring(recordedAt:)``).
+    public private(set) var recordedAt: String
     private var head: [UInt8]
     /// The content of the event being recorded, built in one buffer reused for every event.
     private var contentScratch: [UInt8] = []
@@ -234,6 +235,13 @@ public struct LedgerWriter {
     }
 
     // MARK: Recording events
+
+    /// Restoring a backup: the events recorded next keep the time they were first recorded. Only
+    /// outside imports' batching, whose statements hold one time for all their rows.
+    mutating func restoring(recordedAt time: String) throws {
+        guard !isBulk else { throw LedgerError.database("a backup is restored without batching") }
+        recordedAt = time
+    }
 
     public mutating func record(_ question: NewQuestion) throws -> Int64 {
         guard let id = try insert(question, unlessRefExists: false) else {
@@ -529,21 +537,23 @@ public struct LedgerWriter {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM documents WHERE sha256 = ?"), arguments: [sha256]) ?? false
     }
 
-    /// Every forecast read from a document, with its owner, question claim and deadline, so that an
+    /// Every forecast read from a document, with its owner, probability, question claim and deadline, so that an
     /// import can recognise the same forecast or question in another document.
     /// Found from the sources, so that it costs the ledger's documents, not its forecasts.
-    public mutating func documentForecasts() throws -> [(forecastID: Int64, questionID: Int64, owner: String, claim: String, deadline: Day?)] {
+    public mutating func documentForecasts() throws
+        -> [(forecastID: Int64, questionID: Int64, owner: String, probability: Double, claim: String, deadline: Day?)] {
         try flushQuestions()
         try flushForecasts()
         return try Row.fetchAll(db, sql: """
-            SELECT f.id, f.question_id, o.name, q.claim, q.deadline
+            SELECT f.id, f.question_id, o.name, f.probability, q.claim, q.deadline
             FROM forecasts f JOIN owners o ON o.id = f.owner_id JOIN questions q ON q.id = f.question_id
             WHERE f.id IN (SELECT s.forecast_id FROM forecast_sources s JOIN documents d ON d.id = s.document_id
                            WHERE d.sha256 IS NOT NULL)
             ORDER BY f.id
             """).map { row in
-            let deadline: String? = try row.checked(4)
-            return (try row.checked(0), try row.checked(1), try row.checked(2), try row.checked(3), deadline.flatMap { Day(iso: $0) })
+            let deadline: String? = try row.checked(5)
+            return (try row.checked(0), try row.checked(1), try row.checked(2), try row.checked(3), try row.checked(4),
+                    deadline.flatMap { Day(iso: $0) })
         }
     }
 
