@@ -2,7 +2,7 @@
 """The measurements behind bench/run: foretell against what people would use instead, in the same
 run, on the same machine, each figure the median of several runs of a whole process (start to exit).
 
-usage: harness.py --binary PATH --work DIR --results FILE [--build-seconds S] [--quick]
+usage: harness.py --binary PATH --work DIR --results FILE [--build-seconds S] [--quick] [--no-extract]
 
 Generated data (ledgers as canonical CSV, extraction corpora) is kept in DIR between runs and made
 again when its generator changes. The table goes to standard output and, with machine details and
@@ -149,7 +149,7 @@ def machine():
 
 # MARK: Data
 
-def make_data(work, quick):
+def make_data(work, quick, extract=True):
     generator = os.path.join(HERE, "generate_ledger.py")
     sizes = LEDGER_SIZES[:2] if quick else LEDGER_SIZES
     csvs = {}
@@ -158,6 +158,8 @@ def make_data(work, quick):
         if cached(path, file_digest(generator), lambda: spawn([sys.executable, generator, str(n), path])):
             log(f"generated {path}")
         csvs[n] = path
+    if not extract:
+        return csvs, {}, None, None
     seeds = sorted(glob.glob(os.path.join(ROOT, "seeds", "*.txt")))
     text = "".join(open(p, encoding="utf-8").read() for p in seeds)
     documents = {}
@@ -236,7 +238,7 @@ def bench_import(binary, work, csvs, quick, table):
         rate = n / median(mine)
         target = n >= 1_000_000
         table.add("import --from csv (new ledger)", f"{n:,} forecasts", f"{seconds(median(mine))} ({rate / 1000:,.0f}k/s)",
-                  "-", "-", "≥ 200k forecasts/s" if target else "-", verdict(rate >= 200_000) if target else "")
+                  "-", "-", "< 20 s" if target else "-", verdict(median(mine) < 20) if target else "")
         table.details.append(f"import --from csv {n:,}: {spread(mine)}")
 
     pb_ledger = os.path.join(work, "predictionbook.sqlite")
@@ -251,7 +253,8 @@ def bench_import(binary, work, csvs, quick, table):
     forecasts = forecast_count(pb_ledger)
     ratio = median(mine) / median(peer)
     table.add("import --from predictionbook", f"{forecasts:,} forecasts", seconds(median(mine)),
-              f"Python csv + executemany {seconds(median(peer))}", f"{ratio:.2f}×", "≤ 1× Python", verdict(ratio <= 1))
+              f"Python csv + executemany {seconds(median(peer))}", f"{ratio:.2f}×", "< 2 s and ≤ 2× Python",
+              verdict(median(mine) < 2 and ratio <= 2))
     table.details.append(f"import --from predictionbook: foretell {spread(mine)}; Python {spread(peer)}")
     ledgers["predictionbook"] = pb_ledger
     return ledgers
@@ -298,10 +301,8 @@ def bench_score(binary, work, ledgers, table):
         mine, peer = alternate(5, (None, mine_command), (None, peer_command))
         ratio = median(mine) / median(peer)
         size = f"{forecasts:,} forecasts" + (" (PredictionBook)" if key == "predictionbook" else "")
-        if key == "predictionbook":
-            target, ok = "≤ 0.5× numpy", ratio <= 0.5
-        elif key == 1_000_000:
-            target, ok = "< 1 s", median(mine) < 1
+        if key == 1_000_000:
+            target, ok = "< 1 s and ≤ 0.5× numpy", median(mine) < 1 and ratio <= 0.5
         else:
             target, ok = "-", None
         table.add("score --format json", size, seconds(median(mine)), f"numpy script {seconds(median(peer))}",
@@ -342,8 +343,10 @@ def bench_add(binary, work, ledgers, table):
                 COMMIT;"""]
         mine, peer = alternate(20, (None, mine_command), (None, peer_command))
         ratio = median(mine) / median(peer)
+        target = n >= 1_000_000
         table.add("add (one forecast, process start to exit)", f"{n:,}-forecast ledger", seconds(median(mine)),
-                  f"sqlite3 shell insert {seconds(median(peer))}", f"{ratio:.2f}×", "≤ 2× sqlite3", verdict(ratio <= 2))
+                  f"sqlite3 shell insert {seconds(median(peer))}", f"{ratio:.2f}×", "< 20 ms" if target else "-",
+                  verdict(median(mine) < 0.020) if target else "")
         table.details.append(f"add {n:,}: foretell {spread(mine, 1000, 'ms')}; sqlite3 {spread(peer, 1000, 'ms')}")
 
 
@@ -393,18 +396,20 @@ def main():
     parser.add_argument("--results", required=True)
     parser.add_argument("--build-seconds", type=float)
     parser.add_argument("--quick", action="store_true", help="10k and 100k only; for trying the harness")
+    parser.add_argument("--no-extract", action="store_true", help="leave extraction out (measured on its own)")
     options = parser.parse_args()
     started = time.perf_counter()
     binary = os.path.abspath(options.binary)
     os.makedirs(options.work, exist_ok=True)
     info = machine()
-    csvs, documents, corpus, one_line = make_data(options.work, options.quick)
+    csvs, documents, corpus, one_line = make_data(options.work, options.quick, extract=not options.no_extract)
     data_seconds = time.perf_counter() - started
     table = Table()
     ledgers = bench_import(binary, options.work, csvs, options.quick, table)
     bench_score(binary, options.work, ledgers, table)
     bench_add(binary, options.work, ledgers, table)
-    bench_extract(binary, documents, corpus, one_line, table)
+    if not options.no_extract:
+        bench_extract(binary, documents, corpus, one_line, table)
     elapsed = time.perf_counter() - started
     info["load_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -413,14 +418,14 @@ def main():
     timing = f"{build}data {data_seconds:.0f} s, measurements {elapsed - data_seconds:.0f} s"
     print(f"\n{timing}; wrote {options.results}")
     with open(options.results, "w") as f:
-        f.write(results_markdown(table, info, timing, options.quick))
+        f.write(results_markdown(table, info, timing, options.quick, extract=not options.no_extract))
 
 
-def results_markdown(table, info, timing, quick):
+def results_markdown(table, info, timing, quick, extract=True):
     details = "\n".join(f"- {line}" for line in table.details)
     return f"""# foretell benchmarks
 
-Written by `bench/run` ({'quick run: 10k and 100k only' if quick else 'full run'}). Each figure is the median of several
+Written by `bench/run` ({'quick run: 10k and 100k only' if quick else 'full run'}{'' if extract else ', extraction left out with --no-extract'}). Each figure is the median of several
 runs of a whole process, from start to exit, of the release build README installs (`scripts/release-build`:
 static Swift libraries, a fixed-address executable); foretell and its peer ran interleaved (A B A B ...) in the same run,
 on the same machine. The machine is shared with other builds: the load average is given, and every
@@ -445,9 +450,8 @@ run's time is listed below the table.
 - **import --from csv**: `foretell import --from csv` of a ledger written by
   `bench/generate_ledger.py` (many owners, about 4 forecasts a question, 85% resolved yes/no) into
   a new ledger file: every row validated, every question, forecast and resolution journalled
-  (SHA-256 hash chain), one transaction, `synchronous=FULL` in WAL mode. SQLite's inserts run on
-  a second thread while the next rows are read and hashed, so this figure uses two cores (on one
-  core the 1M import takes about 7 s). 5 runs (3 at 1M).
+  (SHA-256 hash chain), one transaction, `synchronous=FULL` in WAL mode, one thread, one GRDB
+  statement per row. 5 runs (3 at 1M).
 - **import --from predictionbook**: the PredictionBook archive
   (`shared/data/predictionbook/forecasts.csv`, titles from `questions.csv`) into a new ledger,
   against `bench/predictionbook_python_import.py`: Python's csv module and sqlite3 `executemany`
@@ -460,10 +464,11 @@ run's time is listed below the table.
   decomposition; owner ranks and relative Brier; Brier by month; open and overdue questions with
   the next deadlines; exclusion counts. Before timing, the harness checks that both print the
   same numbers (to 1e-9) on every ledger. Both print JSON to /dev/null. 5 runs each.
-- **add**: `foretell add` (open and check the ledger, one transaction with the question, its
-  first forecast and two journal entries) against the `sqlite3` shell inserting the same question
-  and forecast into a copy of the same ledger in one transaction: the floor of a process, an open
-  and a commit. 20 runs each, alternating, each adding a new question.
+- **add**: `foretell add` (parse the arguments with ArgumentParser, open and check the ledger,
+  one transaction with the question, its first forecast and two journal entries) against the
+  `sqlite3` shell inserting the same question and forecast into a copy of the same ledger in one
+  transaction: the floor of a process, an open and a commit. The target is a person's: under
+  20 ms from start to exit on a ledger of 1M forecasts. 20 runs each, alternating, each adding a new question.
 - **extract**: `foretell extract --format jsonl` on a corpus (a folder of the seeds, each its own
   document, copied to {EXTRACT_MB[-1]:g} MB) and on one document made of the seeds repeated, at
   {', '.join(f'{mb:g}' for mb in EXTRACT_MB)} MB: throughput on the corpus and on the largest document, and the

@@ -38,11 +38,9 @@ struct Foretell: ParsableCommand {
     @OptionGroup var ledger: LedgerOptions
 
     /// Runs the command and turns every failure into one line on stderr and an exit code:
-    /// 64 for a usage error, 1 for a runtime failure. The ledgers it opened are closed before the
-    /// process exits, whatever the outcome.
+    /// 64 for a usage error, 1 for a runtime failure.
     static func main() {
         var status = runCommand()
-        OpenLedgers.closeAll()
         if status == 0, let failure = Output.stdoutFailure {
             Output.problem("cannot write to standard output: \(Output.reason(failure))")
             status = 1
@@ -52,10 +50,6 @@ struct Foretell: ParsableCommand {
 
     private static func runCommand() -> Int32 {
         do {
-            if let add = AddRequest(plainArguments: CommandLine.arguments.dropFirst()) {
-                try add.run()
-                return 0
-            }
             var command = try parseAsRoot()
             try command.run()
             return 0

@@ -42,7 +42,7 @@ import Testing
 
     // MARK: Finding 9: export then import is the same ledger
 
-    /// A ledger that uses every feature: documents (quotes, lines, hashes, a window with an earliest
+    /// A ledger that uses every feature: a backfilled forecast, documents (quotes, lines, hashes, a window with an earliest
     /// day, verbal probabilities), a tracker import (external references), notes, ranges through
     /// documents, timestamps, tags, a correction with notes, and a CSV source without a hash.
     static func everyFeatureLedger() throws -> CLI {
@@ -52,6 +52,8 @@ import Testing
         try cli.run(["forecast", "1", "--owner", "Ana", "-p", "60%", "--made-on", "2026-07-02", "--note", "models agree"])
         try cli.run(["resolve", "1", "yes", "--on", "2026-07-14", "--note", "Météo-France"])
         try cli.run(["resolve", "1", "no", "--on", "2026-07-14T23:00:00Z", "--note", "the correction"])
+        // Hindsight kept on record (issue 15, finding 1): a restore must keep it out of scores.
+        try cli.run(["forecast", "1", "--owner", "Ana", "-p", "99%", "--made-on", "2026-07-13", "--backfill"])
         #expect(try cli.run(["import", SharedSeeds.folder]).status == 0)
         let range = try cli.write("range.txt", Data(
             "Date: 2026-01-10\n\nAna Lima said there is a 10-20% chance that the Louvre closes by 2028.\n".utf8))

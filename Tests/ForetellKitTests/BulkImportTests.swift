@@ -3,8 +3,8 @@ import GRDB
 import Testing
 @testable import ForetellKit
 
-/// The paths a large import takes that a small one may not: rows batched hundreds to a statement,
-/// the canonical importer's reading of bytes and its reuse of a row's question columns.
+/// What an import (``Ledger/write(commit:bulk:_:)`` with `bulk`, foreign keys checked once before
+/// commit) must do as an ordinary write does: the same rows and ids, every row checked, all or nothing.
 @Suite struct BulkImportTests {
     func importCSV(_ text: String, into ledger: Ledger) throws -> ImportSummary {
         let reader = try CSVReader(path: try writeTemporaryCSV(text))
@@ -14,53 +14,9 @@ import Testing
         }
     }
 
-    // MARK: Probabilities read from bytes
-
-    func decimal(_ text: String) -> Double? {
-        Array(text.utf8).withUnsafeBufferPointer { CanonicalCSVImporter.decimalProbability($0) }
-    }
-
-    @Test func plainDecimalsFromZeroToOneAreReadFromTheirBytes() {
-        #expect(decimal("0.733") == 0.733)
-        #expect(decimal("1") == 1)
-        #expect(decimal("1.") == 1)
-        #expect(decimal("1.000") == 1)
-        #expect(decimal(".5") == 0.5)
-        #expect(decimal("0") == 0)
-        // 15 digits, the 0 before the point counted.
-        #expect(decimal("0.00000000000001") == 1e-14)
-        #expect(decimal("0.99999999999999") == 0.99999999999999)
-    }
-
-    @Test func anythingElseIsLeftToProbabilityInput() {
-        // Above 1 (an error, or "50" read as ambiguous), signs, spaces, percentages, odds, exponents,
-        // two points, no digit, and more than 15 digits all go the long way.
-        for text in ["1.5", "50", "100", "-0.5", "+0.5", " 0.5", "0.5 ", "50%", "1:3", "1e-3", "0.5.1", ".", "",
-                     "0.1234567890123456", "0.000000000000001", "nan", "0x1p-1", "٠.٥"] {
-            #expect(decimal(text) == nil, "\(text)")
-        }
-    }
-
-    @Test func bytesAndDoubleFromStringRoundAlike() {
-        // Every probability to three decimals, and longer ones up to 15 digits: the division must
-        // give the double nearest the decimal, which is what Double(String) (strtod) gives.
-        var texts = (0...1000).map { String(format: "0.%03d", $0) } + ["1.0", "0.1", "0.3", "0.7", "0.9"]
-        var generator = SystemRandomNumberGenerator()
-        // Up to 14 digits after the point: with the 0 before it, 15 digits, the most read from bytes.
-        for digits in 1...14 {
-            for _ in 0..<200 {
-                let fraction = (0..<digits).map { _ in String(Int.random(in: 0...9, using: &generator)) }.joined()
-                texts.append("0." + fraction)
-            }
-        }
-        for text in texts {
-            #expect(decimal(text) == Double(text), "\(text)")
-        }
-    }
-
     // MARK: Rows that repeat their question
 
-    @Test func rowsOfOneQuestionAreReadOnceAndStillChecked() throws {
+    @Test func everyRowOfAQuestionIsChecked() throws {
         let ledger = try Ledger.open(path: temporaryLedgerPath())
         let summary = try importCSV("""
             question_id,claim,owner,probability,made_on,deadline,outcome,resolved_on,tags
@@ -110,15 +66,13 @@ import Testing
         #expect(again.forecastsAdded == 0 && again.resolutionsAdded == 0 && again.alreadyPresent == 2)
     }
 
-    // MARK: Batched tags and resolutions
+    // MARK: Ids and lookups inside an import
 
-    @Test func batchedTagsAndResolutionsLandWithTheIdsSQLiteWouldGive() throws {
+    @Test func tagsAndResolutionsOfAnImportGetTheIdsOfAnOrdinaryWrite() throws {
         let ledger = try Ledger.open(path: temporaryLedgerPath())
         let day = Moment(day: Day(year: 2024, month: 3, day: 1)!)
-        // More questions than one batched statement takes, so that full and partial batches both run.
         let count = 1_100
         let seen = try ledger.write(bulk: true) { writer in
-            #expect(writer.batchRows > 1 && writer.batchRows < count)
             var seen: [(Outcome, String)?] = []
             for index in 1...count {
                 let question = try writer.record(NewQuestion(claim: "Q\(index)", deadline: nil, openedAtMilliseconds: 0,
@@ -127,7 +81,7 @@ import Testing
                 let resolution = try writer.record(NewResolution(questionID: question, outcome: index % 2 == 0 ? .yes : .no,
                                                                  resolvedOn: day))
                 #expect(resolution == Int64(index))
-                // A lookup sees the resolution still waiting for its batch.
+                // A lookup inside the transaction sees what it recorded.
                 if index % 250 == 0 { seen.append(try writer.currentResolution(questionID: question).map { ($0.outcome, $0.resolvedOn) }) }
             }
             return seen
@@ -159,7 +113,7 @@ import Testing
         #expect(next == Int64(count + 1))
     }
 
-    @Test func aFailedBulkWriteLeavesNoBatchedRowBehind() throws {
+    @Test func aFailedBulkWriteLeavesNoRowBehind() throws {
         let ledger = try Ledger.open(path: temporaryLedgerPath())
         let day = Moment(day: Day(year: 2024, month: 3, day: 1)!)
         #expect(throws: LedgerError.unknownQuestion(999)) {
@@ -178,7 +132,7 @@ import Testing
         #expect(rows == 0)
     }
 
-    // MARK: Questions batched, and the insert pipeline
+    // MARK: Questions with the ids a file gives
 
     /// Records questions with these ids (nil: let the ledger choose) and returns the ids given.
     func recordQuestions(_ ids: [Int64?], bulk: Bool, in ledger: Ledger) throws -> [Int64] {
@@ -186,7 +140,7 @@ import Testing
             var given: [Int64] = []
             for (index, id) in ids.enumerated() {
                 given.append(try writer.record(NewQuestion(id: id, claim: "Q\(index)", deadline: nil, openedAtMilliseconds: 0)))
-                // Lookups see questions still waiting for their statement.
+                // Lookups inside the transaction see what it recorded.
                 #expect(try writer.questionExists(given[index]))
                 #expect(try writer.questionIdentity(given[index])?.claim == "Q\(index)")
             }
@@ -195,7 +149,7 @@ import Testing
         }
     }
 
-    @Test func questionsWaitingForTheirStatementGetTheIdsSQLiteGives() throws {
+    @Test func questionsOfAnImportGetTheIdsOfAnOrdinaryWrite() throws {
         // Ids the file gives, above and below the highest so far, and none: SQLite then takes the
         // highest plus one. The same questions recorded one statement at a time are the reference.
         let ids: [Int64?] = [nil, 10, nil, 5, nil, 700] + Array(repeating: nil, count: 600) + [2_000, nil]
@@ -228,14 +182,14 @@ import Testing
         #expect(try ledger.questions().count == 3)
     }
 
-    @Test func aFailureOnThePipelinesThreadIsTheOneReportedAndNothingLands() throws {
+    @Test func aRowSQLiteRefusesMidImportIsReportedAndNothingLands() throws {
         let ledger = try Ledger.open(path: temporaryLedgerPath())
         let day = Moment(day: Day(year: 2024, month: 3, day: 1)!)
         // Something the writer cannot foresee (a disk error would do the same): SQLite refuses one
-        // forecast of a full batch, which runs on the pipeline's thread.
+        // forecast in the middle of the import.
         try ledger.dbQueue.write { db in
             try db.execute(sql: """
-                CREATE TRIGGER refuse_forecast_600 BEFORE INSERT ON forecasts WHEN NEW.id = 600
+                CREATE TRIGGER refuse_forecast_600 BEFORE INSERT ON forecasts WHEN (SELECT count(*) FROM forecasts) = 599
                 BEGIN SELECT RAISE(ABORT, 'forecast 600 refused'); END
                 """)
         }
@@ -246,8 +200,6 @@ import Testing
                 for index in 1...1_100 {
                     _ = try writer.record(NewForecast(questionID: question, owner: "o\(index % 7)", probability: 0.5, madeOn: day))
                 }
-                // A later failure of this thread's own: the pipeline's came first.
-                _ = try writer.record(NewResolution(questionID: 999, outcome: .no, resolvedOn: day))
             }
         } catch let thrown {
             error = thrown
@@ -257,14 +209,5 @@ import Testing
             try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM questions) + (SELECT count(*) FROM forecasts) + (SELECT count(*) FROM journal)")
         }
         #expect(rows == 0)
-    }
-
-    // MARK: Values bound without a copy
-
-    @Test func constantsBoundInPlaceAreTheColumnsValues() {
-        // The schema's CHECK constraints name these spellings.
-        #expect(JournalKind.allCases.map { $0.staticName.description } == ["question", "forecast", "resolution", "source"])
-        #expect(Outcome.allCases.map { $0.staticName.description } == ["yes", "no", "ambiguous", "annulled"])
-        #expect([ProbabilityBasis.numeric, .verbal].map { $0.staticName.description } == ["numeric", "verbal"])
     }
 }

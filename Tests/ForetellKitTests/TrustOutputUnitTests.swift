@@ -20,22 +20,6 @@ import Testing
         #expect(TerminalText.safe("a\u{200E}b\u{200D}c") == "a\u{200E}b\u{200D}c")
     }
 
-    /// The byte scan that spares plain text the slow path agrees with the scalar rule, on random
-    /// text drawn from the scalars next to each boundary.
-    @Test func theByteScanAgreesWithTheScalarRule() {
-        let pool: [Unicode.Scalar] = [0x00, 0x08, 0x09, 0x0A, 0x0D, 0x1B, 0x1F, 0x20, 0x41, 0x7E, 0x7F, 0x80, 0x85, 0x9B, 0x9F,
-                                      0xA0, 0xE9, 0x2029, 0x2028, 0x2029, 0x202A, 0x202E, 0x202F, 0x2065, 0x2066, 0x2069,
-                                      0x206A, 0x20AC, 0x4E2D, 0x1F600].compactMap(Unicode.Scalar.init(_:))
-        var generator = SystemRandomNumberGenerator()
-        for _ in 0..<5_000 {
-            var scalars = String.UnicodeScalarView()
-            for _ in 0..<Int.random(in: 0...6, using: &generator) { scalars.append(pool.randomElement(using: &generator) ?? "a") }
-            let text = String(scalars)
-            let expected = !text.unicodeScalars.contains { TerminalText.needsEscape($0) || $0 == "\t" || $0 == "\n" }
-            #expect(TerminalText.isPlain(text) == expected, "\(text.debugDescription)")
-        }
-    }
-
     // MARK: PlainDecimal (finding 9)
 
     @Test func numbersAreWrittenWithoutAnExponent() {

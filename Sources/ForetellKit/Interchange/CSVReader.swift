@@ -51,65 +51,30 @@ public enum CSVError: ReportableError, Equatable {
     }
 }
 
-/// The fields of one record as bytes, valid only inside the closure that ``CSVReader/nextFields(_:)``
-/// hands them to: an importer that reads a million rows then builds only the strings it keeps.
-struct CSVFields {
-    /// Every field of the record, end to end.
-    let bytes: UnsafeBufferPointer<UInt8>
-    /// Where each field ends in `bytes` (each starts where the one before ends).
-    let ends: UnsafeBufferPointer<Int>
-    /// The line of the file the record starts on.
-    let line: Int
-
-    var count: Int { ends.count }
-
-    /// The bytes of the field at `index`, or none for a short record.
-    subscript(index: Int?) -> UnsafeBufferPointer<UInt8> {
-        guard let index, index >= 0, index < ends.count else { return UnsafeBufferPointer(start: nil, count: 0) }
-        let start = index == 0 ? 0 : ends[index - 1]
-        return UnsafeBufferPointer(rebasing: bytes[start..<ends[index]])
-    }
-
-    /// The field as a string, invalid UTF-8 replaced, as ``CSVRecord`` holds it.
-    func string(_ index: Int?) -> String { String(decoding: self[index], as: UTF8.self) }
-}
-
 /// Streams the records of a CSV file through libcsv, an RFC 4180 parser: quoted fields may hold
 /// commas, quotes and newlines. The file is read in 1 MiB chunks and fed a line at a time, so each
 /// record knows the line it starts on; a byte-order mark is skipped and invalid UTF-8 is replaced.
-///
-/// A line without a quote or a carriage return (but for one ending it), read between records,
-/// can only mean its fields split at the commas, so it is split here without libcsv: most rows of
-/// an export are such lines, and libcsv's byte-by-byte state machine and a callback per field
-/// cost more than the rest of reading them.
-///
-/// Its state is only touched by its own methods, one at a time, and never by two accesses that
-/// overlap: the per-row properties skip Swift's run-time exclusivity checks, which cost more than
-/// splitting a line.
 public final class CSVReader {
     public let path: String
     private let descriptor: Int32
     private var parser = csv_parser()
-    @exclusivity(unchecked) private var chunk: [UInt8]
+    private var chunk: [UInt8]
     /// How much one `read` asks for.
     private let readSize: Int
-    @exclusivity(unchecked) private var carry: [UInt8] = []
-    /// The records read but not yet returned, and the fields of a record being read, as bytes:
-    /// the fields end to end in `fieldBytes`, where each ends in `fieldEnds`, and for each
-    /// record its first field, its field count, its line, and which columns it skips.
-    @exclusivity(unchecked) private var fieldBytes: [UInt8] = []
-    @exclusivity(unchecked) private var fieldEnds: [Int] = []
-    @exclusivity(unchecked) private var records: [(firstField: Int, fieldCount: Int, line: Int, skipped: [Bool])] = []
-    @exclusivity(unchecked) private var nextRecord = 0
-    /// The first field of the record being read.
-    @exclusivity(unchecked) private var recordFirstField = 0
-    @exclusivity(unchecked) private var line = 0
-    @exclusivity(unchecked) private var recordStartLine = 1
+    /// The start of a line whose end is in a chunk not read yet.
+    private var carry: [UInt8] = []
+    /// The records read but not yet returned, oldest first from `nextRecord`.
+    private var records: [CSVRecord] = []
+    private var nextRecord = 0
+    /// The fields of the record being read.
+    private var fields: [String] = []
+    private var line = 0
+    private var recordStartLine = 1
     private var finished = false
     private var isFirstChunk = true
     /// The unread part of the last chunk read: `chunk[chunkStart..<chunkEnd]`.
-    @exclusivity(unchecked) private var chunkStart = 0
-    @exclusivity(unchecked) private var chunkEnd = 0
+    private var chunkStart = 0
+    private var chunkEnd = 0
     /// Columns whose text is not needed: they read as "" without building a string.
     private var skipped: [Bool] = []
     /// How much of the file has been read, for progress bars.
@@ -156,76 +121,16 @@ public final class CSVReader {
 
     /// The next record, or nil at the end of the file.
     public func next() throws(CSVError) -> CSVRecord? {
-        guard try advance() else { return nil }
-        return withCurrentRecord { fields, skipped in
-            var strings: [String] = []
-            strings.reserveCapacity(fields.count)
-            for index in 0..<fields.count {
-                if !skipped.isEmpty && skipped[min(index, skipped.count - 1)] {
-                    strings.append("")
-                } else {
-                    strings.append(fields.string(index))
-                }
-            }
-            return CSVRecord(fields: strings, line: fields.line)
-        }
-    }
-
-    /// Hands the next record's fields to `body` as bytes and returns what it returns, or nil at the
-    /// end of the file. The bytes are only valid inside `body`.
-    func nextFields<T>(_ body: (CSVFields) throws -> T) throws -> T? {
-        guard try advance() else { return nil }
-        return try withCurrentRecord { fields, _ in try body(fields) }
-    }
-
-    /// Moves to the next record, reading more of the file when none is left; false at its end.
-    private func advance() throws(CSVError) -> Bool {
         if nextRecord >= records.count {
-            discardReturnedRecords()
+            records.removeAll(keepingCapacity: true)
+            nextRecord = 0
             while records.isEmpty {
-                if finished { return false }
+                if finished { return nil }
                 try fill()
             }
         }
         nextRecord += 1
-        return true
-    }
-
-    /// The fields of the record ``advance()`` moved to, and the columns it skips.
-    private func withCurrentRecord<T>(_ body: (CSVFields, [Bool]) throws -> T) rethrows -> T {
-        let record = records[nextRecord - 1]
-        let end = record.firstField + record.fieldCount
-        let start = record.firstField == 0 ? 0 : fieldEnds[record.firstField - 1]
-        return try fieldBytes.withUnsafeBufferPointer { bytes in
-            try fieldEnds.withUnsafeBufferPointer { ends in
-                let recordEnds = UnsafeBufferPointer(rebasing: ends[record.firstField..<end])
-                let recordBytes = UnsafeBufferPointer(rebasing: bytes[start..<(end > record.firstField ? ends[end - 1] : start)])
-                if start == 0 {
-                    return try body(CSVFields(bytes: recordBytes, ends: recordEnds, line: record.line), record.skipped)
-                }
-                // A record after another read from the same lines: its ends rebased to start at 0.
-                let shifted = recordEnds.map { $0 - start }
-                return try shifted.withUnsafeBufferPointer { shifted in
-                    try body(CSVFields(bytes: recordBytes, ends: shifted, line: record.line), record.skipped)
-                }
-            }
-        }
-    }
-
-    /// Drops the records already returned, keeping the fields of one still being read.
-    private func discardReturnedRecords() {
-        let keepBytesFrom = recordFirstField == 0 ? 0 : fieldEnds[recordFirstField - 1]
-        if recordFirstField == fieldEnds.count {
-            fieldBytes.removeAll(keepingCapacity: true)
-            fieldEnds.removeAll(keepingCapacity: true)
-        } else if recordFirstField > 0 {
-            fieldBytes.removeSubrange(0..<keepBytesFrom)
-            fieldEnds.removeSubrange(0..<recordFirstField)
-            for index in fieldEnds.indices { fieldEnds[index] -= keepBytesFrom }
-        }
-        recordFirstField = 0
-        records.removeAll(keepingCapacity: true)
-        nextRecord = 0
+        return records[nextRecord - 1]
     }
 
     /// Reads lines until a record is complete or the file ends, so that ``readOnly(columns:)``
@@ -295,64 +200,34 @@ public final class CSVReader {
         return count
     }
 
-    /// libcsv's state between records (`ROW_NOT_BEGUN` in libcsv.c).
-    private static let rowNotBegun: Int32 = 0
-
     private func feed(_ lineBytes: ArraySlice<UInt8>) {
         line += 1
-        if parser.pstate == Self.rowNotBegun && lineBytes.withUnsafeBufferPointer({ split($0) }) { return }
         let context = Unmanaged.passUnretained(self).toOpaque()
         lineBytes.withUnsafeBytes { raw in
             _ = csv_parse(&parser, raw.baseAddress, raw.count, CSVReader.fieldCallback, CSVReader.recordCallback, context)
         }
     }
 
-    /// Splits a line that holds no quote and no carriage return but for a final CRLF at its commas,
-    /// as libcsv would: an empty line is no record, and a final comma ends an empty field. Returns
-    /// false, having read nothing, for any other line.
-    private func split(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var end = bytes.count
-        if end > 0 && bytes[end - 1] == 0x0A { end -= 1 }
-        if end > 0 && bytes[end - 1] == 0x0D { end -= 1 }
-        let content = UnsafeBufferPointer(rebasing: bytes[0..<end])
-        guard let start = content.baseAddress, !content.isEmpty else { return true }
-        // memchr is vectorised: a pass per byte sought costs less than one loop over every byte.
-        // (The line holds no line feed but its last byte.)
-        if memchr(start, Int32(UInt8(ascii: "\"")), content.count) != nil || memchr(start, 0x0D, content.count) != nil {
-            return false
-        }
-        var offset = 0
-        while let comma = memchr(start + offset, Int32(UInt8(ascii: ",")), content.count - offset) {
-            let position = UnsafePointer<UInt8>(comma.assumingMemoryBound(to: UInt8.self)) - start
-            fieldBytes.append(contentsOf: UnsafeBufferPointer(rebasing: content[offset..<position]))
-            fieldEnds.append(fieldBytes.count)
-            offset = position + 1
-        }
-        fieldBytes.append(contentsOf: UnsafeBufferPointer(rebasing: content[offset...]))
-        fieldEnds.append(fieldBytes.count)
-        endRecord()
-        return true
-    }
-
-    /// Closes the record whose fields were read since the last one closed.
-    private func endRecord() {
-        records.append((recordFirstField, fieldEnds.count - recordFirstField, recordStartLine, skipped))
-        recordFirstField = fieldEnds.count
-        recordStartLine = line + 1
-    }
-
     private static let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = { bytes, count, context in
         guard let context else { return }
         let reader = Unmanaged<CSVReader>.fromOpaque(context).takeUnretainedValue()
-        if let bytes, count > 0 {
-            reader.fieldBytes.append(contentsOf: UnsafeRawBufferPointer(start: bytes, count: count))
+        let column = reader.fields.count
+        if let bytes, count > 0, reader.skipped.isEmpty || !reader.skipped[min(column, reader.skipped.count - 1)] {
+            // Typed as UInt8: String's fast path for contiguous UTF-8 (a raw buffer took 20 times longer).
+            reader.fields.append(String(decoding: UnsafeBufferPointer(start: bytes.assumingMemoryBound(to: UInt8.self), count: count),
+                                        as: UTF8.self))
+        } else {
+            reader.fields.append("")
         }
-        reader.fieldEnds.append(reader.fieldBytes.count)
     }
 
+    /// Closes the record whose fields were read since the last one closed.
     private static let recordCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
         guard let context else { return }
-        Unmanaged<CSVReader>.fromOpaque(context).takeUnretainedValue().endRecord()
+        let reader = Unmanaged<CSVReader>.fromOpaque(context).takeUnretainedValue()
+        reader.records.append(CSVRecord(fields: reader.fields, line: reader.recordStartLine))
+        reader.fields.removeAll(keepingCapacity: true)
+        reader.recordStartLine = reader.line + 1
     }
 }
 

@@ -59,7 +59,7 @@ public struct JSONBackupImporter: Importer {
 
         for question in questions {
             summary.rowsRead += 1
-            try writer.restoring(recordedAt: question.recordedAt ?? writer.recordedAt)
+            writer.restoring(recordedAt: question.recordedAt ?? writer.recordedAt)
             let id = try writer.record(NewQuestion(
                 id: question.id, claim: question.claim, deadline: try question.deadline.map { try Self.day($0) },
                 earliest: try question.earliest.map { try Self.day($0) },
@@ -74,21 +74,22 @@ public struct JSONBackupImporter: Importer {
         let forecasts = questions.flatMap { question in question.forecasts.map { (question.id, $0) } }.sorted { $0.1.id < $1.1.id }
         var restoredIDs: [Int64: Int64] = [:]
         for (questionID, forecast) in forecasts {
-            try writer.restoring(recordedAt: forecast.recordedAt)
+            writer.restoring(recordedAt: forecast.recordedAt)
             guard let basis = ProbabilityBasis(rawValue: forecast.basis) else {
                 throw BackupError.notABackup(path: source, reason: "forecast \(forecast.id) has basis '\(forecast.basis)'")
             }
             let id = try writer.record(NewForecast(
                 questionID: questionID, owner: forecast.owner, probability: forecast.probability,
                 probabilityLow: forecast.probabilityLow, probabilityHigh: forecast.probabilityHigh, basis: basis,
-                madeOn: try Self.moment(forecast.madeOn), note: forecast.note, externalRef: forecast.externalRef))
+                madeOn: try Self.moment(forecast.madeOn), note: forecast.note, externalRef: forecast.externalRef,
+                backfilled: forecast.backfilled ?? false))
             if id != forecast.id { summary.notes.append("forecast \(forecast.id) of the backup is forecast \(id) here") }
             restoredIDs[forecast.id] = id
             summary.forecastsAdded += 1
         }
         let resolutions = questions.flatMap { question in question.resolutions.map { (question.id, $0) } }.sorted { $0.1.id < $1.1.id }
         for (questionID, resolution) in resolutions {
-            try writer.restoring(recordedAt: resolution.recordedAt)
+            writer.restoring(recordedAt: resolution.recordedAt)
             guard let outcome = Outcome(rawValue: resolution.outcome) else {
                 throw BackupError.notABackup(path: source, reason: "resolution \(resolution.id) has outcome '\(resolution.outcome)'")
             }
@@ -195,9 +196,11 @@ private struct BackupForecast: Decodable {
     var note: String?
     var externalRef: String?
     var recordedAt: String
+    /// Absent from exports made before backfilled forecasts existed.
+    var backfilled: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case id = "forecast_id", owner, probability, probabilityLow = "probability_low", probabilityHigh = "probability_high"
+        case id = "forecast_id", owner, backfilled, probability, probabilityLow = "probability_low", probabilityHigh = "probability_high"
         case basis, madeOn = "made_on", sources, note, externalRef = "external_ref", recordedAt = "recorded_at"
     }
 }

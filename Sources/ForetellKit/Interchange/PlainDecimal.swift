@@ -5,9 +5,7 @@
 /// exponent read back as the same double, since they are the same decimal number.
 public enum PlainDecimal {
     public static func text(_ value: Double) -> String {
-        let shortest = JSONValue.format(value)
-        // Nearly every probability has no exponent: a byte scan says so before any Character is made.
-        guard shortest.utf8.contains(UInt8(ascii: "e")) else { return shortest }
+        let shortest = value.isFinite ? value.plainText : "null"
         guard let e = shortest.firstIndex(where: { $0 == "e" || $0 == "E" }),
               let exponent = Int(shortest[shortest.index(after: e)...]) else { return shortest }
         var mantissa = Substring(shortest[..<e])

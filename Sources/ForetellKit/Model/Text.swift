@@ -25,3 +25,12 @@ extension String {
         return self[...].trimmingWhitespace()
     }
 }
+
+extension Double {
+    /// The number as JSON and CSV write it: a whole number without `.0` (`1`, not `1.0`), any other
+    /// in Swift's shortest form that reads back as the same double (`0.35`).
+    var plainText: String {
+        if isFinite, self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
+        return String(self)
+    }
+}

@@ -71,9 +71,7 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// The shortest text that reads back as the same double; integers without a fraction.
     static func format(_ value: Double) -> String {
-        guard value.isFinite else { return "null" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
+        value.isFinite ? value.plainText : "null"
     }
 
     static func writeString(_ text: String, to out: inout [UInt8]) {

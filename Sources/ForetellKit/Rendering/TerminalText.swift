@@ -11,7 +11,7 @@ public enum TerminalText {
     /// `\u{1B}`. Tabs and line feeds become spaces, since one value is one line in a table;
     /// `keepingLineBreaks` keeps line feeds, for messages of several lines.
     public static func safe(_ text: String, keepingLineBreaks: Bool = false) -> String {
-        guard !isPlain(text) else { return text }
+        guard text.unicodeScalars.contains(where: { needsEscape($0) || isBlank($0) }) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar == "\n" && keepingLineBreaks {
@@ -25,29 +25,6 @@ public enum TerminalText {
             }
         }
         return String(out)
-    }
-
-    /// Whether the text has nothing to escape or blank, read from its UTF-8 bytes: `list` passes
-    /// every cell of every row through here, and nearly all are plain. C1 controls are C2 80-9F in
-    /// UTF-8, the bidi controls E2 80 AA-AE and E2 81 A6-A9.
-    static func isPlain(_ text: String) -> Bool {
-        let scan = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x20 || byte == 0x7F { return false }
-                if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return false }
-                if byte == 0xE2, index + 2 < bytes.count {
-                    let (second, third) = (bytes[index + 1], bytes[index + 2])
-                    if second == 0x80 && (0xAA...0xAE).contains(third) || second == 0x81 && (0xA6...0xA9).contains(third) {
-                        return false
-                    }
-                }
-                index += 1
-            }
-            return true
-        }
-        return scan ?? !text.unicodeScalars.contains { needsEscape($0) || isBlank($0) }
     }
 
     /// Whether a terminal would act on the scalar instead of showing it.

@@ -30,74 +30,21 @@ enum JournalContent {
     struct Builder {
         var bytes: [UInt8] = []
 
-        init() { bytes.reserveCapacity(256) }
-
-        /// Starts empty in `buffer`'s storage, which ``finish(into:)`` hands back: a writer that
-        /// records a million events then allocates one buffer, not a million.
-        init(reusing buffer: inout [UInt8]) {
-            swap(&bytes, &buffer)
-            bytes.removeAll(keepingCapacity: true)
-        }
-
-        /// Gives the storage back to `buffer` for the next event.
-        mutating func finish(into buffer: inout [UInt8]) { swap(&bytes, &buffer) }
-
         mutating func add(_ text: String?) {
-            guard var text else { bytes.append(UInt8(ascii: "-")); return }
-            text.withUTF8 { utf8 in
-                appendDigits(UInt64(utf8.count))
-                bytes.append(UInt8(ascii: ":"))
-                bytes.append(contentsOf: utf8)
-            }
+            guard let text else { bytes.append(UInt8(ascii: "-")); return }
+            bytes.append(contentsOf: String(text.utf8.count).utf8)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: text.utf8)
         }
 
-        /// The same bytes as `add(String(number))`, without making the string.
-        mutating func add(_ number: Int64?) {
-            guard let number else { bytes.append(UInt8(ascii: "-")); return }
-            var width = number < 0 ? 2 : 1
-            var rest = number.magnitude
-            while rest >= 10 { rest /= 10; width += 1 }
-            appendDigits(UInt64(width))
-            bytes.append(UInt8(ascii: ":"))
-            if number < 0 { bytes.append(UInt8(ascii: "-")) }
-            appendDigits(number.magnitude)
-        }
+        mutating func add(_ number: Int64?) { add(number.map { String($0) }) }
 
         mutating func add(_ number: Double?) { add(number.map { String($0) }) }
-
-        /// The decimal digits of `value`, written right to left into a buffer on the stack and
-        /// appended at once.
-        private mutating func appendDigits(_ value: UInt64) {
-            if value < 10 {
-                bytes.append(UInt8(ascii: "0") + UInt8(value))
-                return
-            }
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-                var value = value
-                var index = digits.count
-                repeat {
-                    index -= 1
-                    digits[index] = UInt8(ascii: "0") + UInt8(value % 10)
-                    value /= 10
-                } while value > 0 && index > 0
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[index...]))
-            }
-        }
     }
 
     static func question(id: Int64, claim: String, deadline: String?, earliest: String?, openedAtMs: Int64,
                          externalRef: String?, recordedAt: String, tags: [String]) -> [UInt8] {
         var builder = Builder()
-        question(into: &builder, id: id, claim: claim, deadline: deadline, earliest: earliest, openedAtMs: openedAtMs,
-                 externalRef: externalRef, recordedAt: recordedAt, tags: tags)
-        return builder.bytes
-    }
-
-    /// ``question(id:claim:deadline:earliest:openedAtMs:externalRef:recordedAt:tags:)`` into a builder;
-    /// `sortedTags` says the tags are sorted already (the writer sorts them to insert them).
-    static func question(into builder: inout Builder, id: Int64, claim: String, deadline: String?, earliest: String?,
-                         openedAtMs: Int64, externalRef: String?, recordedAt: String, tags: [String],
-                         sortedTags: Bool = false) {
         builder.add(id)
         builder.add(claim)
         builder.add(deadline)
@@ -105,22 +52,14 @@ enum JournalContent {
         builder.add(openedAtMs)
         builder.add(externalRef)
         builder.add(recordedAt)
-        for tag in sortedTags ? tags : tags.sorted() { builder.add(tag) }
+        for tag in tags.sorted() { builder.add(tag) }
+        return builder.bytes
     }
 
     static func forecast(id: Int64, questionID: Int64, owner: String, probability: Double, low: Double?,
                          high: Double?, basis: String, madeOn: String, madeAtMs: Int64, note: String?,
                          externalRef: String?, recordedAt: String, backfilled: Bool = false) -> [UInt8] {
         var builder = Builder()
-        forecast(into: &builder, id: id, questionID: questionID, owner: owner, probability: probability, low: low,
-                 high: high, basis: basis, madeOn: madeOn, madeAtMs: madeAtMs, note: note, externalRef: externalRef,
-                 recordedAt: recordedAt, backfilled: backfilled)
-        return builder.bytes
-    }
-
-    static func forecast(into builder: inout Builder, id: Int64, questionID: Int64, owner: String, probability: Double,
-                         low: Double?, high: Double?, basis: String, madeOn: String, madeAtMs: Int64, note: String?,
-                         externalRef: String?, recordedAt: String, backfilled: Bool = false) {
         builder.add(id)
         builder.add(questionID)
         builder.add(owner)
@@ -136,18 +75,12 @@ enum JournalContent {
         // Only a backfilled forecast has a thirteenth field, so every entry recorded before the
         // mark existed hashes as it did.
         if backfilled { builder.add("backfilled") }
+        return builder.bytes
     }
 
     static func resolution(id: Int64, questionID: Int64, outcome: String, resolvedOn: String, resolvedAtMs: Int64,
                            note: String?, recordedAt: String) -> [UInt8] {
         var builder = Builder()
-        resolution(into: &builder, id: id, questionID: questionID, outcome: outcome, resolvedOn: resolvedOn,
-                   resolvedAtMs: resolvedAtMs, note: note, recordedAt: recordedAt)
-        return builder.bytes
-    }
-
-    static func resolution(into builder: inout Builder, id: Int64, questionID: Int64, outcome: String, resolvedOn: String,
-                           resolvedAtMs: Int64, note: String?, recordedAt: String) {
         builder.add(id)
         builder.add(questionID)
         builder.add(outcome)
@@ -155,6 +88,7 @@ enum JournalContent {
         builder.add(resolvedAtMs)
         builder.add(note)
         builder.add(recordedAt)
+        return builder.bytes
     }
 
     static func source(forecastID: Int64, documentPath: String, sha256: String?, quote: String, line: Int64?) -> [UInt8] {
@@ -167,31 +101,13 @@ enum JournalContent {
         return builder.bytes
     }
 
-    /// SHA-256(previous ‖ kind ‖ 0 ‖ content), hashed piece by piece rather than copied into one
-    /// message first: the same digest, without a copy and an allocation per event.
+    /// SHA-256(previous ‖ kind ‖ 0 ‖ content).
     static func chain(previous: [UInt8], kind: JournalKind, content: [UInt8]) -> [UInt8] {
         var hasher = SHA256()
         hasher.update(data: previous)
         hasher.update(data: kind.tag)
         hasher.update(data: content)
-        return hasher.finalize().withUnsafeBytes { Array($0) }
-    }
-
-    /// ``chain(previous:kind:content:)`` written over `head` in place, which a writer does once
-    /// per event: no array is allocated for the new hash.
-    static func advance(_ head: inout [UInt8], kind: JournalKind, content: [UInt8]) {
-        var hasher = SHA256()
-        hasher.update(data: head)
-        hasher.update(data: kind.tag)
-        hasher.update(data: content)
-        let digest = hasher.finalize()
-        digest.withUnsafeBytes { digest in
-            if head.count == digest.count {
-                head.withUnsafeMutableBytes { $0.copyMemory(from: digest) }
-            } else {
-                head = Array(digest)
-            }
-        }
+        return Array(hasher.finalize())
     }
 
     static let genesis = [UInt8](repeating: 0, count: 32)

@@ -1,5 +1,4 @@
 import GRDB
-import GRDBSQLite
 
 extension Ledger {
     /// What the scoreboard reads: every question (only open ones keep their claim, for the next
@@ -9,8 +8,7 @@ extension Ledger {
     /// Tags narrow in SQL (any of them); owners and resolution dates are left to the engine,
     /// because relative scores compare an owner with everyone else on the same questions.
     /// Forecasts are read in table order, the cheapest scan; the engine orders them in O(n).
-    /// Columns are read straight from the SQLite statement: a million forecasts must score in
-    /// under a second, and decoding each row through `Row` cost more than the queries.
+    /// Each table is read column-wise through one cursor, into flat arrays.
     public func scoringInput(tags: [String] = []) throws -> ScoringInput {
         try read { db in try Self.scoringInput(tags: tags, db: db) }
     }
@@ -33,7 +31,7 @@ extension Ledger {
         let hasSources: Bool = counts?[4] ?? false
 
         try each(db, "SELECT id, name FROM owners ORDER BY id") { row in
-            ownerIndex[row.int64(0)] = builder.owner(row.text(1))
+            ownerIndex[try row.checked(0)] = builder.owner(try row.checked(1))
         }
 
         // The outcome in force is each question's latest resolution (as in current_resolutions):
@@ -41,33 +39,27 @@ extension Ledger {
         // than the view's two index lookups per question.
         var outcomes = IdMap<(outcome: Outcome, resolvedAtMs: Int64)>(maxId: counts?[2] ?? 0, count: questionCount)
         try each(db, "SELECT question_id, outcome, resolved_at_ms FROM resolutions ORDER BY id") { row in
-            if let outcome = Outcome(rawValue: row.text(1)) { outcomes[row.int64(0)] = (outcome, row.int64(2)) }
+            if let outcome = Outcome(rawValue: try row.checked(1)) { outcomes[try row.checked(0)] = (outcome, try row.checked(2)) }
         }
 
         try each(db, """
             SELECT q.id, q.claim, q.opened_at_ms, q.deadline FROM questions q WHERE \(tagged) ORDER BY q.id
             """, arguments: tagArguments) { row in
-            let id = row.int64(0)
+            let id: Int64 = try row.checked(0)
             let resolution = outcomes[id]
+            let deadline: String? = try row.checked(3)
             questionIndex[id] = builder.addQuestion(
-                id: id, claim: resolution == nil ? row.text(1) : "", openedAtMs: row.int64(2),
-                deadline: row.isNull(3) ? nil : Day(iso: row.text(3)),
+                id: id, claim: resolution == nil ? try row.checked(1) : "", openedAtMs: try row.checked(2),
+                deadline: deadline.flatMap { Day(iso: $0) },
                 outcome: resolution?.outcome, resolvedAtMs: resolution?.resolvedAtMs)
         }
 
-        // By tag, so that each tag's name is read and interned once, not once per question.
-        var currentTag: Int32 = -1
-        var currentTagBytes: [UInt8] = []
         try each(db, """
             SELECT t.question_id, t.tag FROM question_tags t
             \(tags.isEmpty ? "" : "JOIN questions q ON q.id = t.question_id WHERE \(tagged)")
             ORDER BY t.tag
             """, arguments: tagArguments) { row in
-            if currentTag < 0 || !row.textEquals(1, currentTagBytes) {
-                currentTagBytes = row.bytes(1)
-                currentTag = builder.tag(row.text(1))
-            }
-            if let question = questionIndex[row.int64(0)] { builder.addTag(currentTag, toQuestion: question) }
+            if let question = questionIndex[try row.checked(0)] { builder.addTag(try row.checked(1) as String, toQuestion: question) }
         }
 
         var forecastIndex: [Int64: Int32] = [:]
@@ -75,41 +67,35 @@ extension Ledger {
             SELECT f.id, f.question_id, f.owner_id, f.probability, f.made_at_ms, f.backfilled FROM forecasts f
             \(tags.isEmpty ? "" : "JOIN questions q ON q.id = f.question_id WHERE \(tagged)")
             """, arguments: tagArguments) { row in
-            guard let question = questionIndex[row.int64(1)], let owner = ownerIndex[row.int64(2)] else { return }
-            let id = row.int64(0)
+            guard let question = questionIndex[try row.checked(1)], let owner = ownerIndex[try row.checked(2)] else { return }
+            let id: Int64 = try row.checked(0)
             let index = builder.addForecast(
-                id: id, question: question, ownerIndex: owner, probability: row.double(3), madeAtMs: row.int64(4),
-                backfilled: row.int64(5) != 0)
+                id: id, question: question, ownerIndex: owner, probability: try row.checked(3), madeAtMs: try row.checked(4),
+                backfilled: (try row.checked(5) as Int64) != 0)
             if hasSources, let index { forecastIndex[id] = index }
         }
 
         if hasSources {
-            var currentSource: Int32 = -1
-            var currentSourceBytes: [UInt8] = []
             try each(db, """
                 SELECT s.forecast_id, d.path FROM forecast_sources s JOIN documents d ON d.id = s.document_id
                 ORDER BY d.path
                 """) { row in
-                if currentSource < 0 || !row.textEquals(1, currentSourceBytes) {
-                    currentSourceBytes = row.bytes(1)
-                    currentSource = builder.source(row.text(1))
+                if let forecast = forecastIndex[try row.checked(0)] {
+                    builder.addSource(builder.source(try row.checked(1)), toForecast: forecast)
                 }
-                if let forecast = forecastIndex[row.int64(0)] { builder.addSource(currentSource, toForecast: forecast) }
             }
         }
         return builder.build()
     }
 
-    /// Steps a statement, handing `body` direct access to the current row's columns.
+    /// Steps a statement, handing `body` each row; a value foretell never writes (NULL or another
+    /// type, from an edit outside foretell) is an error, not a trap (``Row/checked(_:)``).
     private static func each(
         _ db: Database, _ sql: String, arguments: StatementArguments = StatementArguments(),
-        _ body: (StatementColumns) throws -> Void
+        _ body: (Row) throws -> Void
     ) throws {
-        let statement = try db.makeStatement(sql: sql)
-        statement.arguments = arguments
-        let columns = StatementColumns(statement: statement.sqliteStatement)
-        let cursor = try Row.fetchCursor(statement)
-        while try cursor.next() != nil { try body(columns) }
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try cursor.next() { try body(row) }
     }
 }
 

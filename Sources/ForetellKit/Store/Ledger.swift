@@ -147,9 +147,9 @@ public final class Ledger: Sendable {
     /// With `commit: false` (a dry run) everything is done and then rolled back.
     ///
     /// `bulk` is for imports: SQLite then checks the foreign keys of the rows the transaction added
-    /// in one pass before it commits, instead of one lookup per parent per row as each is inserted
-    /// (0.17 s instead of about 0.5 s for 1M forecasts). A row that references nothing still fails
-    /// the whole transaction, so the ledger holds the same rows either way.
+    /// in one pass before it commits, instead of one lookup per parent per row as each is inserted.
+    /// A row that references nothing still fails the whole transaction, so the ledger holds the
+    /// same rows either way.
     public func write<T>(commit: Bool = true, bulk: Bool = false, _ body: (inout LedgerWriter) throws -> T) throws -> T {
         if isReadOnly { throw LedgerError.readOnly(path: path) }
         do {
@@ -157,12 +157,6 @@ public final class Ledger: Sendable {
                 // The pragma is ignored inside a transaction, so it is switched around one.
                 if bulk { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
                 defer { if bulk { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
-                // The writer's batched INSERTs each keep a statement journal (the pages they change, to
-                // undo a failed statement alone), which SQLite writes to a temporary file: 16 KiB for
-                // each page a statement touches again, a few GB of writes in a large import. Memory
-                // holds it instead; it never holds more than one statement's pages.
-                if bulk { try db.execute(sql: "PRAGMA temp_store = MEMORY") }
-                defer { if bulk { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") } }
                 // A large import adds entries all over the claim and deadline indexes: with SQLite's
                 // default 2 MB of cache their pages went out to the log and were read back again and
                 // again. 32 MB cut a 1M-forecast import from about 6 s to 5 s on a busy machine.
@@ -172,15 +166,8 @@ public final class Ledger: Sendable {
                 var result: T?
                 try db.inTransaction(.immediate) {
                     var writer = try LedgerWriter(db: db, checksReferencesAtEnd: bulk)
-                    // GRDB commits or rolls back on this thread: the writer's pipeline must be done first.
-                    defer { writer.waitForPipeline() }
-                    do {
-                        result = try body(&writer)
-                        try writer.flushPending()
-                        try writer.checkReferences()
-                    } catch {
-                        throw writer.failure(before: error)
-                    }
+                    result = try body(&writer)
+                    try writer.checkReferences()
                     return commit ? .commit : .rollback
                 }
                 guard let result else { throw LedgerError.database("the transaction produced no result") }
