@@ -10,7 +10,8 @@ import Testing
         let cli = try CLI()
         let spellings: [[String]] = [
             ["add", "A claim", "--owner", "me", "-p", "20%", "--deadline", "2027", "--made-on", "2026-01-10", "--tag", "x", "--tag", "y"],
-            ["add", "--owner=me", "A claim", "--probability=20%", "--deadline", "2027", "--made-on=2026-01-10", "--tag", "x", "--tag=y"],
+            // Another claim: the same claim and deadline again is refused as a duplicate question.
+            ["add", "--owner=me", "Another claim", "--probability=20%", "--deadline", "2027", "--made-on=2026-01-10", "--tag", "x", "--tag=y"],
         ]
         var outputs: [String] = []
         for (number, arguments) in spellings.enumerated() {

@@ -83,7 +83,7 @@ import Testing
         let cli = try CLI()
         let transcript = try cli.write("panel.md", Data(Self.transcript.utf8))
         let dry = try cli.run(["import", transcript, "--dry-run"])
-        #expect(dry.stdout.contains("would add 1 questions, 2 forecasts"))
+        #expect(dry.stdout.contains("would add 1 question, 2 forecasts"))
         #expect(try cli.run(["list", "--format", "json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
         let missing = try cli.run(["import", transcript, cli.folder.path + "/missing.txt"])
         #expect(missing.status == 64)
