@@ -95,7 +95,8 @@ import Testing
         #expect(again2.status == 0 && again2.stdout.contains("nothing to add"), "\(again2.stdout) \(again2.stderr)")
         #expect(try cli.state() == before)
         // Into a ledger with other history: refused, and that ledger is untouched.
-        try cli.run(["forecast", "1", "--owner", "late", "-p", "0.5", "--made-on", "2026-07-03"])
+        // (A new question: a forecast dated before question 1's recorded outcome is hindsight, refused.)
+        #expect(try cli.run(["add", "Another question", "--owner", "late", "-p", "0.5", "--deadline", "2027"]).status == 0)
         before = try cli.state()
         let other = try cli.run(["import", backup])
         #expect(other.status == 1 && other.stderr.contains("restore into a new ledger"), "\(other.stderr)")
