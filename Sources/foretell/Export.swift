@@ -28,7 +28,7 @@ extension Foretell {
 
         @OptionGroup var ledger: LedgerOptions
 
-        @Option(name: .long, help: "csv, json or ics.")
+        @Option(name: .long, help: "csv, json or ics.", completion: OutputFormat.completion(.csv, .json, .ics))
         var format: OutputFormat = .csv
 
         @Flag(name: .long, help: "csv: write every text exactly, without the apostrophe that keeps a spreadsheet from running a cell starting with = + - @ as a formula.")

@@ -32,13 +32,14 @@ extension Foretell {
         @Flag(name: .long, help: "Record a forecast dated before an outcome already recorded, marked as backfilled.")
         var backfill = false
 
-        @Option(name: .long, help: "table or json.")
+        @Option(name: .long, help: "table or json.", completion: OutputFormat.completion(.table, .json))
         var format: OutputFormat = .table
 
         func run() throws {
             let format = try format.require([.table, .json], command: "forecast")
             var newForecast = try forecast.forecast(on: questionID)
             let ledger = try ledger.open(.readWrite)
+            var ownerNote: String?
             let (forecastID, inForce) = try ledger.write { writer in
                 // "Now" is when it is recorded, not when this process began to wait for the
                 // ledger: a resolution another process recorded meanwhile came first.
@@ -53,6 +54,7 @@ extension Foretell {
                     }
                     newForecast.backfilled = true
                 }
+                ownerNote = InputWarnings.ownerCaseNote(newForecast.owner, lookalikes: try writer.ownersDifferingOnlyInCase(from: newForecast.owner))
                 return (try writer.record(newForecast), try writer.outcomeInForce(questionID: questionID))
             }
             switch format {
@@ -63,6 +65,8 @@ extension Foretell {
             default:
                 Output.out("Recorded \(newForecast.backfilled ? "backfilled " : "")forecast \(forecastID) on question \(questionID): \(TerminalText.safe(newForecast.owner)) \(formatPercent(newForecast.probability))\n")
             }
+            if let ownerNote { Output.err(ownerNote) }
+            if forecast.madeOn != nil, let warning = InputWarnings.madeOnInFuture(newForecast.madeOn) { Output.err(warning) }
             if let inForce {
                 let state = "question \(questionID) is resolved (\(inForce.outcome.rawValue) on \(inForce.resolvedOn))"
                 if newForecast.backfilled {

@@ -18,7 +18,7 @@ struct ForecastOptions: ParsableArguments {
 
     /// The forecast on a question, validated; throws a usage error for a bad probability or time.
     func forecast(on questionID: Int64) throws -> NewForecast {
-        NewForecast(questionID: questionID, owner: owner, probability: try ProbabilityInput.parse(probability),
+        NewForecast(questionID: questionID, owner: owner, probability: try ProbabilityInput.parseTyped(probability),
                     madeOn: try madeOnMoment(), note: note)
     }
 

@@ -63,10 +63,13 @@ struct Foretell: ParsableCommand {
             let code = exitCode(for: error)
             // Help and version requests print to stdout and succeed.
             guard code != .success else { exit(withError: error) }
-            let command = CommandLine.arguments.dropFirst().first { name in
-                configuration.subcommands.contains { $0.configuration.commandName == name }
-            }
-            Output.problem("\(message(for: error))\n  see 'foretell \(command.map { "\($0) " } ?? "")--help'")
+            let commandType = CommandLine.arguments.dropFirst().lazy.compactMap { name in
+                configuration.subcommands.first { $0.configuration.commandName == name }
+            }.first
+            let command = commandType?.configuration.commandName
+            let text = message(for: error)
+            let hint = Suggestions.hint(forMessage: text, command: commandType, root: self).map { "\n  \($0)" } ?? ""
+            Output.problem("\(text)\(hint)\n  see 'foretell \(command.map { "\($0) " } ?? "")--help'")
             return code.rawValue
         }
     }

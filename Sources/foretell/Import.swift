@@ -11,7 +11,8 @@ extension Foretell {
                 Everything is imported in one transaction: all of it lands or none of it does.
                 Importing the same file again adds nothing, and a newer export of the same
                 account adds only what is new. Invalid rows are skipped and listed with their
-                line numbers in the summary.
+                line numbers in the summary; with --strict any invalid row fails the whole
+                import and nothing is written. A file whose rows were all skipped exits 1.
 
                 --from documents      interviews, articles, transcripts (.txt, .md, folders):
                                       forecasts are extracted (see 'foretell extract') and
@@ -55,7 +56,10 @@ extension Foretell {
         @Flag(name: .long, help: "Say what would be added without writing anything.")
         var dryRun = false
 
-        @Option(name: .long, help: "table or json (the summary).")
+        @Flag(name: .long, help: "Fail the whole import, writing nothing, if any row would be skipped.")
+        var strict = false
+
+        @Option(name: .long, help: "table or json (the summary).", completion: OutputFormat.completion(.table, .json))
         var format: OutputFormat = .table
 
         func validate() throws {
@@ -75,6 +79,10 @@ extension Foretell {
                     var summary = try inputs[index].run(into: &writer, progress: progress.update)
                     progress.finish()
                     summary.dryRun = dryRun
+                    // Thrown inside the transaction, so nothing of this import is written.
+                    if strict && !summary.skipped.isEmpty {
+                        throw ImportRefused(source: summary.source, skipped: summary.skipped, strict: true)
+                    }
                     return summary
                 }
             }
@@ -84,6 +92,10 @@ extension Foretell {
                 Output.out(value.serialized(pretty: true) + "\n")
             default:
                 for summary in summaries { Output.out(summary.text()) }
+            }
+            // A file whose rows were all refused is a failure a script must see, not a quiet "0 added".
+            if let refused = summaries.first(where: \.everyRowSkipped) {
+                throw ImportRefused(source: refused.source, skipped: refused.skipped, strict: false)
             }
         }
     }

@@ -23,7 +23,7 @@ extension Foretell {
         @Argument(help: "The question's id (see 'foretell list --due').")
         var questionID: Int64
 
-        @Argument(help: "yes, no, ambiguous or annulled.")
+        @Argument(help: "yes, no, ambiguous or annulled.", completion: .list(Outcome.allCases.map(\.rawValue)))
         var outcome: String
 
         @Option(name: .long, help: "When the outcome became known: a day or an ISO 8601 timestamp (default: now).")
@@ -32,7 +32,7 @@ extension Foretell {
         @Option(name: .long, help: "Why, or where the outcome is documented.")
         var note: String?
 
-        @Option(name: .long, help: "table or json.")
+        @Option(name: .long, help: "table or json.", completion: OutputFormat.completion(.table, .json))
         var format: OutputFormat = .table
 
         func run() throws {
@@ -60,6 +60,7 @@ extension Foretell {
                 if let previous { line += " (corrects \(previous.outcome.rawValue) of \(previous.resolvedOn))" }
                 Output.out(line + "\n")
             }
+            if on != nil, let warning = InputWarnings.resolvedInFuture(resolvedOn) { Output.err(warning) }
             if late > 0 && outcome.isScored {
                 Output.err("note: \(late == 1 ? "1 forecast" : "\(late) forecasts") on question \(questionID) \(late == 1 ? "is" : "are") dated after \(resolvedOn.text) and will not count in scores\n")
             }

@@ -79,7 +79,7 @@ extension Foretell {
         @Option(name: .long, help: "Count open and overdue questions as of this day instead of today (YYYY-MM-DD).")
         var asOf: String?
 
-        @Option(name: .long, help: "table, json, csv or html.")
+        @Option(name: .long, help: "table, json, csv or html.", completion: OutputFormat.completion(.table, .json, .csv, .html))
         var format: OutputFormat = .table
 
         @Flag(name: .long, help: "csv: write names exactly, without the apostrophe that keeps a spreadsheet from running one starting with = + - @.")

@@ -29,7 +29,7 @@ extension Foretell {
         @Option(name: .long, help: "A head hash published earlier (64 hex digits, or at least the first 32) that the chain must pass through.")
         var expect: String?
 
-        @Option(name: .long, help: "table or json.")
+        @Option(name: .long, help: "table or json.", completion: OutputFormat.completion(.table, .json))
         var format: OutputFormat = .table
 
         func run() throws {

@@ -28,6 +28,14 @@ public enum ProbabilityInput {
         return value + 0.0
     }
 
+    /// A probability typed on the command line: as ``parse(_:)``, but a bare `1` is refused too,
+    /// since a person typing `-p 1` may mean 1% as well as certainty (`1.0` and `100%` are clear).
+    /// Files keep reading `1` as certainty: exports write probabilities as decimals.
+    public static func parseTyped(_ raw: String) throws(InputError) -> Double {
+        if raw.trimmingWhitespace() == "1" { throw .probabilityAmbiguous("1") }
+        return try parse(raw)
+    }
+
     /// A plain decimal number: digits with an optional sign and point. Refuses `nan`, `inf`, hex and
     /// exponents, which `Double(_:)` would accept.
     static func finiteNumber(_ text: String) -> Double? {

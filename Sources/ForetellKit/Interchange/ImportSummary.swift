@@ -28,4 +28,10 @@ public struct ImportSummary: Sendable, Equatable {
     public var dryRun = false
 
     public init(source: String) { self.source = source }
+
+    /// Rows were refused and none was imported or found already present: the file was not
+    /// understood at all, which the command reports as a failure.
+    public var everyRowSkipped: Bool {
+        !skipped.isEmpty && questionsAdded == 0 && forecastsAdded == 0 && resolutionsAdded == 0 && alreadyPresent == 0
+    }
 }

@@ -2,9 +2,9 @@ extension ImportSummary {
     /// A few lines for people: the counts, then at most `limit` skipped rows with their lines.
     public func text(limit: Int = 20) -> String {
         let verb = dryRun ? "would add" : "added"
-        var out = "\(source): \(rowsRead) rows; \(verb) \(questionsAdded) questions, \(forecastsAdded) forecasts, "
-            + "\(ownersAdded) owners, \(resolutionsAdded) resolutions"
-        if sourcesAdded > 0 { out += ", \(sourcesAdded) sources" }
+        var out = "\(source): \(counted(rowsRead, "row")); \(verb) \(counted(questionsAdded, "question")), "
+            + "\(counted(forecastsAdded, "forecast")), \(counted(ownersAdded, "owner")), \(counted(resolutionsAdded, "resolution"))"
+        if sourcesAdded > 0 { out += ", \(counted(sourcesAdded, "source"))" }
         out += "; \(alreadyPresent) already in the ledger; \(skipped.count) skipped\n"
         for note in notes { out += "  note: \(note)\n" }
         for skip in skipped.prefix(limit) { out += "  \(skip.file.map { $0 + " " } ?? "")line \(skip.line): \(skip.reason)\n" }

@@ -64,7 +64,8 @@ public enum QuestionRendering {
             var summary = ""
             if let newest = latest.max(by: { $0.madeAtMilliseconds < $1.madeAtMilliseconds }) {
                 summary = formatPercent(newest.probability) + " " + truncate(newest.owner, toWidth: 16)
-                if latest.count > 1 { summary += " +\(latest.count - 1)" }
+                // Words, not "+1": the others are owners whose latest forecast is not shown.
+                if latest.count > 1 { summary += latest.count == 2 ? " and 1 other" : " and \(latest.count - 1) others" }
             }
             table.append([
                 TextTable.Cell(String(question.id)),
@@ -81,7 +82,8 @@ public enum QuestionRendering {
         if let outcome = question.currentResolution?.outcome {
             switch outcome {
             case .yes: return TextTable.Cell("yes", .green)
-            case .no: return TextTable.Cell("no", .red)
+            // Not red: a "no" is an outcome like "yes", not an error.
+            case .no: return TextTable.Cell("no", .cyan)
             case .ambiguous, .annulled: return TextTable.Cell(outcome.rawValue, .dim)
             }
         }
@@ -90,7 +92,10 @@ public enum QuestionRendering {
 
     /// Everything about one question: its forecasts, their sources and quotes, and every resolution.
     public static func showText(_ question: QuestionHistory, today: Day, style: TerminalStyle) -> String {
-        var out = style.paint("Question \(question.id)", .bold) + ": " + TerminalText.safe(question.claim) + "\n"
+        let title = "Question \(question.id)"
+        // The claim wraps under itself rather than at the terminal's edge.
+        let claim = wrap(TerminalText.safe(question.claim), firstWidth: style.width - displayWidth(title) - 2, width: style.width - 2)
+        var out = style.paint(title, .bold) + ": " + claim.joined(separator: "\n  ") + "\n"
         var facts: [String] = []
         if let deadline = question.deadline {
             facts.append("deadline " + deadline.description + (question.earliest.map { " (not before \($0))" } ?? ""))
@@ -103,18 +108,21 @@ public enum QuestionRendering {
         if let resolution = question.currentResolution { facts.append("resolved on " + resolution.resolvedOn) }
         out += "  " + facts.joined(separator: " · ") + "\n"
 
+        // The tables are indented by two columns: they get two fewer, so that they fit the terminal.
+        var inner = style
+        inner.width = style.width - 2
         out += "\n" + style.paint("Forecasts", .bold) + "\n"
         var forecasts = TextTable([
             .init("ID", .right), .init("MADE ON"), .init("OWNER"), .init("P", .right), .init("BASIS"), .init("NOTE", flexible: true),
         ])
         for forecast in question.forecasts {
             forecasts.append([
-                TextTable.Cell(String(forecast.id)), TextTable.Cell(forecast.madeOn), TextTable.Cell(forecast.owner),
+                TextTable.Cell(String(forecast.id)), TextTable.Cell(forecast.madeOn), TextTable.Cell(truncate(forecast.owner, toWidth: 16)),
                 TextTable.Cell(formatPercent(forecast.probability, low: forecast.probabilityLow, high: forecast.probabilityHigh)),
                 TextTable.Cell(forecast.basis.rawValue), TextTable.Cell(scoringRemark(forecast, question) + (forecast.note ?? "")),
             ])
         }
-        out += indent(forecasts.render(style: style))
+        out += indent(forecasts.render(style: inner))
 
         let sourced = question.forecasts.filter { !$0.sources.isEmpty }
         if !sourced.isEmpty {
@@ -123,7 +131,8 @@ public enum QuestionRendering {
                 for source in forecast.sources {
                     let place = source.path + (source.line.map { ":\($0)" } ?? "")
                     out += "  forecast \(forecast.id) · \(TerminalText.safe(place))\n"
-                    out += "    “" + TerminalText.safe(source.quote) + "”\n"
+                    let quote = "“" + TerminalText.safe(source.quote) + "”"
+                    out += wrap(quote, firstWidth: style.width - 4, width: style.width - 4).map { "    " + $0 + "\n" }.joined()
                 }
             }
         }
@@ -145,7 +154,7 @@ public enum QuestionRendering {
                     TextTable.Cell(note.trimmingCharacters(in: .whitespaces)),
                 ])
             }
-            out += indent(resolutions.render(style: style))
+            out += indent(resolutions.render(style: inner))
         }
         return out
     }
@@ -158,6 +167,23 @@ public enum QuestionRendering {
             return "[after resolution, not scored] "
         }
         return ""
+    }
+
+    /// Lines of at most `width` columns (`firstWidth` for the first), broken at spaces; a word
+    /// longer than a line stands on its own line uncut.
+    static func wrap(_ text: String, firstWidth: Int, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let limit = lines.isEmpty ? firstWidth : width
+            if !line.isEmpty, displayWidth(line) + 1 + displayWidth(word) > limit {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        lines.append(line)
+        return lines
     }
 
     static func indent(_ text: String) -> String {

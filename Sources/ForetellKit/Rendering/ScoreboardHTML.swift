@@ -8,6 +8,14 @@ public enum ScoreboardHTML {
         body += "<header><h1>Forecast scoreboard</h1>\n<p class=\"sub\">"
             + escape("\(ScoreboardRendering.counted(overall.n, "forecast")) on \(ScoreboardRendering.counted(overall.questions, "question")) by \(ScoreboardRendering.counted(board.owners.count, "owner"))\(ScoreboardRendering.filterSummary(options)), as of \(options.today).")
             + "<br>Counting " + escape(options.rule.summary) + ".</p></header>\n"
+        // As on the terminal: with nothing to score, say so instead of empty charts, and list
+        // what was not counted.
+        if overall.n == 0 {
+            body += "<p><b>" + escape(ScoreboardRendering.nothingToScore(board.excluded)) + "</b></p>\n"
+            body += notCounted(board.excluded)
+            body += openWork(board.open) + footer(generator)
+            return page(body)
+        }
         body += headline(overall)
         body += "<section class=\"charts\">\n"
         body += "<figure><figcaption>Calibration: observed frequency by stated probability</figcaption>\n"
@@ -23,9 +31,17 @@ public enum ScoreboardHTML {
         body += groupTable("Documents", "Document", board.sources)
         body += notCounted(board.excluded)
         body += openWork(board.open)
-        body += "<footer><p>Brier on the 0–1 scale (mean of (p − o)², lower is better). Log loss and baseline score clip probabilities to [0.001, 0.999]; baseline = 100 × (1 + log₂ p of what happened), higher is better. "
+        body += footer(generator)
+        return page(body)
+    }
+
+    static func footer(_ generator: String) -> String {
+        "<footer><p>Brier on the 0–1 scale (mean of (p − o)², lower is better). Log loss and baseline score clip probabilities to [0.001, 0.999]; baseline = 100 × (1 + log₂ p of what happened), higher is better. "
             + escape(ScoreboardRendering.decompositionNote) + ". Made by " + escape(generator) + ".</p></footer>\n"
-        return """
+    }
+
+    static func page(_ body: String) -> String {
+        """
             <!DOCTYPE html>
             <html lang="en">
             <head>
@@ -115,7 +131,11 @@ public enum ScoreboardHTML {
             }
             let radius = 3 + 9 * (Double(bin.n) / max(1, largest)).squareRoot()
             svg += "<circle cx=\"\(coordinate(x(mean)))\" cy=\"\(coordinate(y(observed)))\" r=\"\(coordinate(radius))\" fill=\"#2f6fde\" stroke=\"#fff\"><title>\(escape("n \(bin.n): stated \(formatPercent(mean)), observed \(formatPercent(observed))"))</title></circle>"
-            svg += "<text x=\"\(coordinate(x(mean)))\" y=\"\(coordinate(y(observed) - radius - 3))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#1d2430\">n=\(bin.n)</text>\n"
+            // Above the dot, except where that leaves the picture (a bin observed at or near
+            // 100%): then below it, so the label is never cut.
+            let above = y(observed) - radius - 3
+            let labelY = above < 12 ? y(observed) + radius + 11 : above
+            svg += "<text x=\"\(coordinate(x(mean)))\" y=\"\(coordinate(labelY))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#1d2430\">n=\(bin.n)</text>\n"
         }
         return svg + "</svg>\n"
     }
@@ -201,14 +221,11 @@ public enum ScoreboardHTML {
         return html + "</tbody></table>\n"
     }
 
+    /// The terminal's "Not counted" line, word for word.
     static func notCounted(_ excluded: Exclusions) -> String {
-        var html = ""
-        if let unscored = ScoreboardRendering.resolvedButUnscored(excluded) {
-            html += "<p><b>Resolved, not scored:</b> \(escape(unscored)).</p>\n"
-        }
         let parts = ScoreboardRendering.notCounted(excluded)
-        if !parts.isEmpty { html += "<p class=\"note\">Not counted: " + escape(parts.joined(separator: "; ")) + ".</p>\n" }
-        return html.isEmpty ? "" : "<h2>Not counted</h2>\n" + html
+        guard !parts.isEmpty else { return "" }
+        return "<h2>Not counted</h2>\n<p class=\"note\">Not counted: " + escape(parts.joined(separator: "; ")) + ".</p>\n"
     }
 
     static func openWork(_ open: OpenWork) -> String {

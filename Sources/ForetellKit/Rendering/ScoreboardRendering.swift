@@ -33,6 +33,12 @@ public enum ScoreboardRendering {
         return parts
     }
 
+    /// What the scoreboard says in place of scores when nothing counts, on the terminal and in HTML.
+    static func nothingToScore(_ excluded: Exclusions) -> String {
+        if let unscored = resolvedButUnscored(excluded) { return "Nothing to score: " + unscored + "." }
+        return "Nothing resolved to score yet: record outcomes with 'foretell resolve ID yes|no'."
+    }
+
     /// Resolved questions on which nothing counted, said so instead of "nothing resolved".
     static func resolvedButUnscored(_ excluded: Exclusions) -> String? {
         let ids = excluded.resolvedWithoutCountedForecasts

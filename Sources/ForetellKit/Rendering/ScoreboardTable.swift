@@ -15,12 +15,8 @@ extension ScoreboardRendering {
         out += paragraph("Counting " + options.rule.summary + ".", style: style, tint: .dim)
         out += style.paint("Brier on the 0-1 scale: lower is better; always saying 50% scores 0.250.", .dim) + "\n"
         if overall.n == 0 {
-            if let unscored = resolvedButUnscored(board.excluded) {
-                out += "\n" + paragraph("Nothing to score: " + unscored + ".", style: style)
-                out += exclusions(board.excluded, style: style)
-            } else {
-                out += "\nNothing resolved to score yet: record outcomes with 'foretell resolve ID yes|no'.\n"
-            }
+            out += "\n" + paragraph(nothingToScore(board.excluded), style: style)
+            out += exclusions(board.excluded, style: style)
         } else {
             out += "\n" + style.paint("Overall", .bold) + "  Brier " + style.paint(formatScore(overall.brier), .bold)
                 + "  log loss " + formatScore(overall.logLoss)
