@@ -45,13 +45,15 @@ extension Foretell {
             let ledger = try ledger.open(.readWrite)
             var warnings = [InputWarnings.madeOnInFuture(first.madeOn), InputWarnings.deadlineBeforeMadeOn(deadline: deadline, madeOn: first.madeOn)]
             let (questionID, forecastID) = try ledger.write { writer in
-                if let existing = try writer.questionIDs(claim: claim, deadline: deadline).first {
-                    throw DuplicateQuestion(questionID: existing, owner: first.owner, probability: forecast.probability)
-                }
-                warnings.append(InputWarnings.ownerCaseNote(first.owner, lookalikes: try writer.ownersDifferingOnlyInCase(from: first.owner)))
                 let questionID = try writer.record(NewQuestion(
                     claim: claim, deadline: deadline, earliest: earliest,
                     openedAtMilliseconds: first.madeOn.milliseconds, tags: tag))
+                // Checked after the first write, so that the transaction holds the write lock
+                // before it reads: reading first raced other processes creating the ledger.
+                if let existing = try writer.questionIDs(claim: claim, deadline: deadline).first(where: { $0 != questionID }) {
+                    throw DuplicateQuestion(questionID: existing, owner: first.owner, probability: forecast.probability)
+                }
+                warnings.append(InputWarnings.ownerCaseNote(first.owner, lookalikes: try writer.ownersDifferingOnlyInCase(from: first.owner)))
                 var forecast = first
                 forecast.questionID = questionID
                 return (questionID, try writer.record(forecast))
