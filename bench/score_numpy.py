@@ -5,8 +5,10 @@ same scoreboard from the same ledger file, read with Python's sqlite3.
 It computes what foretell prints for the default rule (each owner's latest forecast made on or
 before the resolution, once per question; ambiguous and annulled questions left out): overall, per
 owner, per tag and per document, each with n, questions, Brier, log loss, baseline score, the ten
-calibration bins with Wilson 95% intervals and Murphy's decomposition; each owner's rank and
-relative Brier (own Brier minus the median of the other owners on the same question); Brier by
+calibration bins with Wilson 95% intervals and Murphy's decomposition; each owner's relative
+Brier (own Brier minus the median Brier of all owners on the question, the owner included), peer
+score (100 (ln p - mean ln p of the others)) and rank (by relative Brier, with 10 or more shared
+questions; the others unranked, by Brier); Brier by
 month of resolution; open and overdue questions with the next deadlines; and the exclusion counts.
 Conventions are shared/reference/scoring.md's, as in Tests/Oracle/scoring_oracle.py, but
 vectorised: no Python loop runs per forecast.
@@ -85,25 +87,23 @@ def expand(starts, ends):
     return which, np.arange(counts.sum()) + offsets
 
 
-def relative(question, owner, brier, owner_count):
-    """Per owner: the sum and count over shared questions of own Brier minus the others' median."""
-    sums, counts = np.zeros(owner_count), np.zeros(owner_count, dtype=np.int64)
+def relative(question, owner, brier, log_p, owner_count):
+    """Per owner: the sums and count over shared questions of own Brier minus the median Brier of
+    everyone on the question, and of the peer score."""
+    sums, peers = np.zeros(owner_count), np.zeros(owner_count)
+    counts = np.zeros(owner_count, dtype=np.int64)
     starts = np.flatnonzero(np.r_[True, question[1:] != question[:-1]])
     sizes = np.diff(np.r_[starts, len(question)])
     for k in np.unique(sizes[sizes >= 2]):
-        # Questions with k owners as rows of a matrix, each row sorted: the median of the others
-        # of the owner in column j is read from the row with column j skipped.
+        # Questions with k owners as rows of a matrix.
         rows = starts[sizes == k][:, None] + np.arange(k)
-        order = np.argsort(brier[rows], axis=1)
-        b = np.take_along_axis(brier[rows], order, axis=1)
-        who = np.take_along_axis(owner[rows], order, axis=1)
-        j = np.arange(k)
-        other = lambda i: b[:, i + (i >= j)]
-        half = (k - 1) // 2
-        median = other(half) if (k - 1) % 2 else (other(half - 1) + other(half)) / 2
+        b, who, lp = brier[rows], owner[rows], log_p[rows]
+        median = np.median(b, axis=1)[:, None]
+        others = (lp.sum(axis=1)[:, None] - lp) / (k - 1)
         np.add.at(sums, who.ravel(), (b - median).ravel())
+        np.add.at(peers, who.ravel(), (100 * (lp - others)).ravel())
         np.add.at(counts, who.ravel(), 1)
-    return sums, counts
+    return sums, peers, counts
 
 
 def main(argv):
@@ -152,18 +152,25 @@ def main(argv):
 
     overall = groups(np.zeros(len(latest), dtype=np.int64), 1, p, o, question)[0]
     per_owner = groups(owner, len(names), p, o, question)
-    sums, counts = relative(question, owner, (p - o) ** 2, len(names))
+    log_p = np.log(np.clip(np.where(o == 1, p, 1 - p), 0.001, 0.999))
+    sums, peers, counts = relative(question, owner, (p - o) ** 2, log_p, len(names))
     owners = []
     for index, score in enumerate(per_owner):
         if score is None:
             continue
         score = {"owner": names[index], **score,
                  "relative_brier": sums[index] / counts[index] if counts[index] else None,
-                 "shared_questions": int(counts[index])}
+                 "shared_questions": int(counts[index]),
+                 "peer_score": peers[index] / counts[index] if counts[index] else None}
         owners.append(score)
-    owners.sort(key=lambda s: (s["brier"], -s["n"], s["owner"]))
-    for rank, score in enumerate(owners, start=1):
+    ranked = sorted((s for s in owners if s["shared_questions"] >= 10),
+                    key=lambda s: (s["relative_brier"], s["brier"], -s["n"], s["owner"]))
+    unranked = sorted((s for s in owners if s["shared_questions"] < 10), key=lambda s: (s["brier"], -s["n"], s["owner"]))
+    for rank, score in enumerate(ranked, start=1):
         score["rank"] = rank
+    for score in unranked:
+        score["rank"] = None
+    owners = ranked + unranked
 
     def linked(rows, links, label):
         """Groups over many-to-many links: `links(keys)` gives, for the scored forecasts each row's

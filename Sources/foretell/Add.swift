@@ -34,7 +34,7 @@ extension Foretell {
         @Option(name: .long, help: "A tag for grouping scores; repeat for several.")
         var tag: [String] = []
 
-        @Option(name: .long, help: "table or json.")
+        @Option(name: .long, help: "table or json.", completion: OutputFormat.completion(.table, .json))
         var format: OutputFormat = .table
 
         func run() throws {
@@ -43,19 +43,27 @@ extension Foretell {
             let deadline = try DateInput.deadline(deadline)
             let earliest = try earliest.map { text throws(InputError) in try DateInput.deadline(text) }
             let ledger = try ledger.open(.readWrite)
+            var warnings = [InputWarnings.madeOnInFuture(first.madeOn), InputWarnings.deadlineBeforeMadeOn(deadline: deadline, madeOn: first.madeOn)]
             let (questionID, forecastID) = try ledger.write { writer in
                 let questionID = try writer.record(NewQuestion(
                     claim: claim, deadline: deadline, earliest: earliest,
                     openedAtMilliseconds: first.madeOn.milliseconds, tags: tag))
+                // Checked after the first write, so that the transaction holds the write lock
+                // before it reads: reading first raced other processes creating the ledger.
+                if let existing = try writer.questionIDs(claim: claim, deadline: deadline).first(where: { $0 != questionID }) {
+                    throw DuplicateQuestion(questionID: existing, owner: first.owner, probability: forecast.probability)
+                }
+                warnings.append(InputWarnings.ownerCaseNote(first.owner, lookalikes: try writer.ownersDifferingOnlyInCase(from: first.owner)))
                 var forecast = first
                 forecast.questionID = questionID
                 return (questionID, try writer.record(forecast))
             }
+            for warning in warnings.compactMap({ $0 }) { Output.err(TerminalText.safe(warning, keepingLineBreaks: true)) }
             switch format {
             case .json:
                 Output.out(JSONValue.object([("question_id", .int(questionID)), ("forecast_id", .int(forecastID))]).serialized() + "\n")
             default:
-                Output.out("Added question \(questionID): \(first.owner) \(formatPercent(first.probability)) by \(deadline) (forecast \(forecastID))\n")
+                Output.out("Added question \(questionID): \(TerminalText.safe(first.owner)) \(formatPercent(first.probability)) by \(deadline) (forecast \(forecastID))\n")
             }
         }
     }

@@ -10,9 +10,12 @@ extension Foretell {
                 csv: the canonical CSV, one row per forecast (and one more per extra source),
                   with the columns question_id, claim, owner, probability, made_on, deadline,
                   outcome, resolved_on, tags, source, quote. 'foretell import --from csv' reads
-                  it back; into an empty ledger it gives the same rows.
+                  it back; into an empty ledger it gives the same rows. A text that starts
+                  with = + - @ (a spreadsheet would run it as a formula) or ' is written with
+                  an apostrophe in front, which import removes; --raw writes texts as they are.
                 json: every question with its whole history (forecasts, sources, resolution
-                  events).
+                  events): the backup; 'foretell import --from json' restores it into an
+                  empty ledger.
                 ics: open questions' deadlines as all-day calendar events (RFC 5545) with a
                   reminder that morning; subscribe to or import the file so that a calendar
                   reminds you to resolve them. Exporting again updates the same events.
@@ -25,23 +28,26 @@ extension Foretell {
 
         @OptionGroup var ledger: LedgerOptions
 
-        @Option(name: .long, help: "csv, json or ics.")
+        @Option(name: .long, help: "csv, json or ics.", completion: OutputFormat.completion(.csv, .json, .ics))
         var format: OutputFormat = .csv
 
-        @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
+        @Flag(name: .long, help: "csv: write every text exactly, without the apostrophe that keeps a spreadsheet from running a cell starting with = + - @ as a formula.")
+        var raw = false
+
+        @Option(name: [.short, .long], help: "Write to this file instead of standard output ('-': standard output).")
         var output: String?
 
         func run() throws {
             let format = try format.require([.csv, .json, .ics], command: "export")
+            let sink = try OutputFile(path: output, ledgerPath: ledger.path)
             let ledger = try ledger.open(.read)
-            let sink = try OutputFile(path: output)
             switch format {
             case .json:
                 try QuestionExport.json(ledger, write: sink.write)
             case .ics:
                 try CalendarExport.ics(ledger, write: sink.write)
             default:
-                try CanonicalCSV.export(ledger, write: sink.write)
+                try CanonicalCSV.export(ledger, cells: raw ? .raw : .neutralised, write: sink.write)
             }
             try sink.close()
         }

@@ -18,11 +18,11 @@ struct ForecastOptions: ParsableArguments {
 
     /// The forecast on a question, validated; throws a usage error for a bad probability or time.
     func forecast(on questionID: Int64) throws -> NewForecast {
-        NewForecast(questionID: questionID, owner: owner, probability: try ProbabilityInput.parse(probability),
+        NewForecast(questionID: questionID, owner: owner, probability: try ProbabilityInput.parseTyped(probability),
                     madeOn: try madeOnMoment(), note: note)
     }
 
     func madeOnMoment() throws -> Moment {
-        try madeOn.map { text throws(InputError) in try DateInput.moment(text) } ?? Moment.now()
+        try madeOn.map { text throws(InputError) in try DateInput.typedMoment(text) } ?? Moment.localNow()
     }
 }

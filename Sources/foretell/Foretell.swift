@@ -43,7 +43,12 @@ struct Foretell: ParsableCommand {
     /// Runs the command and turns every failure into one line on stderr and an exit code:
     /// 64 for a usage error, 1 for a runtime failure.
     static func main() {
-        Foundation.exit(runCommand())
+        var status = runCommand()
+        if status == 0, let failure = Output.stdoutFailure {
+            Output.problem("cannot write to standard output: \(Output.reason(failure))")
+            status = 1
+        }
+        Foundation.exit(status)
     }
 
     private static func runCommand() -> Int32 {
@@ -52,7 +57,7 @@ struct Foretell: ParsableCommand {
             try command.run()
             return 0
         } catch let error as ReportableError {
-            Output.err("foretell: \(error)\n")
+            Output.problem("\(error)")
             return error.exitCode
         } catch let status as ExitCode {
             // A command's chosen status, such as `list --due --exit-code` for cron: nothing to say.
@@ -61,10 +66,13 @@ struct Foretell: ParsableCommand {
             let code = exitCode(for: error)
             // Help and version requests print to stdout and succeed.
             guard code != .success else { exit(withError: error) }
-            let command = CommandLine.arguments.dropFirst().first { name in
-                configuration.subcommands.contains { $0.configuration.commandName == name }
-            }
-            Output.err("foretell: \(message(for: error))\n  see 'foretell \(command.map { "\($0) " } ?? "")--help'\n")
+            let commandType = CommandLine.arguments.dropFirst().lazy.compactMap { name in
+                configuration.subcommands.first { $0.configuration.commandName == name }
+            }.first
+            let command = commandType?.configuration.commandName
+            let text = message(for: error)
+            let hint = Suggestions.hint(forMessage: text, command: commandType, root: self).map { "\n  \($0)" } ?? ""
+            Output.problem("\(text)\(hint)\n  see 'foretell \(command.map { "\($0) " } ?? "")--help'")
             return code.rawValue
         }
     }

@@ -11,7 +11,8 @@ extension Foretell {
                 Everything is imported in one transaction: all of it lands or none of it does.
                 Importing the same file again adds nothing, and a newer export of the same
                 account adds only what is new. Invalid rows are skipped and listed with their
-                line numbers in the summary.
+                line numbers in the summary; with --strict any invalid row fails the whole
+                import and nothing is written. A file whose rows were all skipped exits 1.
 
                 --from documents      interviews, articles, transcripts (.txt, .md, folders):
                                       forecasts are extracted (see 'foretell extract') and
@@ -23,14 +24,19 @@ extension Foretell {
                 --from fatebook       the CSV Fatebook exports
                 --from metaculus      the folder of a Metaculus data export, holding
                                       question_data.csv and forecast_data.csv
+                --from json           a backup made by 'foretell export --format json',
+                                      restored whole (ids, notes, corrections, recorded
+                                      times) into an empty ledger
 
-                Without --from, a .csv file is read as foretell's CSV and anything else as
-                documents.
+                Without --from, a .csv file is read as foretell's CSV, a .json file as a
+                backup, and folders, .txt and .md files and files without an extension as
+                documents; anything else (a .pdf, an .rtf) is refused.
 
                 Examples:
                   foretell import seeds/
                   foretell import interview.txt --date 2026-01-10 --dry-run
                   foretell import --from csv ledger.csv
+                  foretell --db restored.sqlite import backup.json
                   foretell import --from predictionbook predictionbook/forecasts.csv
                   foretell import --from fatebook fatebook-forecasts.csv --dry-run
                   foretell import --from metaculus metaculus-export/ --format json
@@ -50,7 +56,10 @@ extension Foretell {
         @Flag(name: .long, help: "Say what would be added without writing anything.")
         var dryRun = false
 
-        @Option(name: .long, help: "table or json (the summary).")
+        @Flag(name: .long, help: "Fail the whole import, writing nothing, if any row would be skipped.")
+        var strict = false
+
+        @Option(name: .long, help: "table or json (the summary).", completion: OutputFormat.completion(.table, .json))
         var format: OutputFormat = .table
 
         func validate() throws {
@@ -60,14 +69,20 @@ extension Foretell {
         func run() throws {
             let format = try format.require([.table, .json], command: "import")
             let documentDate = try date.map { text throws(InputError) in try DateInput.deadline(text) }
-            var inputs = try paths.map { path in try (from ?? ImportFormat.guess(path)).open(path, documentDate: documentDate) }
+            let formats = try paths.map { path in try from ?? ImportFormat.guess(path) }
+            var inputs = try zip(paths, formats).map { path, format in try format.open(path, documentDate: documentDate) }
             let ledger = try ledger.open(.readWrite)
-            let summaries = try ledger.write(commit: !dryRun, bulk: true) { writer in
+            // A backup keeps each event's recorded time, which imports' batched statements cannot.
+            let summaries = try ledger.write(commit: !dryRun, bulk: !formats.contains(.json)) { writer in
                 try inputs.indices.map { index in
                     let progress = ProgressBar(label: "importing \(inputs[index].source)", total: inputs[index].totalBytes)
                     var summary = try inputs[index].run(into: &writer, progress: progress.update)
                     progress.finish()
                     summary.dryRun = dryRun
+                    // Thrown inside the transaction, so nothing of this import is written.
+                    if strict && !summary.skipped.isEmpty {
+                        throw ImportRefused(source: summary.source, skipped: summary.skipped, strict: true)
+                    }
                     return summary
                 }
             }
@@ -77,6 +92,10 @@ extension Foretell {
                 Output.out(value.serialized(pretty: true) + "\n")
             default:
                 for summary in summaries { Output.out(summary.text()) }
+            }
+            // A file whose rows were all refused is a failure a script must see, not a quiet "0 added".
+            if let refused = summaries.first(where: \.everyRowSkipped) {
+                throw ImportRefused(source: refused.source, skipped: refused.skipped, strict: false)
             }
         }
     }

@@ -13,7 +13,8 @@ extension Foretell {
                   foretell list --due                 # deadline passed, not resolved yet
                   foretell list --open --owner me
                   foretell list --tag ai --format json
-                  foretell list --due --exit-code     # for cron: exit 1 when one is overdue
+                  foretell list --due --exit-code     # for cron: exit 3 when one is overdue,
+                                                      # exit 0 and print nothing when none is
                 """)
 
         @OptionGroup var ledger: LedgerOptions
@@ -36,10 +37,10 @@ extension Foretell {
         @Option(name: .long, help: "Judge what is due as of this day instead of today (YYYY-MM-DD).")
         var asOf: String?
 
-        @Flag(name: .long, help: "Exit with 1 when the list is not empty (with --due: something is overdue).")
+        @Flag(name: .long, help: "Exit with 3 when the list is not empty (with --due: something is overdue) and print nothing when it is empty (for cron).")
         var exitCode = false
 
-        @Option(name: .long, help: "table or json.")
+        @Option(name: .long, help: "table or json.", completion: OutputFormat.completion(.table, .json))
         var format: OutputFormat = .table
 
         func validate() throws {
@@ -59,12 +60,14 @@ extension Foretell {
                 Output.out(JSONValue.array(questions.map(QuestionRendering.json)).serialized(pretty: true) + "\n")
             default:
                 if questions.isEmpty {
+                    // For cron: an empty list under --exit-code says nothing, so no mail is sent.
+                    if exitCode { break }
                     Output.err(due ? "nothing is due\n" : "no questions match; log one with 'foretell add'\n")
                 } else {
-                    Output.out(QuestionRendering.listTable(questions, today: today, style: .detect()))
+                    Output.out(QuestionRendering.listTable(questions, today: today, style: TerminalStyle.detect().unboundedWhenPiped()))
                 }
             }
-            if exitCode && !questions.isEmpty { throw ExitCode(1) }
+            if exitCode && !questions.isEmpty { throw ExitStatus.somethingDue }
         }
     }
 }

@@ -1,4 +1,6 @@
+import ForetellKit
 import Foundation
+import ForetellKit
 
 /// A progress bar on stderr, drawn only when stderr is a terminal and the work is large enough to wait for.
 final class ProgressBar {
@@ -8,7 +10,8 @@ final class ProgressBar {
     private var lastDrawn = Date.distantPast
 
     init(label: String, total: Int, minimumTotal: Int = 4 << 20) {
-        self.label = label
+        // The label names a file, whose name may hold control characters.
+        self.label = TerminalText.safe(label)
         self.total = total
         self.enabled = isatty(STDERR_FILENO) == 1 && total >= minimumTotal
     }
@@ -16,11 +19,19 @@ final class ProgressBar {
     func update(_ done: Int) {
         guard enabled, Date().timeIntervalSince(lastDrawn) > 0.1 else { return }
         lastDrawn = Date()
-        let fraction = min(1, Double(done) / Double(max(total, 1)))
+        Output.err("\r" + Self.line(label: label, fraction: Double(done) / Double(max(total, 1))))
+    }
+
+    /// One frame of the bar. At most 79 columns, whatever the label (a long path): a line that
+    /// reaches the 80th column wraps on many terminals, and every later frame then draws on a new line.
+    static func line(label: String, fraction: Double) -> String {
+        let fraction = min(1, max(0, fraction))
         let width = 30
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        Output.err("\r\(label) \(bar) \(Int(fraction * 100))%")
+        // 30 for the bar, 5 for " 100%", 1 for the space before the bar.
+        let fitted = truncate(label, toWidth: 79 - width - 5 - 1)
+        return "\(fitted) \(bar) \(Int(fraction * 100))%"
     }
 
     func finish() {

@@ -17,7 +17,7 @@ extension Foretell {
         @Argument(help: "The question's id.")
         var questionID: Int64
 
-        @Option(name: .long, help: "table or json.")
+        @Option(name: .long, help: "table or json.", completion: OutputFormat.completion(.table, .json))
         var format: OutputFormat = .table
 
         func run() throws {
@@ -25,7 +25,7 @@ extension Foretell {
             let question = try ledger.open(.read).question(id: questionID)
             switch format {
             case .json: Output.out(QuestionRendering.json(question).serialized(pretty: true) + "\n")
-            default: Output.out(QuestionRendering.showText(question, today: Day.today(), style: .detect()))
+            default: Output.out(QuestionRendering.showText(question, today: Day.today(), style: TerminalStyle.detect().unboundedWhenPiped()))
             }
         }
     }

@@ -78,8 +78,8 @@ import Testing
 
         // For cron: something is overdue after 2026-06-30, nothing before.
         let overdue = try cli.run(["list", "--due", "--exit-code", "--as-of", "2026-07-01"])
-        #expect(overdue.status == 1 && overdue.stdout.contains("Will the v2 release ship"))
-        // Exit 1 is the answer, not an error: nothing on stderr for cron to mail.
+        #expect(overdue.status == 3 && overdue.stdout.contains("Will the v2 release ship"))
+        // Exit 3 is the answer, not an error (that is 1): nothing on stderr for cron to mail.
         #expect(overdue.stderr.isEmpty, "\(overdue.stderr)")
         #expect(try cli.run(["list", "--due", "--exit-code", "--as-of", "2026-06-30"]).status == 0)
     }

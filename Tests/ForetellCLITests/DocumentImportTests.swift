@@ -63,7 +63,10 @@ import Testing
     @Test func anUndatedDocumentNeedsADate() throws {
         let cli = try CLI()
         let file = try cli.write("note.txt", Data("Tom Lee said there is a 70% chance that the bridge will reopen by 2027.\n".utf8))
-        let undated = try #require(try CLI.json(cli.run(["import", file, "--format", "json"]).stdout) as? [String: Any])
+        // Every forecast of the file was skipped: the summary is printed, and the import fails (exit 1).
+        let undatedRun = try cli.run(["import", file, "--format", "json"])
+        #expect(undatedRun.status == 1 && undatedRun.stderr.contains("every row of"), "\(undatedRun.stderr)")
+        let undated = try #require(try CLI.json(undatedRun.stdout) as? [String: Any])
         #expect(undated["forecasts_added"] as? Int == 0)
         let skipped = try #require(undated["skipped"] as? [[String: Any]])
         #expect(skipped.first?["line"] as? Int == 1)
@@ -80,7 +83,7 @@ import Testing
         let cli = try CLI()
         let transcript = try cli.write("panel.md", Data(Self.transcript.utf8))
         let dry = try cli.run(["import", transcript, "--dry-run"])
-        #expect(dry.stdout.contains("would add 1 questions, 2 forecasts"))
+        #expect(dry.stdout.contains("would add 1 question, 2 forecasts"))
         #expect(try cli.run(["list", "--format", "json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
         let missing = try cli.run(["import", transcript, cli.folder.path + "/missing.txt"])
         #expect(missing.status == 64)

@@ -111,9 +111,40 @@ import Testing
         #expect(overall["n"] as? Int == 8)
         #expect(abs((overall["brier"] as? Double ?? .nan) - 0.2528125) < 1e-12)
         let page = try cli.run(["score", "--time-weighted"]).stdout.replacingOccurrences(of: "\n", with: " ")
-        #expect(page.contains("weighted by the share of the question's open life"))
+        #expect(page.contains("weighted by the share of the question's whole life"))
+        #expect(page.contains("counts as a 50% forecast"))
         let both = try cli.run(["score", "--every-forecast", "--time-weighted"])
         #expect(both.status == 64)
+    }
+
+    @Test func rankingAndFoldedStepsAreOptions() throws {
+        let cli = try Self.goldenLedger()
+        // Tests/Golden/README.md: with 2 shared questions needed, ann (-0.190), cy (+0.117), bob (+0.283).
+        let ranked = try #require(try CLI.json(cli.run(["score", "--rank-min-questions", "2", "--format", "json"]).stdout)
+            as? [String: Any])
+        let owners = try #require(ranked["owners"] as? [[String: Any]])
+        #expect(owners.map { $0["owner"] as? String } == ["ann", "cy", "bob"])
+        #expect(owners.map { $0["rank"] as? Int } == [1, 2, 3])
+        #expect(abs((owners.last?["peer_score"] as? Double ?? .nan) - -94.77285) < 1e-4)
+        // By default (10 shared questions) nobody is ranked; the JSON says so with null.
+        let plain = try #require(try CLI.json(cli.run(["score", "--format", "json"]).stdout) as? [String: Any])
+        #expect((plain["owners"] as? [[String: Any]])?.allSatisfy { $0["rank"] is NSNull } == true)
+        // One step of 50 points holds all seven: right at 50, 70, 85 and 90%; wrong at 60, 70 and 80%.
+        let stepped = try #require(try CLI.json(cli.run(["score", "--folded-step", "50", "--format", "json"]).stdout)
+            as? [String: Any])
+        let rows = try #require((stepped["overall"] as? [String: Any])?["folded"] as? [[String: Any]])
+        #expect(rows.count == 1)
+        #expect(rows.first?["n"] as? Int == 7)
+        #expect(rows.first?["right"] as? Int == 4)
+        #expect(rows.first?["wrong"] as? Int == 3)
+        #expect(rows.first?["confidence_high"] as? Double == 1)
+        let page = try cli.run(["score", "--folded-step", "50"]).stdout
+        #expect(page.contains("50–100%"))
+        for bad in [["--folded-step", "0"], ["--folded-step", "51"], ["--rank-min-questions", "0"]] {
+            let result = try cli.run(["score"] + bad)
+            #expect(result.status == 64, "\(bad)")
+            #expect(result.stderr.hasPrefix("foretell: \(bad[0]) takes a whole number"), "\(bad): \(result.stderr)")
+        }
     }
 
     @Test func htmlReportIsWrittenToAFile() throws {
@@ -236,6 +267,12 @@ import Testing
                 let name = owner["owner"] as? String ?? ""
                 let want = expectedOwners[name]?["relative_brier"] as? Double ?? .nan
                 #expect(abs((owner["relative_brier"] as? Double ?? .nan) - want) <= 1e-9, "\(rule) \(name)")
+                let peer = expectedOwners[name]?["peer_score"] as? Double ?? .nan
+                #expect(abs((owner["peer_score"] as? Double ?? .nan) - peer) <= 1e-9 * max(1, abs(peer)), "\(rule) \(name) peer")
+                for key in ["brier", "baseline"] {
+                    let value = expectedOwners[name]?[key] as? Double ?? .nan
+                    #expect(abs((owner[key] as? Double ?? .nan) - value) <= 1e-9 * max(1, abs(value)), "\(rule) \(name) \(key)")
+                }
             }
         }
     }

@@ -82,16 +82,30 @@ import Testing
     @Test func foldingRestatesLowForecastsAsTheOpposite() {
         // 30% on yes that came true = 70% on no, which was wrong.
         let low = ProperScores.folded(0.3, happened: true)
-        #expect(low.percent == 70)
+        #expect(low.level == 700_000)
         #expect(low.right == false)
         let lowNo = ProperScores.folded(0.3, happened: false)
-        #expect(lowNo.percent == 70)
+        #expect(lowNo.level == 700_000)
         #expect(lowNo.right == true)
-        // 50% stays about yes; 0.645 rounds half up to 65, and so does 1 - 0.355.
-        #expect(ProperScores.folded(0.5, happened: true) == (50, true))
-        #expect(ProperScores.folded(0.645, happened: true).percent == 65)
-        #expect(ProperScores.folded(0.355, happened: true).percent == 65)
-        #expect(ProperScores.folded(0.0, happened: false) == (100, true))
-        #expect(ProperScores.folded(0.994, happened: false) == (99, false))
+        // Levels are kept as stated, to the millionth: 0.645 is 64.5%, and so is 1 - 0.355.
+        #expect(ProperScores.folded(0.5, happened: true) == (500_000, true))
+        #expect(ProperScores.folded(0.645, happened: true).level == 645_000)
+        #expect(ProperScores.folded(0.355, happened: true).level == 645_000)
+        #expect(ProperScores.folded(0.0, happened: false) == (1_000_000, true))
+        // 0.995 is 99.5%, never "100%"; 0.006 restated is 99.4%.
+        #expect(ProperScores.folded(0.995, happened: false) == (995_000, false))
+        #expect(ProperScores.folded(0.006, happened: false) == (994_000, true))
+    }
+
+    @Test func foldedStepsAreHalfOpenWithTheLastClosed() {
+        // Steps of 5 points: [50, 55), [55, 60), ..., [95, 100]; of 7: [50, 57), ..., [99, 100].
+        #expect(ProperScores.foldedStepLevel(500_000, step: 5) == 500_000)
+        #expect(ProperScores.foldedStepLevel(549_999, step: 5) == 500_000)
+        #expect(ProperScores.foldedStepLevel(550_000, step: 5) == 550_000)
+        #expect(ProperScores.foldedStepLevel(995_000, step: 5) == 950_000)
+        #expect(ProperScores.foldedStepLevel(1_000_000, step: 5) == 950_000)
+        #expect(ProperScores.foldedStepLevel(1_000_000, step: 7) == 990_000)
+        #expect(ProperScores.foldedStepLevel(989_999, step: 7) == 920_000)
+        #expect(ProperScores.foldedStepLevel(1_000_000, step: 50) == 500_000)
     }
 }

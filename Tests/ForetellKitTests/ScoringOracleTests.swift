@@ -38,7 +38,8 @@ import Testing
             builder.addForecast(
                 id: Int64(row["forecast_id"] ?? "") ?? -1, question: question, owner: row["forecaster"] ?? "",
                 probability: Double(row["probability_yes"] ?? "") ?? .nan,
-                madeAtMs: SharedData.milliseconds(row["forecast_timestamp"]))
+                madeAtMs: SharedData.milliseconds(row["forecast_timestamp"]),
+                madeAtSubMsNanos: ScoringInput.subMillisecondNanos(row["forecast_timestamp"] ?? ""))
         }
         return builder.build()
     }
@@ -72,6 +73,16 @@ import Testing
         let board = Scoreboard(input: try Self.metaculusInput(), options: options)
         compareGroup(board.overall, expected["overall"] as? [String: Any] ?? [:], label: "metaculus March")
         #expect(board.overall.questions == expected["questions_in_range"] as? Int)
+    }
+
+    @Test func metaculusFoldedStepsMatchOracle() throws {
+        let expected = try expected("metaculus", "latest_step5")
+        let options = ScoreOptions(rule: .latest, folded: true, foldedStep: 5)
+        let board = Scoreboard(input: try Self.metaculusInput(), options: options)
+        compareGroup(board.overall, expected["overall"] as? [String: Any] ?? [:], label: "metaculus step 5")
+        // Steps of 5 points from 50% to 100%: at most ten rows, each 5 points wide, the last closed.
+        #expect(board.overall.folded.count <= 10)
+        #expect(board.overall.folded.last?.confidenceHigh == 1)
     }
 
     // MARK: PredictionBook, 2008-2022
@@ -115,6 +126,11 @@ import Testing
             #expect(board.excluded.voidForecasts == data["ambiguous_forecasts"] as? Int)
             #expect(board.excluded.voidQuestions == data["ambiguous_questions"] as? Int)
         }
+        // "Not counted" describes the filtered set: ambiguous questions resolved in 2015 only.
+        let year = Scoreboard(input: input, options: ScoreOptions(
+            since: Day(year: 2015, month: 1, day: 1), until: Day(year: 2015, month: 12, day: 31)))
+        #expect(year.excluded.voidForecasts == data["ambiguous_forecasts_resolved_2015"] as? Int)
+        #expect(year.excluded.voidQuestions == data["ambiguous_questions_resolved_2015"] as? Int)
         // The reference figures: 51,135 forecasts on yes/no questions, 31 of them made after the
         // question resolved, which never count.
         let every = Scoreboard(input: input, options: ScoreOptions(rule: .everyForecast))
@@ -131,6 +147,7 @@ import Testing
         #expect(board.owners.count == expected["owner_count"] as? Int, "\(label) owner count")
         let ranking = expected["ranking"] as? [String] ?? []
         #expect(board.owners.prefix(ranking.count).map { $0.name ?? "" } == ranking, "\(label) ranking")
+        #expect(board.owners.filter { $0.rank != nil }.count == expected["ranked_count"] as? Int, "\(label) ranked")
         let owners = expected["owners"] as? [String: [String: Any]] ?? [:]
         #expect(!owners.isEmpty, "\(label): the oracle lists owners")
         for (name, group) in owners {
@@ -141,6 +158,7 @@ import Testing
             compareGroup(actual, group, label: "\(label) owner \(name)")
             #expect(actual.sharedQuestions == group["shared_questions"] as? Int, "\(label) \(name) shared")
             close(actual.relativeBrier, group["relative_brier"], "\(label) \(name) relative_brier")
+            close(actual.peerScore, group["peer_score"], "\(label) \(name) peer_score")
         }
         let timeline = expected["timeline"] as? [[String: Any]] ?? []
         #expect(board.timeline.map(\.month) == timeline.map { $0["month"] as? String ?? "" }, "\(label)")
@@ -179,8 +197,12 @@ import Testing
         #expect(group.folded.map(\.confidence) == folded.map { $0["confidence"] as? Double ?? -1 }, "\(label) folded")
         for (row, want) in zip(group.folded, folded) {
             #expect(row.n == want["n"] as? Int, "\(label) folded \(row.confidence) n")
-            close(row.right, want["right"], "\(label) folded \(row.confidence) right")
-            close(row.wrong, want["wrong"], "\(label) folded \(row.confidence) wrong")
+            #expect(row.right == Double(want["right"] as? Int ?? -1), "\(label) folded \(row.confidence) right")
+            #expect(row.wrong == Double(want["wrong"] as? Int ?? -1), "\(label) folded \(row.confidence) wrong")
+            close(row.rightWeight, want["right_weight"], "\(label) folded \(row.confidence) right_weight")
+            close(row.wrongWeight, want["wrong_weight"], "\(label) folded \(row.confidence) wrong_weight")
+            close(row.ciLow, want["ci_low"], "\(label) folded \(row.confidence) ci_low")
+            close(row.ciHigh, want["ci_high"], "\(label) folded \(row.confidence) ci_high")
         }
     }
 

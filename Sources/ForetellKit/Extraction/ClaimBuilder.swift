@@ -18,6 +18,8 @@ enum ClaimBuilder {
         "undoubtedly", "conceivably",
     ]
     private static let modals: Set<String> = ["may", "might", "could"]
+    /// Words before a number named as a chance: "a nearly 50% chance", "only a 10% probability".
+    private static let chanceLeads: Set<String> = ["a", "an", "nearly", "about", "around", "roughly", "only", "just", "almost", "some"]
 
     static func claim(_ sentence: String, tokens: [Token], reading: ClauseReading) -> String {
         var skip = Set<Int>()
@@ -31,11 +33,11 @@ enum ClaimBuilder {
             // "is (un)likely to", "are expected to", "is bound to": the claim says "will".
             if let to = degree.phrase.upperBound < tokens.count && tokens[degree.phrase.upperBound].lower == "to"
                 ? degree.phrase.upperBound : (degree.words.last == "to" ? degree.phrase.upperBound - 1 : nil),
-               let copula = (max(clause.lowerBound, degree.span.lowerBound - 3)..<degree.span.lowerBound).last(where: {
+               let copula = Range(from: max(clause.lowerBound, degree.span.lowerBound - 3), upTo: degree.span.lowerBound).last(where: {
                    ["is", "are", "'s", "was", "be", "seems", "seem", "looks", "remains", "remain"].contains(tokens[$0].lower)
                        || tokens[$0].lower.hasSuffix("'s") && tokens[$0].lower != "it's" && tokens[$0].lower != "that's"
                }), degree.span.lowerBound - copula <= 2 {
-                for i in copula...to { skip.insert(i) }
+                for i in Range(from: copula, upTo: to + 1) { skip.insert(i) }
                 if tokens[copula].lower.hasSuffix("'s"), tokens[copula].lower.count > 2 {
                     // "market's likely to" keeps "market".
                     replace[copula] = String(tokens[copula].text(in: sentence).dropLast(2)) + " will"
@@ -61,7 +63,7 @@ enum ClaimBuilder {
             break
         }
         // A comment on the claim after it (", which would change the maths") is not part of it.
-        if let time = reading.time, let which = (time.tokens.upperBound..<end).first(where: {
+        if let time = reading.time, let which = Range(from: time.tokens.upperBound, upTo: end).first(where: {
             $0 > clause.lowerBound && tokens[$0].lower == "which" && tokens[$0 - 1].lower == ","
         }) {
             end = which - 1
@@ -69,7 +71,7 @@ enum ClaimBuilder {
         // ", I think" at the end.
         if let attitude = reading.attitude, attitude.phrase.lowerBound > clause.lowerBound + 3,
            let subject = attitude.subject, subject > clause.lowerBound, tokens[subject - 1].lower == ",",
-           (attitude.phrase.upperBound..<clause.upperBound).allSatisfy({ tokens[$0].kind == .punctuation }) {
+           Range(from: attitude.phrase.upperBound, upTo: clause.upperBound).allSatisfy({ tokens[$0].kind == .punctuation }) {
             end = min(end, subject - 1)
         }
         // A number set after the claim ("...: 60%", "(80% confident)", "- 85%") goes with it.
@@ -78,13 +80,13 @@ enum ClaimBuilder {
             if from > clause.lowerBound, [":", "(", "[", ",", "=", "-", "–", "—"].contains(tokens[from - 1].lower) { from -= 1 }
             var to = number.span.upperBound
             while to < clause.upperBound, ["confident", "sure", "certain", "chance", "probability", "likely", ")", "]"].contains(tokens[to].lower) { to += 1 }
-            if (to..<clause.upperBound).allSatisfy({ tokens[$0].kind == .punctuation }) { end = min(end, from) }
+            if Range(from: to, upTo: clause.upperBound).allSatisfy({ tokens[$0].kind == .punctuation }) { end = min(end, from) }
         }
         // "the odds of X at two in three", "the probability that X is 20%": the claim is X.
-        if let number = reading.numeric, let noun = (clause.lowerBound..<number.span.lowerBound).first(where: {
+        if let number = reading.numeric, let noun = Range(from: clause.lowerBound, upTo: number.span.lowerBound).first(where: {
             VerbalScale.probabilityNouns.contains(tokens[$0].lower) && $0 + 1 < number.span.lowerBound && ["of", "that"].contains(tokens[$0 + 1].lower)
-        }), let link = (noun + 2..<number.span.lowerBound).last(where: { ["at", "is", "are", "was", ":"].contains(tokens[$0].lower) }), link > noun + 2 {
-            for i in clause.lowerBound..<(noun + 2) { skip.insert(i) }
+        }), let link = Range(from: noun + 2, upTo: number.span.lowerBound).last(where: { ["at", "is", "are", "was", ":"].contains(tokens[$0].lower) }), link > noun + 2 {
+            for i in Range(from: clause.lowerBound, upTo: noun + 2) { skip.insert(i) }
             end = min(end, link)
         }
         var start = clause.lowerBound
@@ -92,7 +94,7 @@ enum ClaimBuilder {
         // claim is what the chance is of, with what "it" is as context.
         var context: String?
         if let number = reading.numeric, number.namedAsProbability,
-           let colon = (clause.lowerBound..<number.span.lowerBound).last(where: { [":", ";"].contains(tokens[$0].lower) }),
+           let colon = Range(from: clause.lowerBound, upTo: number.span.lowerBound).last(where: { [":", ";"].contains(tokens[$0].lower) }),
            colon > clause.lowerBound, reading.frame.map({ $0.upperBound <= colon }) ?? true {
             var that = number.span.upperBound
             while that < end, that < number.span.upperBound + 2, VerbalScale.probabilityNouns.contains(tokens[that].lower) { that += 1 }
@@ -100,12 +102,26 @@ enum ClaimBuilder {
                 if ["it", "they", "this", "that", "it's"].contains(tokens[that + 1].lower) {
                     context = tidy(tokens.text(in: sentence, from: clause.lowerBound, to: colon - 1))
                 }
-                for i in clause.lowerBound...that { skip.insert(i) }
+                for i in Range(from: clause.lowerBound, upTo: that + 1) { skip.insert(i) }
+            }
+        }
+        // "gave Trump a nearly 50% chance of winning", "puts a 30% probability on": the claim is
+        // who and what the chance is of ("Trump winning"), without the number and its noun.
+        if context == nil, let number = reading.numeric, number.namedAsProbability {
+            var noun = number.span.upperBound
+            while noun < end, VerbalScale.probabilityNouns.contains(tokens[noun].lower) { noun += 1 }
+            var article = number.span.lowerBound
+            while article > clause.lowerBound, chanceLeads.contains(tokens[article - 1].lower) { article -= 1 }
+            if noun > number.span.upperBound, noun + 1 < end, ["of", "that"].contains(tokens[noun].lower),
+               article > clause.lowerBound, tokens[article - 1].isWord {
+                // "I'd give it a 30% chance that X": all of it frames X.
+                let pointsBack = ["it", "this", "that", "them"].contains(tokens[article - 1].lower)
+                skip.formUnion((pointsBack ? clause.lowerBound : article)...noun)
             }
         }
         // "Looking ahead, we expect ...": a lead-in, not part of the claim.
         if start + 2 < end, tokens[start].lower == "looking", tokens[start + 1].lower == "ahead" {
-            skip.formUnion(start...start + 1)
+            skip.formUnion(start..<start + 2)
         }
         while start < end, skip.contains(start) || discourse.contains(tokens[start].lower)
                 || tokens[start].lower == "that's" && start + 1 < end && tokens[start + 1].lower == "why"
@@ -115,8 +131,8 @@ enum ClaimBuilder {
 
         // "I expect most code to be written by AI" → "most code will be written by AI".
         if let attitude = reading.attitude, let frame = reading.frame, attitude.span.upperBound == frame.upperBound,
-           let to = (frame.upperBound..<min(end, frame.upperBound + 7)).first(where: { tokens[$0].lower == "to" }),
-           !(frame.upperBound..<to).contains(where: { ["will", "won't", "that", "would", ","].contains(tokens[$0].lower) || tokens[$0].lower.hasSuffix("'ll") }),
+           let to = Range(from: frame.upperBound, upTo: min(end, frame.upperBound + 7)).first(where: { tokens[$0].lower == "to" }),
+           !Range(from: frame.upperBound, upTo: to).contains(where: { ["will", "won't", "that", "would", ","].contains(tokens[$0].lower) || tokens[$0].lower.hasSuffix("'ll") }),
            to > frame.upperBound, to + 1 < end, tokens[to + 1].isWord {
             replace[to] = "will"
             // "I expect them to drop" → "they will drop".
@@ -134,7 +150,7 @@ enum ClaimBuilder {
             replace[copula] = tokens[copula].lower == "'s" ? " will be" : "will be"
         }
         var pieces = ""
-        for i in start..<end where !skip.contains(i) {
+        for i in Range(from: start, upTo: end) where !skip.contains(i) {
             var word = replace[i] ?? tokens[i].text(in: sentence)
             if modals.contains(tokens[i].lower), reading.degrees.contains(where: { $0.entry.role == .modal && $0.phrase.contains(i) }) {
                 word = tokens[i].isCapitalized ? "Will" : "will"

@@ -16,10 +16,17 @@ public enum DateInput {
         throw .invalidDate(raw)
     }
 
-    /// A day or a full ISO 8601 timestamp, kept with the precision given.
+    /// A day or a full ISO 8601 timestamp, kept with the precision given. A bare day is a UTC
+    /// day: files (canonical CSV) are read the same wherever they are imported.
     public static func moment(_ raw: String) throws(InputError) -> Moment {
         guard let moment = Moment.parse(raw) else { throw .invalidMoment(raw) }
         return moment
+    }
+
+    /// What a person types to `--made-on` or `--on`: a bare day is that day on their calendar,
+    /// in the local time zone; a timestamp is the instant it names (UTC without an offset).
+    public static func typedMoment(_ raw: String) throws(InputError) -> Moment {
+        try moment(raw).readingDayAsLocal()
     }
 }
 

@@ -11,7 +11,8 @@ public enum ProbabilityInput {
             let number = text.dropLast().trimmingWhitespace()
             guard let percent = finiteNumber(number) else { throw .probabilityNotANumber(raw) }
             guard percent >= 0, percent <= 100 else { throw .probabilityOutOfRange(raw) }
-            return percent / 100
+            // + 0.0: "-0%" is 0, not -0.0 (see CanonicalValue).
+            return percent / 100 + 0.0
         }
         if let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) {
             guard let odds = finiteNumber(String(text[..<colon])),
@@ -19,12 +20,20 @@ public enum ProbabilityInput {
                 throw .probabilityNotANumber(raw)
             }
             guard odds >= 0, against >= 0, odds + against > 0 else { throw .probabilityOutOfRange(raw) }
-            return odds / (odds + against)
+            return odds / (odds + against) + 0.0
         }
         guard let value = finiteNumber(text) else { throw .probabilityNotANumber(raw) }
         if value > 1, value <= 100, value == value.rounded() { throw .probabilityAmbiguous(text) }
         guard value >= 0, value <= 1 else { throw .probabilityOutOfRange(raw) }
-        return value
+        return value + 0.0
+    }
+
+    /// A probability typed on the command line: as ``parse(_:)``, but a bare `1` is refused too,
+    /// since a person typing `-p 1` may mean 1% as well as certainty (`1.0` and `100%` are clear).
+    /// Files keep reading `1` as certainty: exports write probabilities as decimals.
+    public static func parseTyped(_ raw: String) throws(InputError) -> Double {
+        if raw.trimmingWhitespace() == "1" { throw .probabilityAmbiguous("1") }
+        return try parse(raw)
     }
 
     /// A plain decimal number: digits with an optional sign and point. Refuses `nan`, `inf`, hex and

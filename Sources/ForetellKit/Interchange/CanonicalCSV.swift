@@ -7,15 +7,24 @@ public enum CanonicalCSV {
     public static let columns = ["question_id", "claim", "owner", "probability", "made_on", "deadline",
                                  "outcome", "resolved_on", "tags", "source", "quote"]
 
-    /// Streams every forecast as CSV lines, header first, in question and time order.
-    public static func export(_ ledger: Ledger, write: (String) -> Void) throws {
-        write(CSVWriter.line(columns))
+    /// Streams every forecast as CSV lines, header first, in question and time order. Text cells
+    /// are written as ``SpreadsheetCell`` says (neutralised unless `cells` is raw); probabilities
+    /// as plain decimals (``PlainDecimal``). A ledger holding backfilled forecasts gets a last
+    /// column, `backfilled` (`yes` or empty), so that importing the file does not turn them into
+    /// forecasts that count; other ledgers keep the contract's header exactly.
+    public static func export(_ ledger: Ledger, cells: SpreadsheetCell.Mode = .neutralised,
+                              write: (String) -> Void) throws {
         var buffer = ""
-        try ledger.eachForecastExportRow { row in
+        var marksBackfilled = false
+        func text(_ value: String?) -> String { SpreadsheetCell.cell(value ?? "", cells) }
+        try ledger.eachForecastExportRow(start: { anyBackfilled in
+            marksBackfilled = anyBackfilled
+            write(CSVWriter.line(columns + (marksBackfilled ? ["backfilled"] : [])))
+        }) { row in
             buffer += CSVWriter.line([
-                String(row.questionID), row.claim, row.owner, row.probability.plainText, row.madeOn, row.deadline ?? "",
-                row.outcome ?? "", row.resolvedOn ?? "", row.tags ?? "", row.source ?? "", row.quote ?? "",
-            ])
+                String(row.questionID), text(row.claim), text(row.owner), PlainDecimal.text(row.probability), row.madeOn,
+                row.deadline ?? "", row.outcome ?? "", row.resolvedOn ?? "", text(row.tags), text(row.source), text(row.quote),
+            ] + (marksBackfilled ? [row.backfilled ? "yes" : ""] : []))
             if buffer.utf8.count > 1 << 16 {
                 write(buffer)
                 buffer = ""
@@ -25,15 +34,21 @@ public enum CanonicalCSV {
     }
 }
 
-/// Reads canonical CSV into the ledger. Rows that share a `question_id` (or, where it is empty, a
-/// claim and deadline) are one question. A question keeps its id when the ledger has no question
-/// of that id; a row whose forecast the ledger already holds adds nothing, so importing twice is
+/// Reads canonical CSV into the ledger. Rows that share a `question_id` (any text; or, where it is
+/// empty, a claim and deadline) are one question. A question found in the ledger is the same
+/// question only with the same claim and deadline: by its id for a numeric key, else by claim and
+/// deadline, so another person's file never merges into an unrelated question. A new question
+/// keeps a numeric key as its id when the ledger has no question of that id; a row whose forecast the ledger already holds adds nothing, so importing twice is
 /// harmless. Invalid rows are skipped and reported with their line. A new question opens at the
 /// time of its first row, which for foretell's own export (sorted by time) is its earliest
 /// forecast; for files in another order scoring takes the earlier of that and the first forecast.
 public struct CanonicalCSVImporter {
+    /// A `question_id` is a key of the file. A positive whole number may also be a ledger id, but
+    /// is taken as one only where the ledger's question of that id has the same claim and
+    /// deadline; any other text (a spreadsheet's "acx-2021-14") only groups the file's rows.
     private enum QuestionKey: Hashable {
         case id(Int64)
+        case text(String)
         case claim(String, Day?)
     }
 
@@ -50,18 +65,24 @@ public struct CanonicalCSVImporter {
     /// The positions of the columns, found once from the header.
     private struct Columns {
         let questionID, claim, owner, probability, madeOn, deadline, outcome, resolvedOn, tags, source, quote: Int?
+        let backfilled: Int?
 
         init(_ header: CSVHeader) {
             (questionID, claim, owner) = (header.index(of: "question_id"), header.index(of: "claim"), header.index(of: "owner"))
             (probability, madeOn) = (header.index(of: "probability"), header.index(of: "made_on"))
             (deadline, outcome, resolvedOn) = (header.index(of: "deadline"), header.index(of: "outcome"), header.index(of: "resolved_on"))
             (tags, source, quote) = (header.index(of: "tags"), header.index(of: "source"), header.index(of: "quote"))
+            backfilled = header.index(of: "backfilled")
         }
     }
 
     private var questions: [QuestionKey: KnownQuestion] = [:]
     /// Forecasts with a higher id were recorded from the file being imported.
     private var lastIDBefore: Int64 = 0
+    /// Resolutions up to this id were in the ledger before the import: a new forecast dated before
+    /// one of them on its question is hindsight, and is recorded as backfilled.
+    private var lastResolutionBefore: Int64 = 0
+    private var markedAsHindsight = 0
 
     public init() {}
 
@@ -74,16 +95,23 @@ public struct CanonicalCSVImporter {
         let columns = Columns(header)
         let ownersBefore = try writer.ownerCount()
         lastIDBefore = try writer.lastForecastID()
+        lastResolutionBefore = try writer.lastResolutionID()
         while let record = try reader.next() {
             summary.rowsRead += 1
             if summary.rowsRead % 4096 == 0 { progress(reader.bytesRead) }
             do {
                 try importRow(record, columns, writer: &writer, summary: &summary)
+            } catch var refused as NULByteRefused {
+                refused.location = "\(reader.path) line \(record.line)"
+                throw refused
             } catch {
                 try summary.skip(line: record.line, because: error)
             }
         }
         progress(reader.bytesRead)
+        if markedAsHindsight > 0 {
+            summary.notes.append("\(counted(markedAsHindsight, "forecast was", "forecasts were")) dated before an outcome the ledger already held, so recorded as backfilled: scores leave them out unless --include-backfilled")
+        }
         summary.ownersAdded = try writer.ownerCount() - ownersBefore
         return summary
     }
@@ -91,9 +119,11 @@ public struct CanonicalCSVImporter {
     private mutating func importRow(_ record: CSVRecord, _ columns: Columns, writer: inout LedgerWriter,
                                     summary: inout ImportSummary) throws {
         func field(_ column: Int?) -> String { record[column].trimmingWhitespace() }
-        let claim = field(columns.claim)
+        // Text cells may carry the apostrophe that keeps a spreadsheet from running them.
+        func text(_ column: Int?) -> String { SpreadsheetCell.text(field(column)) }
+        let claim = text(columns.claim)
         if claim.isEmpty { throw RowProblem(reason: "the claim is empty") }
-        let owner = field(columns.owner)
+        let owner = text(columns.owner)
         if owner.isEmpty { throw RowProblem(reason: "the owner is empty") }
         let probability = try ProbabilityInput.parse(field(columns.probability))
         let madeOn = try DateInput.moment(field(columns.madeOn))
@@ -111,9 +141,12 @@ public struct CanonicalCSVImporter {
         let key: QuestionKey
         if idText.isEmpty {
             key = .claim(claim, deadline)
-        } else {
-            guard let id = Int64(idText), id > 0 else { throw RowProblem(reason: "question_id '\(idText)' is not a positive whole number") }
+        } else if !idText.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) {
+            key = .text(idText)
+        } else if let id = Int64(idText), id > 0 {
             key = .id(id)
+        } else {
+            throw RowProblem(reason: "question_id \(idText) is a number but not a ledger id (1 to \(Int64.max))")
         }
         let question: KnownQuestion
         if let known = questions[key] {
@@ -122,7 +155,7 @@ public struct CanonicalCSVImporter {
             }
             question = known
         } else {
-            let tags = field(columns.tags).split(separator: ";").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            let tags = text(columns.tags).split(separator: ";").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
             let (id, isNew) = try ledgerQuestion(for: key, claim: claim, deadline: deadline, tags: tags, openedAt: madeOn,
                                                  writer: &writer, summary: &summary)
             question = KnownQuestion(ledgerID: id, claim: claim, deadline: deadline, isNew: isNew)
@@ -133,7 +166,7 @@ public struct CanonicalCSVImporter {
         // such copies, and an export of it must import back whole), unless the second row only adds
         // a source: a forecast with several sources takes a row for each. On a question this import
         // created, a row without a source is therefore always a new forecast: no need to look.
-        let source = field(columns.source)
+        let source = text(columns.source)
         let forecastID: Int64
         let existing = question.isNew && source.isEmpty ? nil : try writer.forecastID(
             questionID: question.ledgerID, owner: owner, madeOn: madeOn.text, probability: probability)
@@ -143,10 +176,19 @@ public struct CanonicalCSVImporter {
         } else if let existing, !source.isEmpty, try !writer.hasSource(forecastID: existing, path: source) {
             forecastID = existing
         } else {
-            forecastID = try writer.record(NewForecast(questionID: question.ledgerID, owner: owner, probability: probability, madeOn: madeOn))
+            let marked = ["yes", "1", "true"].contains(field(columns.backfilled).lowercased())
+            var hindsight = false
+            if !marked && !question.isNew {
+                hindsight = try writer.outcomeKnown(questionID: question.ledgerID, before: madeOn.milliseconds,
+                                                    recordedUpTo: lastResolutionBefore) != nil
+            }
+            if hindsight { markedAsHindsight += 1 }
+            forecastID = try writer.record(NewForecast(questionID: question.ledgerID, owner: owner, probability: probability,
+                                                       madeOn: madeOn, backfilled: marked || hindsight))
             summary.forecastsAdded += 1
         }
-        if !source.isEmpty, try writer.attach(NewSource(path: source, quote: record[columns.quote]), to: forecastID) {
+        let quote = SpreadsheetCell.text(record[columns.quote])
+        if !source.isEmpty, try writer.attach(NewSource(path: source, quote: quote), to: forecastID) {
             summary.sourcesAdded += 1
         }
         if let outcome, let resolvedOn, !question.resolved {

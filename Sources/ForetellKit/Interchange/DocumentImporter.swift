@@ -5,15 +5,28 @@ import Foundation
 /// its quote and line as provenance.
 ///
 /// A document is known by the SHA-256 of its text, so importing it again (under any name) adds
-/// nothing. A forecast that an earlier document already gave (same owner, same proposition, same
-/// deadline: `ForecastIdentity`) gains this document as a second source instead of becoming a
-/// second forecast; another owner's forecast on the same proposition joins the same question.
-/// Forecasts without an owner, a probability or a date are reported, not guessed.
+/// nothing. A forecast that an earlier document already gave gains this document as a second
+/// source instead of becoming a second forecast, only when owner, proposition, probability and
+/// deadline all agree; any other forecast is recorded, on the question of an earlier one only when
+/// its claim is the same proposition (``Proposition``) with the same deadline. Nothing extracted
+/// is lost. Forecasts without an owner, a probability or a date are reported, not guessed.
 public struct DocumentImporter: Importer {
     private struct Known {
         var forecastID: Int64
         var questionID: Int64
-        var identity: ForecastIdentity
+        var owner: String
+        var probability: Double
+        var proposition: Proposition
+        var deadline: Day?
+
+        func isSameQuestion(_ proposition: Proposition, deadline: Day?) -> Bool {
+            self.deadline == deadline && self.proposition.isSame(as: proposition)
+        }
+
+        func isSameForecast(owner: String, probability: Double, _ proposition: Proposition, deadline: Day?) -> Bool {
+            !owner.isEmpty && self.owner == owner && self.probability == probability
+                && isSameQuestion(proposition, deadline: deadline)
+        }
     }
 
     public let source: String
@@ -39,8 +52,8 @@ public struct DocumentImporter: Importer {
         var summary = ImportSummary(source: source)
         summary.notes = listingWarnings
         known = try writer.documentForecasts().map {
-            Known(forecastID: $0.forecastID, questionID: $0.questionID,
-                  identity: ForecastIdentity(owner: $0.owner, claim: $0.claim, deadline: $0.deadline))
+            Known(forecastID: $0.forecastID, questionID: $0.questionID, owner: ForecastIdentity.ownerKey($0.owner),
+                  probability: $0.probability, proposition: Proposition($0.claim), deadline: $0.deadline)
         }
         let ownersBefore = try writer.ownerCount()
         var bytesDone = 0
@@ -79,14 +92,17 @@ public struct DocumentImporter: Importer {
                 continue
             }
             let source = NewSource(path: file, sha256: sha256, quote: forecast.quote, line: forecast.line)
-            let identity = forecast.identity
-            if let same = known.first(where: { $0.identity.matches(identity) }) {
+            let ownerKey = ForecastIdentity.ownerKey(owner)
+            let proposition = Proposition(forecast.claim)
+            if let same = known.first(where: {
+                $0.isSameForecast(owner: ownerKey, probability: probability, proposition, deadline: forecast.deadline)
+            }) {
                 if try writer.attach(source, to: same.forecastID) { summary.sourcesAdded += 1 }
                 summary.alreadyPresent += 1
                 continue
             }
             let questionID: Int64
-            if let sameQuestion = known.first(where: { $0.identity.isSameQuestion(as: identity) }) {
+            if let sameQuestion = known.first(where: { $0.isSameQuestion(proposition, deadline: forecast.deadline) }) {
                 questionID = sameQuestion.questionID
             } else {
                 questionID = try writer.record(NewQuestion(
@@ -100,7 +116,8 @@ public struct DocumentImporter: Importer {
                 basis: forecast.basis ?? .numeric, madeOn: Moment(day: madeOn)))
             summary.forecastsAdded += 1
             if try writer.attach(source, to: forecastID) { summary.sourcesAdded += 1 }
-            known.append(Known(forecastID: forecastID, questionID: questionID, identity: identity))
+            known.append(Known(forecastID: forecastID, questionID: questionID, owner: ownerKey, probability: probability,
+                               proposition: proposition, deadline: forecast.deadline))
         }
     }
 }

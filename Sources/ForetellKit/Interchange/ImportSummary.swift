@@ -29,17 +29,9 @@ public struct ImportSummary: Sendable, Equatable {
 
     public init(source: String) { self.source = source }
 
-    /// A few lines for people: the counts, then at most `limit` skipped rows with their lines.
-    public func text(limit: Int = 20) -> String {
-        let verb = dryRun ? "would add" : "added"
-        var out = "\(source): \(rowsRead) rows; \(verb) \(questionsAdded) questions, \(forecastsAdded) forecasts, "
-            + "\(ownersAdded) owners, \(resolutionsAdded) resolutions"
-        if sourcesAdded > 0 { out += ", \(sourcesAdded) sources" }
-        out += "; \(alreadyPresent) already in the ledger; \(skipped.count) skipped\n"
-        for note in notes { out += "  note: \(note)\n" }
-        for skip in skipped.prefix(limit) { out += "  \(skip.file.map { $0 + " " } ?? "")line \(skip.line): \(skip.reason)\n" }
-        if skipped.count > limit { out += "  … and \(skipped.count - limit) more (--format json lists them all)\n" }
-        if dryRun { out += "dry run: nothing was written\n" }
-        return out
+    /// Rows were refused and none was imported or found already present: the file was not
+    /// understood at all, which the command reports as a failure.
+    public var everyRowSkipped: Bool {
+        !skipped.isEmpty && questionsAdded == 0 && forecastsAdded == 0 && resolutionsAdded == 0 && alreadyPresent == 0
     }
 }

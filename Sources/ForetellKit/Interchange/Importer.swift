@@ -13,11 +13,24 @@ public enum ImportFormat: String, CaseIterable, Sendable {
     case fatebook
     /// Metaculus's data export: a folder with `question_data.csv` and `forecast_data.csv`.
     case metaculus
+    /// `foretell export --format json`, restored into an empty ledger (``JSONBackupImporter``).
+    case json
 
-    /// What a path most likely is when `--from` is not given: a `.csv` file is foretell's CSV,
-    /// anything else documents.
-    public static func guess(_ path: String) -> ImportFormat {
-        path.lowercased().hasSuffix(".csv") ? .csv : .documents
+    /// What a path is when `--from` is not given: a `.csv` file is foretell's CSV, a `.json` file
+    /// a backup, a folder, a `.txt`/`.md` file or a file without an extension documents (a missing
+    /// path too, so that reading it says it is missing). A file of any other kind (a PDF, an RTF
+    /// file) is refused: read as a document it would import nothing and look like success.
+    public static func guess(_ path: String) throws -> ImportFormat {
+        let name = path.lowercased()
+        if name.hasSuffix(".csv") { return .csv }
+        if name.hasSuffix(".json") { return .json }
+        let file = name.split(separator: "/").last ?? ""
+        let ext = file.dropFirst().contains(".") ? file.split(separator: ".").last.map(String.init) : nil
+        if ext.map(DocumentReader.documentExtensions.contains) ?? true || FileManager.default.isFolder(path)
+            || !FileManager.default.fileExists(atPath: path) {
+            return .documents
+        }
+        throw ImportError.unknownKind(path: path)
     }
 
     /// Opens what `path` names, before the ledger is touched, so that a missing file fails first.
@@ -29,6 +42,7 @@ public enum ImportFormat: String, CaseIterable, Sendable {
         case .predictionbook: return try PredictionBookImporter(path: path)
         case .fatebook: return try FatebookImporter(path: path)
         case .metaculus: return try MetaculusImporter(path: path)
+        case .json: return try JSONBackupImporter(path: path)
         }
     }
 }
@@ -60,6 +74,7 @@ struct CanonicalCSVFile: Importer {
 /// A path that is not what the chosen format reads. A usage error (exit 64), like a missing file.
 public enum ImportError: ReportableError, Equatable {
     case notAnExportFolder(path: String, holding: [String])
+    case unknownKind(path: String)
 
     public var isUsageError: Bool { true }
 
@@ -67,6 +82,9 @@ public enum ImportError: ReportableError, Equatable {
         switch self {
         case .notAnExportFolder(let path, let files):
             return "\(path) is not an export folder: name the folder holding \(files.joined(separator: " and "))"
+        case .unknownKind(let path):
+            return "cannot tell what \(path) is: foretell imports .txt and .md documents, .csv and .json exports;"
+                + " name the format with --from (--from documents reads any text file)"
         }
     }
 }

@@ -104,10 +104,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The last millisecond of this day, UTC.
     public var endMilliseconds: Int64 { startMilliseconds + 86_400_000 - 1 }
 
-    /// Today in UTC.
+    /// Today in the local time zone (``LocalTime``): the day on the user's calendar, which west
+    /// of UTC in the evening is not the UTC date.
     public static func today(now: Date = Date()) -> Day {
-        let days = Int((now.timeIntervalSince1970 / 86_400).rounded(.down))
-        return Day(daysSinceEpoch: days) ?? Day(year: 1970, month: 1, day: 1)!
+        LocalTime.day(ofMilliseconds: Int64((now.timeIntervalSince1970 * 1000).rounded(.down)))
     }
 
     /// `YYYY-MM-DD` (years are 1 through 9999), written digit by digit: every row of an import

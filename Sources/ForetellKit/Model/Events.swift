@@ -40,10 +40,13 @@ public struct NewForecast: Sendable, Equatable {
     public var madeOn: Moment
     public var note: String?
     public var externalRef: String?
+    /// Recorded after its question's outcome was recorded and dated before it (hindsight): kept,
+    /// shown as such, and left out of scores unless asked for.
+    public var backfilled: Bool
 
     public init(questionID: Int64, owner: String, probability: Double, probabilityLow: Double? = nil,
                 probabilityHigh: Double? = nil, basis: ProbabilityBasis = .numeric, madeOn: Moment,
-                note: String? = nil, externalRef: String? = nil) {
+                note: String? = nil, externalRef: String? = nil, backfilled: Bool = false) {
         self.questionID = questionID
         self.owner = owner
         self.probability = probability
@@ -53,6 +56,7 @@ public struct NewForecast: Sendable, Equatable {
         self.madeOn = madeOn
         self.note = note
         self.externalRef = externalRef
+        self.backfilled = backfilled
     }
 }
 

@@ -11,12 +11,39 @@ public struct Moment: Hashable, Sendable, CustomStringConvertible {
     public let milliseconds: Int64
     public let day: Day
     public let hasTime: Bool
+    /// For a bare day read in a time zone, its offset from UTC: the day starts and ends that much
+    /// earlier than the UTC day. 0 for a UTC day and for timestamps.
+    let dayOffsetMilliseconds: Int64
 
     public init(day: Day) {
         self.text = day.description
         self.milliseconds = day.startMilliseconds
         self.day = day
         self.hasTime = false
+        self.dayOffsetMilliseconds = 0
+    }
+
+    /// The current time, to the second, written with the local zone's offset
+    /// (`2026-12-07T20:15:00-08:00`, or `…Z` in UTC): the same instant as ``now(_:)``, on the
+    /// day the user's calendar shows.
+    public static func localNow(_ date: Date = Date()) -> Moment {
+        let utc = now(date)
+        let offset = LocalTime.offsetSeconds(at: utc.milliseconds / 1000)
+        guard offset != 0 else { return utc }
+        let wall = Moment(milliseconds: utc.milliseconds + Int64(offset) * 1000)
+        let magnitude = abs(offset) / 60
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let text = wall.text.dropLast() + (offset < 0 ? "-" : "+") + two(magnitude / 60) + ":" + two(magnitude % 60)
+        return parse(String(text)) ?? utc
+    }
+
+    /// A bare day taken as that day in the local time zone (timestamps are returned as they are):
+    /// a forecast made on it starts at local midnight, a resolution on it ends at local midnight.
+    public func readingDayAsLocal() -> Moment {
+        guard !hasTime else { return self }
+        let offset = LocalTime.offsetMilliseconds(on: day)
+        return Moment(text: text, milliseconds: day.startMilliseconds - offset, day: day, hasTime: false,
+                      dayOffsetMilliseconds: offset)
     }
 
     /// The current time, to the second, in UTC.
@@ -37,13 +64,14 @@ public struct Moment: Hashable, Sendable, CustomStringConvertible {
         self.milliseconds = ms
         self.day = day
         self.hasTime = true
+        self.dayOffsetMilliseconds = 0
     }
 
     static let earliest = Day(year: Day.yearRange.lowerBound, month: 1, day: 1)!.startMilliseconds
     static let latest = Day(year: Day.yearRange.upperBound, month: 12, day: 31)!.endMilliseconds
 
     /// The instant to compare a resolution against: the end of the day for a bare day.
-    public var resolutionMilliseconds: Int64 { hasTime ? milliseconds : day.endMilliseconds }
+    public var resolutionMilliseconds: Int64 { hasTime ? milliseconds : day.endMilliseconds - dayOffsetMilliseconds }
 
     /// Parses `YYYY-MM-DD`, or a timestamp `YYYY-MM-DD[T| ]HH:MM[:SS[.fraction]][Z|+HH[:MM]|-HH[:MM]]`.
     /// A timestamp without a zone is read as UTC.
@@ -110,17 +138,19 @@ public struct Moment: Hashable, Sendable, CustomStringConvertible {
     }
 
     private init(day: Day, text: String) {
-        self.text = text
-        self.milliseconds = day.startMilliseconds
-        self.day = day
-        self.hasTime = false
+        self.init(text: text, milliseconds: day.startMilliseconds, day: day, hasTime: false, dayOffsetMilliseconds: 0)
     }
 
     private init(text: String, milliseconds: Int64, day: Day) {
+        self.init(text: text, milliseconds: milliseconds, day: day, hasTime: true, dayOffsetMilliseconds: 0)
+    }
+
+    private init(text: String, milliseconds: Int64, day: Day, hasTime: Bool, dayOffsetMilliseconds: Int64) {
         self.text = text
         self.milliseconds = milliseconds
         self.day = day
-        self.hasTime = true
+        self.hasTime = hasTime
+        self.dayOffsetMilliseconds = dayOffsetMilliseconds
     }
 
     public var description: String { text }

@@ -47,12 +47,18 @@ public struct ForecastEntry: Sendable, Equatable {
     public var externalRef: String?
     public var recordedAt: String
     public var sources: [SourceReference]
+    /// Recorded after the question's outcome and dated before it (`forecast --backfill`).
+    public var backfilled: Bool = false
 }
 
 public struct SourceReference: Sendable, Equatable {
     public var path: String
     public var quote: String
     public var line: Int?
+    /// The document's content hash, nil when only its name is known; and its id, which orders a
+    /// forecast's sources (a restored backup recreates documents in that order).
+    public var sha256: String? = nil
+    public var documentID: Int64? = nil
 }
 
 public struct ResolutionEvent: Sendable, Equatable {

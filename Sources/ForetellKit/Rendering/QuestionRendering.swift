@@ -14,6 +14,8 @@ public enum QuestionRendering {
             ("resolved_on", .optional(current?.resolvedOn)),
             ("tags", .array(question.tags.map { .string($0) })),
             ("external_ref", .optional(question.externalRef)),
+            ("opened_at_ms", .int(question.openedAtMilliseconds)),
+            ("recorded_at", .string(question.recordedAt)),
             ("forecasts", .array(question.forecasts.map(json))),
             ("resolutions", .array(question.resolutions.map(json))),
         ])
@@ -32,11 +34,13 @@ public enum QuestionRendering {
             ("source", .optional(first?.path)),
             ("quote", .optional(first?.quote)),
             ("sources", .array(forecast.sources.map { source in
-                .object([("source", .string(source.path)), ("quote", .string(source.quote)), ("line", .optional(source.line))])
+                .object([("source", .string(source.path)), ("quote", .string(source.quote)), ("line", .optional(source.line)),
+                         ("sha256", .optional(source.sha256)), ("document_id", .optional(source.documentID))])
             })),
             ("note", .optional(forecast.note)),
             ("external_ref", .optional(forecast.externalRef)),
             ("recorded_at", .string(forecast.recordedAt)),
+            ("backfilled", .bool(forecast.backfilled)),
         ])
     }
 
@@ -60,7 +64,8 @@ public enum QuestionRendering {
             var summary = ""
             if let newest = latest.max(by: { $0.madeAtMilliseconds < $1.madeAtMilliseconds }) {
                 summary = formatPercent(newest.probability) + " " + truncate(newest.owner, toWidth: 16)
-                if latest.count > 1 { summary += " +\(latest.count - 1)" }
+                // Words, not "+1": the others are owners whose latest forecast is not shown.
+                if latest.count > 1 { summary += latest.count == 2 ? " and 1 other" : " and \(latest.count - 1) others" }
             }
             table.append([
                 TextTable.Cell(String(question.id)),
@@ -77,7 +82,8 @@ public enum QuestionRendering {
         if let outcome = question.currentResolution?.outcome {
             switch outcome {
             case .yes: return TextTable.Cell("yes", .green)
-            case .no: return TextTable.Cell("no", .red)
+            // Not red: a "no" is an outcome like "yes", not an error.
+            case .no: return TextTable.Cell("no", .cyan)
             case .ambiguous, .annulled: return TextTable.Cell(outcome.rawValue, .dim)
             }
         }
@@ -86,31 +92,37 @@ public enum QuestionRendering {
 
     /// Everything about one question: its forecasts, their sources and quotes, and every resolution.
     public static func showText(_ question: QuestionHistory, today: Day, style: TerminalStyle) -> String {
-        var out = style.paint("Question \(question.id)", .bold) + ": " + question.claim + "\n"
+        let title = "Question \(question.id)"
+        // The claim wraps under itself rather than at the terminal's edge.
+        let claim = wrap(TerminalText.safe(question.claim), firstWidth: style.width - displayWidth(title) - 2, width: style.width - 2)
+        var out = style.paint(title, .bold) + ": " + claim.joined(separator: "\n  ") + "\n"
         var facts: [String] = []
         if let deadline = question.deadline {
             facts.append("deadline " + deadline.description + (question.earliest.map { " (not before \($0))" } ?? ""))
         } else {
             facts.append("no deadline")
         }
-        if !question.tags.isEmpty { facts.append("tags " + question.tags.joined(separator: ", ")) }
+        if !question.tags.isEmpty { facts.append("tags " + TerminalText.safe(question.tags.joined(separator: ", "))) }
         let state = status(question, today: today)
         facts.append(style.paint(state.text, state.tint))
         if let resolution = question.currentResolution { facts.append("resolved on " + resolution.resolvedOn) }
         out += "  " + facts.joined(separator: " · ") + "\n"
 
+        // The tables are indented by two columns: they get two fewer, so that they fit the terminal.
+        var inner = style
+        inner.width = style.width - 2
         out += "\n" + style.paint("Forecasts", .bold) + "\n"
         var forecasts = TextTable([
             .init("ID", .right), .init("MADE ON"), .init("OWNER"), .init("P", .right), .init("BASIS"), .init("NOTE", flexible: true),
         ])
         for forecast in question.forecasts {
             forecasts.append([
-                TextTable.Cell(String(forecast.id)), TextTable.Cell(forecast.madeOn), TextTable.Cell(forecast.owner),
+                TextTable.Cell(String(forecast.id)), TextTable.Cell(forecast.madeOn), TextTable.Cell(truncate(forecast.owner, toWidth: 16)),
                 TextTable.Cell(formatPercent(forecast.probability, low: forecast.probabilityLow, high: forecast.probabilityHigh)),
-                TextTable.Cell(forecast.basis.rawValue), TextTable.Cell(forecast.note ?? ""),
+                TextTable.Cell(forecast.basis.rawValue), TextTable.Cell(scoringRemark(forecast, question) + (forecast.note ?? "")),
             ])
         }
-        out += indent(forecasts.render(style: style))
+        out += indent(forecasts.render(style: inner))
 
         let sourced = question.forecasts.filter { !$0.sources.isEmpty }
         if !sourced.isEmpty {
@@ -118,8 +130,9 @@ public enum QuestionRendering {
             for forecast in sourced {
                 for source in forecast.sources {
                     let place = source.path + (source.line.map { ":\($0)" } ?? "")
-                    out += "  forecast \(forecast.id) · \(place)\n"
-                    out += "    “" + source.quote.replacingOccurrences(of: "\n", with: " ") + "”\n"
+                    out += "  forecast \(forecast.id) · \(TerminalText.safe(place))\n"
+                    let quote = "“" + TerminalText.safe(source.quote) + "”"
+                    out += wrap(quote, firstWidth: style.width - 4, width: style.width - 4).map { "    " + $0 + "\n" }.joined()
                 }
             }
         }
@@ -141,9 +154,36 @@ public enum QuestionRendering {
                     TextTable.Cell(note.trimmingCharacters(in: .whitespaces)),
                 ])
             }
-            out += indent(resolutions.render(style: style))
+            out += indent(resolutions.render(style: inner))
         }
         return out
+    }
+
+    /// Why a forecast is left out of scores, before its note: backfilled (recorded with
+    /// hindsight), or made after the outcome in force.
+    static func scoringRemark(_ forecast: ForecastEntry, _ question: QuestionHistory) -> String {
+        if forecast.backfilled { return "[backfilled, not scored] " }
+        if let resolution = question.currentResolution, forecast.madeAtMilliseconds > resolution.resolvedAtMilliseconds {
+            return "[after resolution, not scored] "
+        }
+        return ""
+    }
+
+    /// Lines of at most `width` columns (`firstWidth` for the first), broken at spaces; a word
+    /// longer than a line stands on its own line uncut.
+    static func wrap(_ text: String, firstWidth: Int, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let limit = lines.isEmpty ? firstWidth : width
+            if !line.isEmpty, displayWidth(line) + 1 + displayWidth(word) > limit {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        lines.append(line)
+        return lines
     }
 
     static func indent(_ text: String) -> String {

@@ -8,6 +8,14 @@ public enum ScoreboardHTML {
         body += "<header><h1>Forecast scoreboard</h1>\n<p class=\"sub\">"
             + escape("\(ScoreboardRendering.counted(overall.n, "forecast")) on \(ScoreboardRendering.counted(overall.questions, "question")) by \(ScoreboardRendering.counted(board.owners.count, "owner"))\(ScoreboardRendering.filterSummary(options)), as of \(options.today).")
             + "<br>Counting " + escape(options.rule.summary) + ".</p></header>\n"
+        // As on the terminal: with nothing to score, say so instead of empty charts, and list
+        // what was not counted.
+        if overall.n == 0 {
+            body += "<p><b>" + escape(ScoreboardRendering.nothingToScore(board.excluded)) + "</b></p>\n"
+            body += notCounted(board.excluded)
+            body += openWork(board.open) + footer(generator)
+            return page(body)
+        }
         body += headline(overall)
         body += "<section class=\"charts\">\n"
         body += "<figure><figcaption>Calibration: observed frequency by stated probability</figcaption>\n"
@@ -21,10 +29,19 @@ public enum ScoreboardHTML {
         if options.folded { body += foldedTable(overall) }
         body += groupTable("Tags", "Tag", board.tags)
         body += groupTable("Documents", "Document", board.sources)
+        body += notCounted(board.excluded)
         body += openWork(board.open)
-        body += "<footer><p>Brier on the 0–1 scale (mean of (p − o)², lower is better). Log loss and baseline score clip probabilities to [0.001, 0.999]; baseline = 100 × (1 + log₂ p of what happened), higher is better. "
+        body += footer(generator)
+        return page(body)
+    }
+
+    static func footer(_ generator: String) -> String {
+        "<footer><p>Brier on the 0–1 scale (mean of (p − o)², lower is better). Log loss and baseline score clip probabilities to [0.001, 0.999]; baseline = 100 × (1 + log₂ p of what happened), higher is better. "
             + escape(ScoreboardRendering.decompositionNote) + ". Made by " + escape(generator) + ".</p></footer>\n"
-        return """
+    }
+
+    static func page(_ body: String) -> String {
+        """
             <!DOCTYPE html>
             <html lang="en">
             <head>
@@ -114,7 +131,11 @@ public enum ScoreboardHTML {
             }
             let radius = 3 + 9 * (Double(bin.n) / max(1, largest)).squareRoot()
             svg += "<circle cx=\"\(coordinate(x(mean)))\" cy=\"\(coordinate(y(observed)))\" r=\"\(coordinate(radius))\" fill=\"#2f6fde\" stroke=\"#fff\"><title>\(escape("n \(bin.n): stated \(formatPercent(mean)), observed \(formatPercent(observed))"))</title></circle>"
-            svg += "<text x=\"\(coordinate(x(mean)))\" y=\"\(coordinate(y(observed) - radius - 3))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#1d2430\">n=\(bin.n)</text>\n"
+            // Above the dot, except where that leaves the picture (a bin observed at or near
+            // 100%): then below it, so the label is never cut.
+            let above = y(observed) - radius - 3
+            let labelY = above < 12 ? y(observed) + radius + 11 : above
+            svg += "<text x=\"\(coordinate(x(mean)))\" y=\"\(coordinate(labelY))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#1d2430\">n=\(bin.n)</text>\n"
         }
         return svg + "</svg>\n"
     }
@@ -161,14 +182,15 @@ public enum ScoreboardHTML {
 
     static func ownerTable(_ owners: [GroupScore]) -> String {
         guard !owners.isEmpty else { return "" }
-        var html = "<h2>Owners, ranked by Brier</h2>\n<table><thead><tr><th>#</th><th class=\"l\">Owner</th><th>n</th><th>Questions</th><th>Brier</th><th>Log loss</th><th>Baseline</th><th>vs others</th><th>Shared questions</th></tr></thead><tbody>\n"
+        var html = "<h2>Owners, ranked by relative Brier</h2>\n<table><thead><tr><th>#</th><th class=\"l\">Owner</th><th>n</th><th>Questions</th><th>Brier</th><th>Log loss</th><th>Baseline</th><th>Relative</th><th>Peer</th><th>Shared questions</th></tr></thead><tbody>\n"
         for group in owners {
             let relative = group.relativeBrier.map { value in
                 "<td class=\"\(value < 0 ? "good" : value > 0 ? "bad" : "")\">\(formatSignedScore(value))</td>"
             } ?? "<td class=\"muted\">–</td>"
-            html += "<tr><td>\(group.rank ?? 0)</td><td class=\"l\">\(escape(group.name ?? ""))</td><td>\(group.n)</td><td>\(group.questions)</td><td><b>\(formatScore(group.brier))</b></td><td>\(formatScore(group.logLoss))</td><td>\(formatScore(group.baseline, digits: 1))</td>\(relative)<td>\(group.sharedQuestions)</td></tr>\n"
+            let peer = group.peerScore.map { "<td>\(formatSignedScore($0, digits: 1))</td>" } ?? "<td class=\"muted\">–</td>"
+            html += "<tr><td>\(group.rank.map(String.init) ?? "")</td><td class=\"l\">\(escape(group.name ?? ""))</td><td>\(group.n)</td><td>\(group.questions)</td><td><b>\(formatScore(group.brier))</b></td><td>\(formatScore(group.logLoss))</td><td>\(formatScore(group.baseline, digits: 1))</td>\(relative)\(peer)<td>\(group.sharedQuestions)</td></tr>\n"
         }
-        return html + "</tbody></table>\n<p class=\"note\">vs others: own Brier minus the median Brier of the other owners on the same question, averaged over shared questions; negative is better.</p>\n"
+        return html + "</tbody></table>\n<p class=\"note\">Relative: own Brier minus the median Brier of everyone on the question, the owner included (Fatebook, GJ Open), averaged over questions with two or more forecasters; negative is better. Peer: Metaculus’s peer score, 100 (ln p − mean ln p of the others); higher is better. Ranked only with enough shared questions (see the JSON’s ranking).</p>\n"
     }
 
     static func calibrationTable(_ group: GroupScore) -> String {
@@ -185,7 +207,7 @@ public enum ScoreboardHTML {
         var html = "<h2>Folded by stated confidence</h2>\n<table><thead><tr><th>Confidence</th><th>n</th><th>Right</th><th>Wrong</th><th>Hit rate</th><th>95% interval</th></tr></thead><tbody>\n"
         for row in group.folded {
             let total = row.right + row.wrong
-            html += "<tr><td>\(formatPercent(row.confidence))</td><td>\(row.n)</td><td>\(JSONValue.format(row.right))</td><td>\(JSONValue.format(row.wrong))</td><td>\(total > 0 ? formatPercent(row.right / total) : "–")</td><td>\(ScoreboardRendering.percentRange(row.ciLow, row.ciHigh))</td></tr>\n"
+            html += "<tr><td>\(ScoreboardRendering.foldedLabel(row))</td><td>\(row.n)</td><td>\(JSONValue.format(row.right))</td><td>\(JSONValue.format(row.wrong))</td><td>\(total > 0 ? formatPercent(row.right / total) : "–")</td><td>\(ScoreboardRendering.percentRange(row.ciLow, row.ciHigh))</td></tr>\n"
         }
         return html + "</tbody></table>\n<p class=\"note\">Forecasts under 50% are restated as the opposite outcome at 1 − p.</p>\n"
     }
@@ -197,6 +219,13 @@ public enum ScoreboardHTML {
             html += "<tr><td class=\"l\">\(escape(group.name ?? ""))</td><td>\(group.n)</td><td>\(group.questions)</td><td><b>\(formatScore(group.brier))</b></td><td>\(formatScore(group.logLoss))</td><td>\(formatScore(group.baseline, digits: 1))</td></tr>\n"
         }
         return html + "</tbody></table>\n"
+    }
+
+    /// The terminal's "Not counted" line, word for word.
+    static func notCounted(_ excluded: Exclusions) -> String {
+        let parts = ScoreboardRendering.notCounted(excluded)
+        guard !parts.isEmpty else { return "" }
+        return "<h2>Not counted</h2>\n<p class=\"note\">Not counted: " + escape(parts.joined(separator: "; ")) + ".</p>\n"
     }
 
     static func openWork(_ open: OpenWork) -> String {

@@ -15,17 +15,20 @@ extension ScoreboardRendering {
         out += paragraph("Counting " + options.rule.summary + ".", style: style, tint: .dim)
         out += style.paint("Brier on the 0-1 scale: lower is better; always saying 50% scores 0.250.", .dim) + "\n"
         if overall.n == 0 {
-            out += "\nNothing resolved to score yet: record outcomes with 'foretell resolve ID yes|no'.\n"
+            out += "\n" + paragraph(nothingToScore(board.excluded), style: style)
+            out += exclusions(board.excluded, style: style)
         } else {
             out += "\n" + style.paint("Overall", .bold) + "  Brier " + style.paint(formatScore(overall.brier), .bold)
-                + "  log loss " + formatScore(overall.logLoss) + "  baseline " + formatScore(overall.baseline, digits: 1)
+                + "  log loss " + formatScore(overall.logLoss)
+                + (options.rule == .timeWeighted ? "  baseline " : "  spot baseline ")
+                + formatScore(overall.baseline, digits: 1)
                 + "\n"
             out += style.paint("Murphy", .bold) + "   reliability " + formatScore(overall.reliability) + "  resolution "
                 + formatScore(overall.resolution) + "  uncertainty " + formatScore(overall.uncertainty)
                 + style.paint(" (approximate)", .dim) + "\n"
             out += ownerTable(board, style: style)
             out += calibrationChart(overall, style: style)
-            if options.folded { out += foldedTable(overall, style: style) }
+            if options.folded { out += foldedTable(overall, weighted: options.rule == .timeWeighted, style: style) }
             out += groupTable("Tags", board.tags, style: style)
             out += groupTable("Documents", board.sources, style: style)
             out += exclusions(board.excluded, style: style)
@@ -40,19 +43,22 @@ extension ScoreboardRendering {
 
     static func filterSummary(_ options: ScoreOptions) -> String {
         var parts: [String] = []
-        if !options.owners.isEmpty { parts.append("owner " + options.owners.joined(separator: ", ")) }
-        if !options.tags.isEmpty { parts.append("tag " + options.tags.joined(separator: ", ")) }
+        if !options.owners.isEmpty { parts.append("owner " + TerminalText.safe(options.owners.joined(separator: ", "))) }
+        if !options.tags.isEmpty { parts.append("tag " + TerminalText.safe(options.tags.joined(separator: ", "))) }
         if let since = options.since { parts.append("resolved from \(since)") }
         if let until = options.until { parts.append("resolved until \(until)") }
+        if options.includeBackfilled { parts.append("backfilled forecasts included") }
         return parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")"
     }
 
     static func ownerTable(_ board: Scoreboard, style: TerminalStyle) -> String {
         guard !board.owners.isEmpty else { return "" }
-        var out = "\n" + style.paint("Owners", .bold) + ", ranked by Brier\n"
+        let minimum = max(1, board.options.rankingMinimumQuestions)
+        var out = "\n" + style.paint("Owners", .bold) + ", ranked by relative Brier on \(minimum) or more shared questions\n"
+        // Log loss is left to JSON and CSV here: per owner, baseline = 100 (1 - log loss / ln 2).
         var table = TextTable([
             .init("#", .right), .init("OWNER", flexible: true), .init("N", .right), .init("QUESTIONS", .right),
-            .init("BRIER", .right), .init("LOG LOSS", .right), .init("BASELINE", .right), .init("VS OTHERS", .right),
+            .init("BRIER", .right), .init("BASELINE", .right), .init("RELATIVE", .right), .init("PEER", .right),
         ])
         for group in board.owners.prefix(terminalRowLimit) {
             var relative = TextTable.Cell("–", .dim)
@@ -64,15 +70,27 @@ extension ScoreboardRendering {
             table.append([
                 TextTable.Cell(group.rank.map(String.init) ?? ""), TextTable.Cell(group.name ?? ""),
                 TextTable.Cell(String(group.n)), TextTable.Cell(String(group.questions)),
-                TextTable.Cell(formatScore(group.brier), .bold), TextTable.Cell(formatScore(group.logLoss)),
+                TextTable.Cell(formatScore(group.brier), .bold),
                 TextTable.Cell(formatScore(group.baseline, digits: 1)), relative,
+                group.peerScore.map { TextTable.Cell(formatSignedScore($0, digits: 1)) } ?? TextTable.Cell("–", .dim),
             ])
         }
         out += table.render(style: style)
         out += more(board.owners.count, "owner", style: style)
         if board.owners.contains(where: { $0.relativeBrier != nil }) {
-            out += style.paint("VS OTHERS: own Brier minus the median of the other owners on the same questions,", .dim)
-                + "\n" + style.paint("averaged over those questions; negative is better.", .dim) + "\n"
+            let averaged = board.options.rule == .timeWeighted
+                ? " over each question's life" : ""
+            out += paragraph(
+                "RELATIVE: own Brier minus the median Brier of everyone on the question, you included "
+                    + "(Fatebook, GJ Open)\(averaged), averaged over questions with 2 or more forecasters "
+                    + "('on N'); negative is better. PEER: Metaculus's peer score, higher is better. BASELINE: "
+                    + (board.options.rule == .timeWeighted ? "Metaculus's baseline over each question's life." : "Metaculus's spot baseline."),
+                style: style, tint: .dim)
+        }
+        if board.owners.contains(where: { $0.rank == nil }) {
+            out += paragraph(
+                "No rank: fewer than \(minimum) shared questions (--rank-min-questions); listed by Brier.",
+                style: style, tint: .dim)
         }
         return out
     }
@@ -144,10 +162,15 @@ extension ScoreboardRendering {
         return String(cells)
     }
 
-    static func foldedTable(_ group: GroupScore, style: TerminalStyle) -> String {
+    static func foldedTable(_ group: GroupScore, weighted: Bool = false, style: TerminalStyle) -> String {
         guard !group.folded.isEmpty else { return "" }
-        let out = "\n" + style.paint("Folded", .bold) + " by stated confidence\n"
+        var out = "\n" + style.paint("Folded", .bold) + " by stated confidence\n"
             + style.paint("Forecasts under 50% are restated as the opposite outcome at 1 - p.", .dim) + "\n"
+        if weighted {
+            out += paragraph(
+                "Right and wrong count forecasts; the scores above weigh each by the share of its question's "
+                    + "life it stood (right_weight and wrong_weight in JSON).", style: style, tint: .dim)
+        }
         var table = TextTable([
             .init("CONFIDENCE", .right), .init("N", .right), .init("RIGHT", .right), .init("WRONG", .right),
             .init("HIT RATE", .right), .init("95% INTERVAL", .right),
@@ -155,13 +178,33 @@ extension ScoreboardRendering {
         for row in group.folded {
             let total = row.right + row.wrong
             table.append([
-                TextTable.Cell(formatPercent(row.confidence)), TextTable.Cell(String(row.n)),
-                TextTable.Cell(JSONValue.format(row.right)), TextTable.Cell(JSONValue.format(row.wrong)),
+                TextTable.Cell(foldedLabel(row)), TextTable.Cell(String(row.n)),
+                TextTable.Cell(String(Int(row.right))), TextTable.Cell(String(Int(row.wrong))),
                 TextTable.Cell(total > 0 ? formatPercent(row.right / total) : "–", .bold),
                 TextTable.Cell(percentRange(row.ciLow, row.ciHigh)),
             ])
         }
         return out + table.render(style: style)
+    }
+
+    /// A folded row's confidence as stated, never rounded onto a level nobody stated (99.5% stays
+    /// "99.5%"); a step shows its range, "95–100%".
+    public static func foldedLabel(_ row: FoldedRow) -> String {
+        func exact(_ value: Double) -> String {
+            // Levels are kept in millionths: a percentage with up to four decimals, trailing zeros cut.
+            let millionths = Int((min(max(value, 0), 1) * 1_000_000).rounded())
+            var text = String(millionths / 10_000)
+            let fraction = millionths % 10_000
+            if fraction > 0 {
+                var digits = String(fraction)
+                digits = String(repeating: "0", count: 4 - digits.count) + digits
+                while digits.hasSuffix("0") { digits.removeLast() }
+                text += "." + digits
+            }
+            return text
+        }
+        if let high = row.confidenceHigh { return exact(row.confidence) + "–" + exact(high) + "%" }
+        return exact(row.confidence) + "%"
     }
 
     static func groupTable(_ title: String, _ groups: [GroupScore], style: TerminalStyle) -> String {
@@ -184,14 +227,7 @@ extension ScoreboardRendering {
     }
 
     static func exclusions(_ excluded: Exclusions, style: TerminalStyle) -> String {
-        var parts: [String] = []
-        if excluded.superseded > 0 { parts.append("\(counted(excluded.superseded, "earlier forecast")) superseded") }
-        if excluded.madeAfterResolution > 0 {
-            parts.append("\(counted(excluded.madeAfterResolution, "forecast")) made after resolution")
-        }
-        if excluded.voidQuestions > 0 {
-            parts.append("\(counted(excluded.voidQuestions, "ambiguous or annulled question")) (\(counted(excluded.voidForecasts, "forecast")))")
-        }
+        let parts = notCounted(excluded)
         guard !parts.isEmpty else { return "" }
         return "\n" + paragraph("Not counted: " + parts.joined(separator: "; ") + ".", style: style, tint: .dim)
     }

@@ -28,6 +28,15 @@ public struct TerminalStyle: Sendable {
         return TerminalStyle(useColor: isTerminal && !noColor && !dumb, width: width)
     }
 
+    /// This style, or, when standard output is not a terminal, one that never cuts or wraps:
+    /// piped text is read by scripts, which grep whole claims.
+    public func unboundedWhenPiped() -> TerminalStyle {
+        guard isatty(STDOUT_FILENO) != 1 else { return self }
+        var style = self
+        style.width = Int.max / 4
+        return style
+    }
+
     public enum Tint: Sendable {
         case none, bold, dim, green, red, yellow, cyan
         var code: String? {

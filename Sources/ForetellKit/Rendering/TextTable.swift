@@ -20,9 +20,10 @@ public struct TextTable: Sendable {
         public var tint: TerminalStyle.Tint
 
         public init(_ text: String, _ tint: TerminalStyle.Tint = .none) {
-            // Tabs and newlines inside a value would break the alignment.
-            self.text = text.contains(where: { $0.isNewline || $0 == "\t" })
-                ? String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }) : text
+            // Tabs and newlines inside a value would break the alignment; control characters
+            // would act on the terminal (TerminalText).
+            self.text = TerminalText.safe(text.contains(where: { $0.isNewline || $0 == "\t" })
+                ? String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }) : text)
             self.tint = tint
         }
 

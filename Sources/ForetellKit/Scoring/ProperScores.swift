@@ -55,15 +55,29 @@ public enum ProperScores {
 
     public static func binUpperEdge(_ index: Int) -> Double { Double(index + 1) / 10 }
 
+    /// The folded table's resolution: a confidence is kept to the millionth, which holds every
+    /// level a person or a tracker states (0.995 stays 99.5%, never "100%").
+    public static let foldedLevelsPerUnit = 1_000_000
+
     /// A forecast restated at 50% or more: below 0.5 it becomes 1 - p about the opposite outcome.
-    /// Returns the stated confidence in hundredths (50...100) and whether it came true.
-    public static func folded(_ probability: Double, happened: Bool) -> (percent: Int, right: Bool) {
+    /// Returns the stated confidence in millionths (500_000...1_000_000) and whether it came true.
+    public static func folded(_ probability: Double, happened: Bool) -> (level: Int, right: Bool) {
         let probability = probability.isNaN ? 0.5 : min(max(probability, 0), 1)
         let flipped = probability < 0.5
         let confidence = flipped ? 1 - probability : probability
-        // Half-up rounding of the decimal: the nudge keeps 0.645 (stored as 0.64499999...) at 65.
-        let percent = Int((confidence * 100 + 1e-7).rounded(.toNearestOrAwayFromZero))
-        return (min(max(percent, 50), 100), flipped ? !happened : happened)
+        // Nearest millionth: 1 - 0.3 is 0.69999999999999996 in binary, and is the 70% it was typed as.
+        let level = Int((confidence * Double(foldedLevelsPerUnit)).rounded(.toNearestOrAwayFromZero))
+        let half = foldedLevelsPerUnit / 2
+        return (min(max(level, half), foldedLevelsPerUnit), flipped ? !happened : happened)
+    }
+
+    /// The lower edge (in millionths) of the `step`-point group a folded level falls in: groups
+    /// are half-open [50, 50 + step), ... and the last one also holds 100%.
+    public static func foldedStepLevel(_ level: Int, step: Int) -> Int {
+        let width = max(1, min(step, 50)) * foldedLevelsPerUnit / 100
+        let half = foldedLevelsPerUnit / 2
+        let last = half + (half - 1) / width * width
+        return min(half + (max(level, half) - half) / width * width, last)
     }
 
     public static let wilsonZ = 1.96

@@ -9,130 +9,6 @@ extension Scoreboard {
     }
 }
 
-/// Running sums for one group. Weighted throughout; under the counting rules every weight is 1.
-struct GroupAccumulator {
-    struct Bin {
-        var n = 0
-        var weight = 0.0
-        var probability = 0.0
-        var happened = 0.0
-    }
-
-    struct Fold {
-        var n = 0
-        var right = 0.0
-        var wrong = 0.0
-    }
-
-    var n = 0
-    var weight = 0.0
-    var questions = 0
-    var lastQuestion: Int32 = -1
-    var brier = 0.0
-    var logLoss = 0.0
-    var baseline = 0.0
-    var happened = 0.0
-    var bins = [Bin](repeating: Bin(), count: ProperScores.binCount)
-    var folds: [Fold]
-
-    init(folded: Bool) {
-        folds = folded ? [Fold](repeating: Fold(), count: 51) : []
-    }
-
-    mutating func add(_ scored: ScoredForecast, question: Int32) {
-        if question != lastQuestion {
-            lastQuestion = question
-            questions += 1
-        }
-        let w = scored.weight
-        n += 1
-        weight += w
-        brier += w * scored.brier
-        logLoss += w * scored.logLoss
-        baseline += w * scored.baseline
-        let yes = scored.happened ? w : 0
-        happened += yes
-        bins[scored.bin].n += 1
-        bins[scored.bin].weight += w
-        bins[scored.bin].probability += w * scored.probability
-        bins[scored.bin].happened += yes
-        if !folds.isEmpty {
-            let row = scored.foldedPercent - 50
-            folds[row].n += 1
-            if scored.foldedRight { folds[row].right += w } else { folds[row].wrong += w }
-        }
-    }
-
-    func score(kind: GroupKind, name: String?) -> GroupScore {
-        let scored = weight > 0
-        let baseRate = scored ? happened / weight : 0
-        var reliability = 0.0
-        var resolution = 0.0
-        var calibration: [CalibrationBin] = []
-        calibration.reserveCapacity(bins.count)
-        for (index, bin) in bins.enumerated() {
-            var row = CalibrationBin(
-                lo: ProperScores.binLowerEdge(index), hi: ProperScores.binUpperEdge(index),
-                n: bin.n, weight: bin.weight)
-            if bin.weight > 0 {
-                let mean = bin.probability / bin.weight
-                let observed = bin.happened / bin.weight
-                row.meanProbability = mean
-                row.observed = observed
-                if let interval = ProperScores.wilson(successes: bin.happened, trials: bin.weight) {
-                    row.ciLow = interval.low
-                    row.ciHigh = interval.high
-                }
-                reliability += bin.weight * (mean - observed) * (mean - observed)
-                resolution += bin.weight * (observed - baseRate) * (observed - baseRate)
-            }
-            calibration.append(row)
-        }
-        var folded: [FoldedRow] = []
-        for (offset, fold) in folds.enumerated() where fold.n > 0 {
-            let interval = ProperScores.wilson(successes: fold.right, trials: fold.right + fold.wrong)
-            folded.append(FoldedRow(
-                confidence: Double(offset + 50) / 100, n: fold.n, right: fold.right, wrong: fold.wrong,
-                ciLow: interval?.low, ciHigh: interval?.high))
-        }
-        return GroupScore(
-            kind: kind, name: name, rank: nil, n: n, weight: weight, questions: questions,
-            brier: scored ? brier / weight : nil,
-            logLoss: scored ? logLoss / weight : nil,
-            baseline: scored ? baseline / weight : nil,
-            reliability: scored ? reliability / weight : nil,
-            resolution: scored ? resolution / weight : nil,
-            uncertainty: scored ? baseRate * (1 - baseRate) : nil,
-            calibration: calibration, folded: folded, relativeBrier: nil, sharedQuestions: 0)
-    }
-}
-
-/// One counted forecast with its scores worked out once, then added to each of its groups.
-struct ScoredForecast {
-    var probability: Double
-    var weight: Double
-    var happened: Bool
-    var brier: Double
-    var logLoss: Double
-    var baseline: Double
-    var bin: Int
-    var foldedPercent: Int
-    var foldedRight: Bool
-
-    init(probability: Double, weight: Double, happened: Bool) {
-        self.probability = probability
-        self.weight = weight
-        self.happened = happened
-        brier = ProperScores.brier(probability, happened: happened)
-        logLoss = ProperScores.logLoss(probability, happened: happened)
-        baseline = ProperScores.baseline(probability, happened: happened)
-        bin = ProperScores.binIndex(probability)
-        let fold = ProperScores.folded(probability, happened: happened)
-        foldedPercent = fold.percent
-        foldedRight = fold.right
-    }
-}
-
 struct ScoringEngine {
     let input: ScoringInput
     let options: ScoreOptions
@@ -144,8 +20,7 @@ struct ScoringEngine {
     private var tagBase: Int { 1 + input.owners.count }
     private var sourceBase: Int { 1 + input.owners.count + input.tags.count }
 
-    private var relativeSum: [Double]
-    private var relativeCount: [Int]
+    private var comparison: OwnerComparison
     private var monthly: [Int: (n: Int, weight: Double, brier: Double)] = [:]
     private var openQuestionHasOwner: [Bool]
     private var openForecasts = 0
@@ -154,8 +29,8 @@ struct ScoringEngine {
     // Reused buffers, so that the pass allocates nothing per forecast.
     private var pairForecasts: [Int32] = []
     private var pairWeights: [Double] = []
-    private var questionPairs: [(owner: Int32, brier: Double)] = []
-    private var sortedBriers: [Double] = []
+    /// Under the time-weighted rule: when each of `pairForecasts` stood, from and until.
+    private var pairSpans: [(from: Int64, until: Int64)] = []
 
     init(input: ScoringInput, options: ScoreOptions) {
         self.input = input
@@ -170,24 +45,29 @@ struct ScoringEngine {
             options.tags.isEmpty || input.questionTags[index].contains { tagWanted[Int($0)] }
         }
         let groupCount = 1 + input.owners.count + input.tags.count + input.sources.count
-        groups = [GroupAccumulator](repeating: GroupAccumulator(folded: options.folded), count: groupCount)
-        relativeSum = [Double](repeating: 0, count: input.owners.count)
-        relativeCount = [Int](repeating: 0, count: input.owners.count)
+        groups = [GroupAccumulator](
+            repeating: GroupAccumulator(folded: options.folded, step: options.foldedStep), count: groupCount)
+        comparison = OwnerComparison(ownerCount: input.owners.count)
         openQuestionHasOwner = [Bool](repeating: false, count: input.questions.count)
     }
 
     /// Whether a question's outcome is scored under the filters, and if so, whether it happened.
     private func scoredOutcome(_ question: ScoringInput.Question) -> Bool? {
-        guard let outcome = question.outcome, outcome.isScored, let resolved = question.resolvedAtMs else { return nil }
-        if options.since != nil || options.until != nil {
-            guard let day = Self.utcDay(resolved) else { return nil }
-            if let since = options.since, day < since { return nil }
-            if let until = options.until, day > until { return nil }
-        }
+        guard let outcome = question.outcome, outcome.isScored, resolvedInPeriod(question) else { return nil }
         return outcome == .yes
     }
 
-    /// Forecast indices in (question, owner, made at, id) order: a counting sort by question, O(n),
+    /// Whether a resolved question's resolution day (UTC) is within `--since/--until`.
+    private func resolvedInPeriod(_ question: ScoringInput.Question) -> Bool {
+        guard let resolved = question.resolvedAtMs else { return false }
+        guard options.since != nil || options.until != nil else { return true }
+        guard let day = day(of: resolved) else { return false }
+        if let since = options.since, day < since { return false }
+        if let until = options.until, day > until { return false }
+        return true
+    }
+
+    /// Forecast indices in (question, owner, made at to the nanosecond, id) order: a counting sort by question, O(n),
     /// then each question's few forecasts sorted on their own. Input already in that order (as a
     /// store may deliver it) passes through untouched.
     private func orderedForecasts() -> [Int32] {
@@ -196,6 +76,7 @@ struct ScoringEngine {
             if a.question != b.question { return a.question < b.question }
             if a.owner != b.owner { return a.owner < b.owner }
             if a.madeAtMs != b.madeAtMs { return a.madeAtMs < b.madeAtMs }
+            if a.madeAtSubMsNanos != b.madeAtSubMsNanos { return a.madeAtSubMsNanos < b.madeAtSubMsNanos }
             return a.id < b.id
         }
         var alreadySorted = true
@@ -246,18 +127,19 @@ struct ScoringEngine {
             return
         }
         guard let happened = scoredOutcome(question), let resolvedAt = question.resolvedAtMs else {
-            if let outcome = question.outcome, !outcome.isScored {
+            if let outcome = question.outcome, !outcome.isScored, resolvedInPeriod(question) {
                 let count = forecasts.count { ownerSelected[Int(input.forecasts[Int($0)].owner)] }
                 if count > 0 || !ownerFilterActive { excluded.voidQuestions += 1 }
                 excluded.voidForecasts += count
             }
             return
         }
-        questionPairs.removeAll(keepingCapacity: true)
+        comparison.startQuestion()
         // The question was open at least from its first forecast, whatever its recorded open time.
         var openedAt = question.openedAtMs
         for index in forecasts { openedAt = min(openedAt, input.forecasts[Int(index)].madeAtMs) }
         var monthN = 0
+        let leftOutBefore = excluded.madeAfterResolution + excluded.backfilled
         var monthWeight = 0.0
         var monthBrier = 0.0
         var start = forecasts.startIndex
@@ -268,7 +150,9 @@ struct ScoringEngine {
             let selected = ownerSelected[Int(owner)]
             pairForecasts.removeAll(keepingCapacity: true)
             for index in forecasts[start..<end] {
-                if input.forecasts[Int(index)].madeAtMs <= resolvedAt {
+                if input.forecasts[Int(index)].backfilled && !options.includeBackfilled {
+                    if selected { excluded.backfilled += 1 }
+                } else if input.forecasts[Int(index)].madeAtMs <= resolvedAt {
                     pairForecasts.append(index)
                 } else if selected {
                     excluded.madeAfterResolution += 1
@@ -278,6 +162,7 @@ struct ScoringEngine {
             guard !pairForecasts.isEmpty else { continue }
             weighPair(openedAt: openedAt, resolvedAt: resolvedAt)
             var pairBrier = 0.0
+            var pairLog = 0.0
             var pairWeight = 0.0
             for (offset, index) in pairForecasts.enumerated() {
                 let weight = pairWeights[offset]
@@ -288,7 +173,14 @@ struct ScoringEngine {
                 let forecast = input.forecasts[Int(index)]
                 let scored = ScoredForecast(probability: forecast.probability, weight: weight, happened: happened)
                 pairBrier += weight * scored.brier
+                pairLog += weight * scored.logProbability
                 pairWeight += weight
+                if offset < pairSpans.count, pairSpans[offset].until > pairSpans[offset].from {
+                    // This owner's pair is appended next, at this slot (it has weight: this stood).
+                    comparison.standings.append(OwnerComparison.Standing(
+                        slot: comparison.pairs.count, from: pairSpans[offset].from, until: pairSpans[offset].until,
+                        brier: scored.brier, logProbability: scored.logProbability))
+                }
                 guard selected else { continue }
                 groups[0].add(scored, question: questionIndex)
                 groups[1 + Int(owner)].add(scored, question: questionIndex)
@@ -302,23 +194,45 @@ struct ScoringEngine {
                 monthWeight += weight
                 monthBrier += weight * scored.brier
             }
-            if pairWeight > 0 { questionPairs.append((owner, pairBrier / pairWeight)) }
+            guard pairWeight > 0 else { continue }
+            comparison.pairs.append(OwnerComparison.Pair(
+                owner: owner, brier: pairBrier / pairWeight, logProbability: pairLog / pairWeight))
+            // Under the time-weighted rule an owner's question weighs 1: what their forecasts did
+            // not cover of its life scores as a 50% forecast.
+            let uncovered = 1 - pairWeight
+            if selected, options.rule == .timeWeighted, uncovered > 1e-12 {
+                groups[0].addUncovered(uncovered, question: questionIndex)
+                groups[1 + Int(owner)].addUncovered(uncovered, question: questionIndex)
+                for tag in input.questionTags[Int(questionIndex)] {
+                    groups[tagBase + Int(tag)].addUncovered(uncovered, question: questionIndex)
+                }
+                monthWeight += uncovered
+                monthBrier += uncovered * 0.25
+            }
+        }
+        if monthN == 0 && excluded.madeAfterResolution + excluded.backfilled > leftOutBefore {
+            excluded.resolvedWithoutCountedForecasts.append(question.id)
         }
         if monthN > 0 {
-            let key = Self.monthKey(resolvedAt)
+            let key = monthKey(resolvedAt)
             var point = monthly[key] ?? (0, 0, 0)
             point.n += monthN
             point.weight += monthWeight
             point.brier += monthBrier
             monthly[key] = point
         }
-        compareOwners()
+        if options.rule == .timeWeighted {
+            comparison.finishTimeWeighted(openedAt: openedAt, resolvedAt: resolvedAt, selected: ownerSelected)
+        } else {
+            comparison.finishSpot(selected: ownerSelected)
+        }
     }
 
     /// Sets `pairWeights` for one owner's forecasts on one question (`pairForecasts`, in time order).
     private mutating func weighPair(openedAt: Int64, resolvedAt: Int64) {
         let count = pairForecasts.count
         pairWeights.removeAll(keepingCapacity: true)
+        pairSpans.removeAll(keepingCapacity: true)
         switch options.rule {
         case .everyForecast:
             pairWeights.append(contentsOf: repeatElement(1, count: count))
@@ -327,58 +241,38 @@ struct ScoringEngine {
             pairWeights.append(1)
         case .timeWeighted:
             // Each forecast stands from when it was made (or the question opened) until the owner's
-            // next forecast or the resolution.
+            // next forecast or the resolution, and weighs the share of the question's whole life
+            // that is; the rest of the life is the owner's uncovered time.
+            // In doubles: the difference of two extreme Int64 instants would overflow.
+            let life = Double(resolvedAt) - Double(openedAt)
             var total = 0.0
             for offset in 0..<count {
                 let made = input.forecasts[Int(pairForecasts[offset])].madeAtMs
                 let from = max(made, openedAt)
                 let until = offset + 1 < count
                     ? min(input.forecasts[Int(pairForecasts[offset + 1])].madeAtMs, resolvedAt) : resolvedAt
-                // In doubles: the difference of two extreme Int64 instants would overflow.
                 let stood = until > from ? Double(until) - Double(from) : 0
                 pairWeights.append(stood)
+                pairSpans.append((from, max(from, until)))
                 total += stood
             }
-            if total > 0 {
-                for offset in 0..<count { pairWeights[offset] /= total }
+            if total > 0, life > 0 {
+                for offset in 0..<count { pairWeights[offset] = min(1, pairWeights[offset] / life) }
             } else {
-                // No measurable open life (all made at the resolution instant): the latest counts.
+                // No measurable life (all said at the resolution instant): the latest counts, whole.
                 for offset in 0..<count { pairWeights[offset] = offset == count - 1 ? 1 : 0 }
             }
         }
     }
 
-    /// Relative score: each selected owner's Brier on the question minus the median of the others'.
-    private mutating func compareOwners() {
-        guard questionPairs.count >= 2 else { return }
-        sortedBriers.removeAll(keepingCapacity: true)
-        for pair in questionPairs { sortedBriers.append(pair.brier) }
-        sortedBriers.sort()
-        let others = sortedBriers.count - 1
-        for pair in questionPairs where ownerSelected[Int(pair.owner)] {
-            let skip = Self.firstIndex(of: pair.brier, in: sortedBriers)
-            func other(_ position: Int) -> Double { sortedBriers[position < skip ? position : position + 1] }
-            let median = others % 2 == 1
-                ? other(others / 2)
-                : (other(others / 2 - 1) + other(others / 2)) / 2
-            relativeSum[Int(pair.owner)] += pair.brier - median
-            relativeCount[Int(pair.owner)] += 1
-        }
-    }
-
-    private static func firstIndex(of value: Double, in sorted: [Double]) -> Int {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return min(low, sorted.count - 1)
-    }
-
-    private static func monthKey(_ ms: Int64) -> Int {
-        guard let day = utcDay(ms) else { return 0 }
+    private func monthKey(_ ms: Int64) -> Int {
+        guard let day = day(of: ms) else { return 0 }
         return day.year * 12 + day.month - 1
+    }
+
+    /// The day an instant falls on: on the user's calendar when the options say so, else UTC.
+    private func day(of ms: Int64) -> Day? {
+        options.daysInLocalTime ? LocalTime.day(ofMilliseconds: ms) : Self.utcDay(ms)
     }
 
     /// The UTC day of an instant: floor division, which cannot overflow at the ends of Int64.
@@ -392,18 +286,15 @@ struct ScoringEngine {
         var owners: [GroupScore] = []
         for (index, name) in input.owners.enumerated() where groups[1 + index].n > 0 {
             var group = groups[1 + index].score(kind: .owner, name: name)
-            if relativeCount[index] > 0 {
-                group.relativeBrier = relativeSum[index] / Double(relativeCount[index])
-                group.sharedQuestions = relativeCount[index]
+            let shared = comparison.sharedQuestions[index]
+            if shared > 0 {
+                group.relativeBrier = comparison.relativeSum[index] / Double(shared)
+                group.peerScore = comparison.peerSum[index] / Double(shared)
+                group.sharedQuestions = shared
             }
             owners.append(group)
         }
-        owners.sort { a, b in
-            if a.brier != b.brier { return (a.brier ?? .infinity) < (b.brier ?? .infinity) }
-            if a.n != b.n { return a.n > b.n }
-            return (a.name ?? "") < (b.name ?? "")
-        }
-        for index in owners.indices { owners[index].rank = index + 1 }
+        owners = OwnerRanking.ranked(owners, minimumQuestions: options.rankingMinimumQuestions)
         func listed(_ names: [String], base: Int, kind: GroupKind) -> [GroupScore] {
             var list: [GroupScore] = []
             for (index, name) in names.enumerated() where groups[base + index].n > 0 {

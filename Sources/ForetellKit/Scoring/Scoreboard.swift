@@ -4,7 +4,9 @@ public enum SelectionRule: String, Sendable, CaseIterable {
     case latest
     /// Every forecast made on or before the resolution (PredictionBook's convention).
     case everyForecast = "every_forecast"
-    /// Every forecast, weighted by the share of the question's open life it stood.
+    /// Every forecast, weighted by the share of the question's whole life it stood (Metaculus's
+    /// coverage rule, in continuous time): the time before an owner's first forecast counts as a
+    /// 50% forecast, so joining late gains nothing.
     case timeWeighted = "time_weighted"
 
     public var summary: String {
@@ -14,7 +16,7 @@ public enum SelectionRule: String, Sendable, CaseIterable {
         case .everyForecast:
             return "every forecast made on or before resolution"
         case .timeWeighted:
-            return "every forecast made on or before resolution, weighted by the share of the question's open life it stood; each owner's question weighs 1"
+            return "every forecast made on or before resolution, weighted by the share of the question's whole life (from its opening to its resolution) it stood; time before an owner's first forecast counts as a 50% forecast; each owner's question weighs 1"
         }
     }
 }
@@ -27,7 +29,8 @@ public struct ScoreOptions: Sendable, Equatable {
     public var owners: [String]
     /// Only questions with at least one of these tags (all when empty).
     public var tags: [String]
-    /// Only questions resolved on or after / on or before these days (UTC).
+    /// Only questions resolved on or after / on or before these days (UTC, or local with
+    /// `daysInLocalTime`).
     public var since: Day?
     public var until: Day?
     /// Include the folded table in the outputs.
@@ -35,10 +38,22 @@ public struct ScoreOptions: Sendable, Equatable {
     /// The day deadlines are compared with, for overdue questions and the next deadlines.
     public var today: Day
     public var nextDeadlineCount: Int
+    /// Owners are ranked by relative Brier only with at least this many shared questions; the
+    /// others are listed unranked.
+    public var rankingMinimumQuestions: Int
+    /// Group the folded table into steps of this many percentage points (50-55%, 55-60%, ...);
+    /// nil keeps one row per stated confidence.
+    public var foldedStep: Int?
+    /// Score backfilled forecasts (recorded with hindsight) too; by default they are left out.
+    public var includeBackfilled: Bool
+    /// Read the days of resolutions (for `since`, `until` and the months of the timeline) on the
+    /// local calendar, as the command line does, rather than in UTC.
+    public var daysInLocalTime = false
 
     public init(
         rule: SelectionRule = .latest, owners: [String] = [], tags: [String] = [], since: Day? = nil,
-        until: Day? = nil, folded: Bool = false, today: Day = .today(), nextDeadlineCount: Int = 5
+        until: Day? = nil, folded: Bool = false, today: Day = .today(), nextDeadlineCount: Int = 5,
+        rankingMinimumQuestions: Int = 10, foldedStep: Int? = nil, includeBackfilled: Bool = false
     ) {
         self.rule = rule
         self.owners = owners
@@ -48,6 +63,9 @@ public struct ScoreOptions: Sendable, Equatable {
         self.folded = folded
         self.today = today
         self.nextDeadlineCount = nextDeadlineCount
+        self.rankingMinimumQuestions = rankingMinimumQuestions
+        self.foldedStep = foldedStep
+        self.includeBackfilled = includeBackfilled
     }
 }
 
@@ -55,7 +73,8 @@ public struct ScoreOptions: Sendable, Equatable {
 public struct Scoreboard: Sendable, Equatable {
     public var options: ScoreOptions
     public var overall: GroupScore
-    /// Ranked: lowest Brier first, then more forecasts, then name.
+    /// Ranked owners first (lowest relative Brier, then lowest Brier, then more forecasts, then
+    /// name), then the unranked ones (too few shared questions) by Brier.
     public var owners: [GroupScore]
     public var tags: [GroupScore]
     public var sources: [GroupScore]
@@ -78,7 +97,7 @@ public struct GroupScore: Sendable, Equatable {
     public var kind: GroupKind
     /// The owner, tag or document; nil for the overall group.
     public var name: String?
-    /// 1-based place in the owner ranking.
+    /// 1-based place in the owner ranking; nil for owners with too few shared questions.
     public var rank: Int?
     /// Forecasts scored (with a non-zero weight).
     public var n: Int
@@ -86,15 +105,21 @@ public struct GroupScore: Sendable, Equatable {
     public var questions: Int
     public var brier: Double?
     public var logLoss: Double?
+    /// Metaculus's baseline score: a spot score of the counted forecasts under the counting
+    /// rules, averaged over the question's life (uncovered time scoring 0) under the time-weighted one.
     public var baseline: Double?
     public var reliability: Double?
     public var resolution: Double?
     public var uncertainty: Double?
     public var calibration: [CalibrationBin]
     public var folded: [FoldedRow]
-    /// Owners only: mean over shared questions of (own Brier - median Brier of the other owners).
+    /// Owners only: mean over shared questions (two or more forecasters) of own Brier minus the
+    /// median Brier of all forecasters including the owner (Fatebook's and GJ Open's rule, 0-1 scale).
     public var relativeBrier: Double?
     public var sharedQuestions: Int
+    /// Owners only: mean over shared questions of Metaculus's peer score,
+    /// 100 (ln p_i - mean over the other forecasters j of ln p_j).
+    public var peerScore: Double? = nil
 }
 
 public struct CalibrationBin: Sendable, Equatable {
@@ -110,12 +135,21 @@ public struct CalibrationBin: Sendable, Equatable {
 }
 
 /// One line of the folded table: forecasts stated at this confidence (after restating those under
-/// 50% as the opposite), and how many came out right.
+/// 50% as the opposite), and how many came out right. `right` and `wrong` are counts of forecasts
+/// under every rule; the time-weighted shares are `rightWeight` and `wrongWeight`.
 public struct FoldedRow: Sendable, Equatable {
+    /// The stated confidence, or the lower edge of the step with `--folded-step`.
     public var confidence: Double
+    /// With `--folded-step`: the upper edge of the step (the last step includes it).
+    public var confidenceHigh: Double? = nil
+    /// The mean stated confidence of the row's forecasts.
+    public var meanConfidence: Double = 0
     public var n: Int
     public var right: Double
     public var wrong: Double
+    public var rightWeight: Double = 0
+    public var wrongWeight: Double = 0
+    /// Wilson's interval of the hit rate right / n.
     public var ciLow: Double?
     public var ciHigh: Double?
 }
@@ -155,4 +189,14 @@ public struct Exclusions: Sendable, Equatable {
     /// Questions resolved ambiguous or annulled, and the forecasts on them.
     public var voidQuestions: Int
     public var voidForecasts: Int
+    /// Forecasts recorded with hindsight (`forecast --backfill`), left out unless asked for.
+    public var backfilled: Int = 0
+    /// Questions with a scored outcome none of whose forecasts counted (all made after the
+    /// resolution, or backfilled), by id: resolved, yet nowhere in the scores.
+    public var resolvedWithoutCountedForecasts: [Int64] = []
+
+    public var isEmpty: Bool {
+        madeAfterResolution == 0 && superseded == 0 && voidQuestions == 0 && backfilled == 0
+            && resolvedWithoutCountedForecasts.isEmpty
+    }
 }

@@ -58,7 +58,7 @@ enum JournalContent {
 
     static func forecast(id: Int64, questionID: Int64, owner: String, probability: Double, low: Double?,
                          high: Double?, basis: String, madeOn: String, madeAtMs: Int64, note: String?,
-                         externalRef: String?, recordedAt: String) -> [UInt8] {
+                         externalRef: String?, recordedAt: String, backfilled: Bool = false) -> [UInt8] {
         var builder = Builder()
         builder.add(id)
         builder.add(questionID)
@@ -72,6 +72,9 @@ enum JournalContent {
         builder.add(note)
         builder.add(externalRef)
         builder.add(recordedAt)
+        // Only a backfilled forecast has a thirteenth field, so every entry recorded before the
+        // mark existed hashes as it did.
+        if backfilled { builder.add("backfilled") }
         return builder.bytes
     }
 

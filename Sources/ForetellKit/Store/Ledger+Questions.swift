@@ -105,18 +105,19 @@ extension Ledger {
 
         var sourcesByForecast: [Int64: [SourceReference]] = [:]
         try db.each("""
-            SELECT s.forecast_id, d.path, s.quote, s.line
+            SELECT s.forecast_id, d.path, s.quote, s.line, d.sha256, d.id
             FROM forecast_sources s JOIN documents d ON d.id = s.document_id
             JOIN forecasts f ON f.id = s.forecast_id
             WHERE f.question_id IN (\(selected)) ORDER BY s.forecast_id, s.document_id
             """, arguments) { row in
             let line: Int64? = try row.checked(3)
             sourcesByForecast[try row.checked(0), default: []].append(SourceReference(
-                path: try row.checked(1), quote: try row.checked(2), line: line.map { Int(truncatingIfNeeded: $0) }))
+                path: try row.checked(1), quote: try row.checked(2), line: line.map { Int(truncatingIfNeeded: $0) },
+                sha256: try row.checked(4), documentID: try row.checked(5)))
         }
         try db.each("""
             SELECT f.id, f.question_id, o.name, f.probability, f.probability_low, f.probability_high, f.basis,
-                   f.made_on, f.made_at_ms, f.note, f.external_ref, f.recorded_at
+                   f.made_on, f.made_at_ms, f.note, f.external_ref, f.recorded_at, f.backfilled
             FROM forecasts f JOIN owners o ON o.id = f.owner_id
             WHERE f.question_id IN (\(selected)) ORDER BY f.question_id, f.made_at_ms, f.id
             """, arguments) { row in
@@ -127,7 +128,8 @@ extension Ledger {
                 id: id, owner: try row.checked(2), probability: try row.checked(3), probabilityLow: try row.checked(4),
                 probabilityHigh: try row.checked(5), basis: ProbabilityBasis(rawValue: basis) ?? .numeric,
                 madeOn: try row.checked(7), madeAtMilliseconds: try row.checked(8), note: try row.checked(9),
-                externalRef: try row.checked(10), recordedAt: try row.checked(11), sources: sourcesByForecast[id] ?? []))
+                externalRef: try row.checked(10), recordedAt: try row.checked(11), sources: sourcesByForecast[id] ?? [],
+                backfilled: try Ledger.backfilledMark(row.checked(12))))
         }
         try db.each("""
             SELECT question_id, tag FROM question_tags WHERE question_id IN (\(selected)) ORDER BY question_id, tag

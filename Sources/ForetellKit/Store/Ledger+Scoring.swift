@@ -65,13 +65,19 @@ extension Ledger {
 
         var forecastIndex: [Int64: Int32] = [:]
         try db.each("""
-            SELECT f.id, f.question_id, f.owner_id, f.probability, f.made_at_ms FROM forecasts f
+            SELECT f.id, f.question_id, f.owner_id, f.probability, f.made_at_ms, f.backfilled,
+                   CASE WHEN length(f.made_on) > 23 THEN f.made_on END FROM forecasts f
             \(tags.isEmpty ? "" : "JOIN questions q ON q.id = f.question_id WHERE \(tagged)")
             """, tagArguments) { row in
             guard let question = questionIndex[try row.checked(1)], let owner = ownerIndex[try row.checked(2)] else { return }
             let id: Int64 = try row.checked(0)
+            // Only timestamps with more than millisecond digits are read as text: ties within a
+            // millisecond are ordered by the rest of the fraction, then by recording order (id).
+            let madeOnText: String? = try row.checked(6)
             let index = builder.addForecast(
-                id: id, question: question, ownerIndex: owner, probability: try row.checked(3), madeAtMs: try row.checked(4))
+                id: id, question: question, ownerIndex: owner, probability: try row.checked(3), madeAtMs: try row.checked(4),
+                madeAtSubMsNanos: madeOnText.map { ScoringInput.subMillisecondNanos($0) } ?? 0,
+                backfilled: (try row.checked(5) as Int64) != 0)
             if hasSources, let index { forecastIndex[id] = index }
         }
 

@@ -61,6 +61,12 @@ public final class Ledger: Sendable {
         } else {
             try createFolder(of: path)
         }
+        // A new ledger is made under the folder's lock; whoever waited finds it made.
+        var creationLock: CreationLock?
+        if access == .readWrite && (header == .absent || header == .empty) {
+            creationLock = CreationLock(folderOf: path)
+            if fileManager.fileExists(atPath: path) { header = try checkHeader(path: path) }
+        }
         let readOnly = exists && access == .read && !fileManager.isWritableFile(atPath: path)
         if exists && access == .readWrite && !fileManager.isWritableFile(atPath: path) {
             throw LedgerError.readOnly(path: path)
@@ -81,7 +87,7 @@ public final class Ledger: Sendable {
             throw translate(error, path: path)
         }
         let ledger = Ledger(path: path, backend: .sqlite(dbQueue), isReadOnly: readOnly)
-        try ledger.migrate(dbQueue, header: header)
+        try ledger.migrate(dbQueue, header: header, creationLock: creationLock)
         return ledger
     }
 
@@ -97,11 +103,20 @@ public final class Ledger: Sendable {
     /// (one row set cannot be torn), and leaves the journal mode alone when the header already
     /// says WAL: `add` is mostly start-up, and each statement GRDB wraps a read in (query_only,
     /// BEGIN, COMMIT) counted.
-    private func migrate(_ dbQueue: DatabaseQueue, header: LedgerHeader) throws {
+    ///
+    /// Migrating takes the folder's ``CreationLock`` (unless the caller holds it already) and reads
+    /// the applied migrations again under it: another foretell may have just done it.
+    private func migrate(_ dbQueue: DatabaseQueue, header: LedgerHeader, creationLock: CreationLock?) throws {
         let migrator = Migrations.migrator
         let known = Set(Migrations.all.map(\.name))
+        var lock = creationLock
+        defer { withExtendedLifetime(lock) {} }
         do {
             var applied = try dbQueue.inDatabase { db in try migrator.appliedIdentifiers(db) }
+            if lock == nil && !isReadOnly && !applied.isSuperset(of: known) {
+                lock = CreationLock(folderOf: path)
+                applied = try dbQueue.inDatabase { db in try migrator.appliedIdentifiers(db) }
+            }
             var hasForeignTables = false
             if applied.isEmpty {
                 // A new file or another program's database, decided on one snapshot: another

@@ -8,8 +8,9 @@ import Foundation
 /// time, the same SQL on SQLite and PostgreSQL (``SQLSession``); the database gives every row its id.
 public struct LedgerWriter {
     let db: any SQLSession
-    /// When this transaction recorded its events, UTC.
-    public let recordedAt: String
+    /// When this transaction recorded its events, UTC; a restored backup's own times
+    /// (``restoring(recordedAt:)``).
+    public private(set) var recordedAt: String
     /// The hash of the journal's last entry.
     private var head: [UInt8]
     /// The journal's last entry's number: entries are numbered 1, 2, 3... with no gap, which
@@ -54,6 +55,11 @@ public struct LedgerWriter {
 
     // MARK: Recording events
 
+    /// Restoring a backup: the events recorded next keep the time they were first recorded.
+    mutating func restoring(recordedAt time: String) {
+        recordedAt = time
+    }
+
     public mutating func record(_ question: NewQuestion) throws -> Int64 {
         guard let id = try insert(question, unlessRefExists: false) else {
             throw LedgerError.database("the question was not recorded")
@@ -73,6 +79,8 @@ public struct LedgerWriter {
     }
 
     private mutating func insert(_ question: NewQuestion, unlessRefExists: Bool) throws -> Int64? {
+        try CanonicalValue.refuseNUL(["claim": question.claim, "question's reference": question.externalRef,
+                                      "tag": question.tags.first { $0.utf8.contains(0) }])
         let claim = try Self.nonEmpty(question.claim, field: "claim")
         let tags = try Array(Set(question.tags.map { try Self.tag($0) })).sorted()
         if let earliest = question.earliest, let deadline = question.deadline, earliest > deadline {
@@ -112,6 +120,11 @@ public struct LedgerWriter {
     }
 
     private mutating func insert(_ forecast: NewForecast, unlessRefExists: Bool) throws -> Int64? {
+        var forecast = forecast
+        (forecast.probability, forecast.probabilityLow, forecast.probabilityHigh) = (CanonicalValue.probability(forecast.probability),
+            CanonicalValue.probability(forecast.probabilityLow), CanonicalValue.probability(forecast.probabilityHigh))
+        try CanonicalValue.refuseNUL(["owner": forecast.owner, "forecast's note": forecast.note,
+                                      "forecast's reference": forecast.externalRef, "made_on": forecast.madeOn.text])
         try requireQuestion(forecast.questionID)
         let owner = try Self.nonEmpty(forecast.owner, field: "owner")
         try Self.check(probability: forecast.probability)
@@ -125,22 +138,23 @@ public struct LedgerWriter {
         let ownerID = try ownerID(owner)
         guard let id = try db.insert("""
             INSERT INTO forecasts (id, question_id, owner_id, probability, probability_low, probability_high, basis,
-                                   made_on, made_at_ms, note, external_ref, recorded_at)
-            VALUES (\(db.dialect.newID("forecasts")), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   made_on, made_at_ms, note, external_ref, recorded_at, backfilled)
+            VALUES (\(db.dialect.newID("forecasts")), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """ + (unlessRefExists ? Self.unlessRefExists : ""), sqlArguments(
                 forecast.questionID, ownerID, forecast.probability, forecast.probabilityLow, forecast.probabilityHigh,
                 forecast.basis.rawValue, forecast.madeOn.text, forecast.madeOn.milliseconds, forecast.note,
-                forecast.externalRef, recordedAt))
+                forecast.externalRef, recordedAt, forecast.backfilled ? 1 : 0))
         else { return nil }
         try append(.forecast, entityID: id, content: JournalContent.forecast(
             id: id, questionID: forecast.questionID, owner: owner, probability: forecast.probability,
             low: forecast.probabilityLow, high: forecast.probabilityHigh, basis: forecast.basis.rawValue,
             madeOn: forecast.madeOn.text, madeAtMs: forecast.madeOn.milliseconds, note: forecast.note,
-            externalRef: forecast.externalRef, recordedAt: recordedAt))
+            externalRef: forecast.externalRef, recordedAt: recordedAt, backfilled: forecast.backfilled))
         return id
     }
 
     public mutating func record(_ resolution: NewResolution) throws -> Int64 {
+        try CanonicalValue.refuseNUL(["resolution's note": resolution.note, "resolved_on": resolution.resolvedOn.text])
         try requireQuestion(resolution.questionID)
         let resolvedAt = resolution.resolvedOn.resolutionMilliseconds
         guard let id = try db.insert("""
@@ -161,6 +175,7 @@ public struct LedgerWriter {
     /// one of the forecast's sources.
     @discardableResult
     public mutating func attach(_ source: NewSource, to forecastID: Int64) throws -> Bool {
+        try CanonicalValue.refuseNUL(["source": source.path, "quote": source.quote, "document hash": source.sha256])
         let path = try Self.nonEmpty(source.path, field: "source")
         let documentID = try documentID(path: path, sha256: source.sha256)
         let exists = try db.exists("""
@@ -235,19 +250,21 @@ public struct LedgerWriter {
         try db.exists("SELECT 1 FROM documents WHERE sha256 = ?", sqlArguments(sha256))
     }
 
-    /// Every forecast read from a document, with its owner, question claim and deadline, so that an
-    /// import can recognise the same forecast or question in another document.
+    /// Every forecast read from a document, with its owner, probability, question claim and deadline,
+    /// so that an import can recognise the same forecast or question in another document.
     /// Found from the sources, so that it costs the ledger's documents, not its forecasts.
-    public func documentForecasts() throws -> [(forecastID: Int64, questionID: Int64, owner: String, claim: String, deadline: Day?)] {
+    public func documentForecasts() throws
+        -> [(forecastID: Int64, questionID: Int64, owner: String, probability: Double, claim: String, deadline: Day?)] {
         try db.all("""
-            SELECT f.id, f.question_id, o.name, q.claim, q.deadline
+            SELECT f.id, f.question_id, o.name, f.probability, q.claim, q.deadline
             FROM forecasts f JOIN owners o ON o.id = f.owner_id JOIN questions q ON q.id = f.question_id
             WHERE f.id IN (SELECT s.forecast_id FROM forecast_sources s JOIN documents d ON d.id = s.document_id
                            WHERE d.sha256 IS NOT NULL)
             ORDER BY f.id
             """) { row in
-            let deadline: String? = try row.checked(4)
-            return (try row.checked(0), try row.checked(1), try row.checked(2), try row.checked(3), deadline.flatMap { Day(iso: $0) })
+            let deadline: String? = try row.checked(5)
+            return (try row.checked(0), try row.checked(1), try row.checked(2), try row.checked(3), try row.checked(4),
+                    deadline.flatMap { Day(iso: $0) })
         }
     }
 

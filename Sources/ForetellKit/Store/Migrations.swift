@@ -6,6 +6,7 @@ import GRDB
 public enum Migrations {
     public static let all: [(name: String, sql: [UInt8])] = [
         ("0001_ledger", PackageResources._001_ledger_sql),
+        ("0002_backfilled_forecasts", PackageResources._002_backfilled_forecasts_sql),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -21,6 +21,11 @@ public struct ScoringInput: Sendable {
         public var owner: Int32
         public var probability: Double
         public var madeAtMs: Int64
+        /// Nanoseconds past `madeAtMs` (0...999_999), from the stored timestamp's fraction, so that
+        /// forecasts less than a millisecond apart keep their order.
+        public var madeAtSubMsNanos: Int32 = 0
+        /// Recorded with hindsight (`forecast --backfill`): scored only when asked for.
+        public var backfilled: Bool = false
     }
 
     public private(set) var owners: [String] = []
@@ -95,11 +100,12 @@ public struct ScoringInput: Sendable {
         @discardableResult
         public mutating func addForecast(
             id: Int64, question: Int32, owner: String, probability: Double, madeAtMs: Int64,
-            sources: [String] = []
+            madeAtSubMsNanos: Int32 = 0, sources: [String] = []
         ) -> Int32? {
             let ownerIndex = self.owner(owner)
             guard let index = addForecast(
-                id: id, question: question, ownerIndex: ownerIndex, probability: probability, madeAtMs: madeAtMs)
+                id: id, question: question, ownerIndex: ownerIndex, probability: probability, madeAtMs: madeAtMs,
+                madeAtSubMsNanos: madeAtSubMsNanos)
             else { return nil }
             for source in sources { addSource(self.source(source), toForecast: index) }
             return index
@@ -108,7 +114,8 @@ public struct ScoringInput: Sendable {
         /// Adds a forecast by an owner interned earlier with `owner(_:)`: no string per row.
         @discardableResult
         public mutating func addForecast(
-            id: Int64, question: Int32, ownerIndex: Int32, probability: Double, madeAtMs: Int64
+            id: Int64, question: Int32, ownerIndex: Int32, probability: Double, madeAtMs: Int64,
+            madeAtSubMsNanos: Int32 = 0, backfilled: Bool = false
         ) -> Int32? {
             guard question >= 0, Int(question) < input.questions.count, ownerIndex >= 0,
                   Int(ownerIndex) < input.owners.count, probability >= 0, probability <= 1 else {
@@ -117,7 +124,8 @@ public struct ScoringInput: Sendable {
             }
             let index = Int32(truncatingIfNeeded: input.forecasts.count)
             input.forecasts.append(Forecast(
-                id: id, question: question, owner: ownerIndex, probability: probability, madeAtMs: madeAtMs))
+                id: id, question: question, owner: ownerIndex, probability: probability, madeAtMs: madeAtMs,
+                madeAtSubMsNanos: min(max(madeAtSubMsNanos, 0), 999_999), backfilled: backfilled))
             return index
         }
 
@@ -246,5 +254,30 @@ extension ScoringInput {
                 madeAtMs: row.madeAtMs, sources: row.sources)
         }
         self = builder.build()
+    }
+}
+
+extension ScoringInput {
+    /// Nanoseconds past the millisecond in an ISO 8601 timestamp's fraction (its 4th to 9th
+    /// digits): 0 for a bare day or a fraction of three digits or fewer. A zone offset moves an
+    /// instant by whole minutes, so these digits are the same in UTC.
+    public static func subMillisecondNanos(_ text: some StringProtocol) -> Int32 {
+        let bytes = Array(text.utf8)
+        guard bytes.count > 23 else { return 0 }
+        var index = 19
+        while index < bytes.count, bytes[index] != UInt8(ascii: ".") { index += 1 }
+        index += 4
+        var value: Int32 = 0
+        var digits = 0
+        while digits < 6, index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+            value = value * 10 + Int32(bytes[index] - UInt8(ascii: "0"))
+            digits += 1
+            index += 1
+        }
+        while digits < 6 {
+            value *= 10
+            digits += 1
+        }
+        return value
     }
 }
