@@ -21,6 +21,14 @@ struct Extract: ParsableCommand {
             header, or a sentence dating the event ("On January 10, 2026, at the ...
             summit"). --date gives it for documents that do not say; without either,
             made_on is null and a warning names the file.
+
+            --engine llm asks a language model you already run (Ollama, llama.cpp's
+            server, vLLM, or an API with $FORETELL_LLM_API_KEY), over the OpenAI
+            chat-completions protocol; --engine both merges it with the rules. Every
+            answer is checked against the document: a quote that is not in it, a
+            probability its words do not give, an owner it does not name are dropped
+            (--explain lists them). Answers are cached under $XDG_CACHE_HOME/foretell.
+              foretell extract --engine llm --llm-model llama3.2 interview.md
             """
     )
 
@@ -37,8 +45,14 @@ struct Extract: ParsableCommand {
     @Option(help: "Output format: table, jsonl (one JSON object a line) or json.")
     var format: Format = .table
 
+    @OptionGroup var engineOptions: EngineOptions
+
+    @Flag(help: "Also list, on stderr, the language model's answers that the checks dropped, and why.")
+    var explain = false
+
     func run() throws {
         let defaultDate = try date.map { try DateInput.moment($0).day }
+        let engines = try engineOptions.engines()
         let listing = try DocumentReader.list(paths)
         for warning in listing.warnings { Output.err("foretell: warning: \(warning)\n") }
         let named = Set(paths)
@@ -62,9 +76,15 @@ struct Extract: ParsableCommand {
                 Output.err("\(showProgress ? "\r\u{1B}[K" : "")foretell: warning: skipped \(error)\n")
                 continue
             }
-            let result = Extractor.extract(document, defaultDate: defaultDate, vocabulary: &vocabulary)
+            let result: ExtractionResult
+            if engines.engine == .rules {
+                result = Extractor.extract(document, defaultDate: defaultDate, vocabulary: &vocabulary)
+            } else {
+                result = try engines.extract(document, defaultDate: defaultDate)
+            }
             if showProgress { Output.err("\r\u{1B}[K") }
             for warning in result.warnings { Output.err("foretell: warning: \(warning)\n") }
+            if explain { Output.err(ExtractionRendering.droppedList(result.dropped)) }
             switch format {
             case .jsonl:
                 Output.out(result.forecasts.map { ExtractionRendering.jsonObject($0) + "\n" }.joined())

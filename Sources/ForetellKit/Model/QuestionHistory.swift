@@ -53,6 +53,10 @@ public struct SourceReference: Sendable, Equatable {
     public var path: String
     public var quote: String
     public var line: Int?
+    /// Which extraction engine found the quote, and the language model if one did (nil for
+    /// sources recorded before engines were recorded, or imported from CSV).
+    public var engine: String? = nil
+    public var model: String? = nil
 }
 
 public struct ResolutionEvent: Sendable, Equatable {

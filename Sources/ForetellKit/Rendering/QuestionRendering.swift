@@ -32,7 +32,8 @@ public enum QuestionRendering {
             ("source", .optional(first?.path)),
             ("quote", .optional(first?.quote)),
             ("sources", .array(forecast.sources.map { source in
-                .object([("source", .string(source.path)), ("quote", .string(source.quote)), ("line", .optional(source.line))])
+                .object([("source", .string(source.path)), ("quote", .string(source.quote)), ("line", .optional(source.line)),
+                         ("engine", .optional(source.engine)), ("model", .optional(source.model))])
             })),
             ("note", .optional(forecast.note)),
             ("external_ref", .optional(forecast.externalRef)),
@@ -118,7 +119,8 @@ public enum QuestionRendering {
             for forecast in sourced {
                 for source in forecast.sources {
                     let place = source.path + (source.line.map { ":\($0)" } ?? "")
-                    out += "  forecast \(forecast.id) · \(place)\n"
+                    let foundBy = source.engine.map { " · found by \($0)" + (source.model.map { " (\($0))" } ?? "") } ?? ""
+                    out += "  forecast \(forecast.id) · \(place)\(foundBy)\n"
                     out += "    “" + source.quote.replacingOccurrences(of: "\n", with: " ") + "”\n"
                 }
             }

@@ -6,6 +6,7 @@ import GRDB
 public enum Migrations {
     public static let all: [(name: String, sql: [UInt8])] = [
         ("0001_ledger", PackageResources._001_ledger_sql),
+        ("0002_extraction_provenance", PackageResources._002_extraction_provenance_sql),
     ]
 
     static var migrator: DatabaseMigrator {
