@@ -92,14 +92,18 @@ struct LanguageModelEngineTests {
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
-    @Test("a server that refuses JSON schemas is asked again in JSON mode")
+    @Test("a server that refuses JSON schemas (llama.cpp's 500, or a 400) is asked again in JSON mode")
     func refusedSchema() throws {
         let server = try FakeModelServer()
         defer { server.stop() }
         let result = try extract("no-schema", server, try CLI())
         #expect(result.status == 0)
+        #expect(result.stderr == "")
         #expect(try Self.rows(result).count == 3)
         #expect(server.requests == ["no-schema json_schema", "no-schema json_object"])
+        let plain400 = try extract("no-schema-400", server, try CLI())
+        #expect(try Self.rows(plain400).count == 3)
+        #expect(server.requests.suffix(2) == ["no-schema-400 json_schema", "no-schema-400 json_object"])
     }
 
     @Test("a 500 is tried again, then reported in one line with the server's message")

@@ -82,7 +82,9 @@ final class ChatCompletionsClient {
                 ("json_schema", .object([("name", .string("forecasts")), ("strict", .bool(true)), ("schema", schema)])),
             ])))
         case .jsonObject:
-            members.append(("response_format", .object([("type", .string("json_object"))])))
+            // llama.cpp's server (llama-cpp-python) knows only json_object, and constrains its
+            // output to a "schema" given beside it; servers that do not know the field ignore it.
+            members.append(("response_format", .object([("type", .string("json_object")), ("schema", schema)])))
         case .plain:
             break
         }
@@ -121,6 +123,12 @@ final class ChatCompletionsClient {
                 guard format == .plain else { throw SchemaRefusal(status: status, message: message) }
                 throw LanguageModelError.refused(url: shownURL, status: status, message: message)
             case 429, 500..<600:
+                // llama-cpp-python answers a response_format it does not know with a 500 whose
+                // message names the field: a refusal, not a failure worth trying again.
+                let message = Self.errorMessage(data).lowercased()
+                if format != .plain, message.contains("response_format") || message.contains("json_schema") {
+                    throw SchemaRefusal(status: status, message: Self.errorMessage(data))
+                }
                 guard attemptsLeft > 0 else {
                     throw LanguageModelError.serverError(url: shownURL, status: status, message: Self.errorMessage(data))
                 }

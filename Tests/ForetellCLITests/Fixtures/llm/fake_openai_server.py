@@ -7,7 +7,9 @@ Listens on 127.0.0.1 on a free port and prints the port on its first line. The r
 chooses the scenario, so one server serves every test:
   good, hallucinated, wrong-probability   answers/<model>.json as the assistant's content
   malformed                               content that is not JSON
-  no-schema                               400 for response_format json_schema, then good
+  no-schema                               llama-cpp-python's 500 for a json_schema response_format
+                                          (recorded), then good
+  no-schema-400                           400 for response_format json_schema, then good
   error-500                               always 500
   flaky                                   500 once per process, then good
   slow                                    good, after 3 seconds
@@ -22,6 +24,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 ANSWERS = sys.argv[1]
 LOG = sys.argv[2] if len(sys.argv) > 2 else None
 flaky_failed = set()
+LLAMA_CPP_SCHEMA_REFUSAL = (
+    "1 validation error:\n  {'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), "
+    "'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema', "
+    "'ctx': {'expected': \"'text' or 'json_object'\"}}\n\n  File \"llama_cpp/server/app.py\", line 376, "
+    "in create_chat_completion\n    POST /v1/chat/completions")
 last_request = [time.time()]
 lock = threading.Lock()
 
@@ -30,7 +37,7 @@ def envelope(model, content):
     return {
         "id": "chatcmpl-5f0c3a1e-4a7e-4a1b-9b8e-2f6f1d1e0c11", "object": "chat.completion",
         "created": 1796630400, "model": model,
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": content},
+        "choices": [{"index": 0, "message": {"content": content, "role": "assistant"},
                      "logprobs": None, "finish_reason": "stop"}],
         "usage": {"prompt_tokens": 812, "completion_tokens": 164, "total_tokens": 976},
     }
@@ -77,6 +84,12 @@ class Handler(BaseHTTPRequestHandler):
         if model == "malformed":
             return self.reply(200, envelope(model, "Sure! Here are the forecasts: {forecasts: [owner: Maria"))
         if model == "no-schema":
+            if fmt == "json_schema":
+                # Recorded from llama-cpp-python 0.3.36's server.
+                return self.reply(500, {"error": {"message": LLAMA_CPP_SCHEMA_REFUSAL, "type": "internal_server_error",
+                                                  "param": None, "code": None}})
+            return self.answer("good", model)
+        if model == "no-schema-400":
             if fmt == "json_schema":
                 return self.error(400, "response_format type json_schema is not supported, use json_object")
             return self.answer("good", model)
