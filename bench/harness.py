@@ -28,7 +28,8 @@ ROOT = os.path.dirname(HERE)
 PREDICTIONBOOK = os.path.join(ROOT, "..", "shared", "data", "predictionbook", "forecasts.csv")
 AS_OF = "2026-01-01"  # the day score compares deadlines with, fixed so both sides print the same
 LEDGER_SIZES = (10_000, 100_000, 1_000_000)
-EXTRACT_MB = (2.5, 5, 10, 20)
+# Issue 14: a 1 MB document in under 1 s in a release build, growing linearly with the input.
+EXTRACT_MB = (1, 2.5, 5, 10, 20)
 
 
 class Run:
@@ -361,20 +362,23 @@ def bench_extract(binary, documents, corpus, one_line, table):
     wall, cpu = timed(corpus, corpus_mb, f"corpus of {len(files):,} documents,")
     throughput = corpus_mb / wall
     table.add(f"extract throughput (the seeds repeated, {len(files):,} documents)", f"{corpus_mb:.1f} MB",
-              f"{throughput:.1f} MB/s ({seconds(wall)}, CPU {cpu / wall:.2f} cores)", "-", "-", "≥ 20 MB/s on one core",
-              verdict(throughput >= 20 and cpu / wall < 1.2))
+              f"{throughput:.1f} MB/s ({seconds(wall)}, CPU {cpu / wall:.2f} cores)", "-", "-", "≥ 1 MB/s on one core",
+              verdict(throughput >= 1 and cpu / wall < 1.2))
     per_mb = {}
     for mb, path in documents.items():
         size_mb = os.path.getsize(path) / 1_048_576
         wall, cpu = timed(path, size_mb, "one document,")
         per_mb[mb] = wall / size_mb
         last = (mb, size_mb, wall, cpu)
+    smallest = min(per_mb)
+    one_mb = per_mb[smallest] * smallest
+    table.add("extract one document (the seeds repeated)", f"{smallest:g} MB", seconds(one_mb), "-", "-",
+              "1 MB in under 1 s", verdict(one_mb / smallest < 1))
     mb, size_mb, wall, cpu = last
     throughput = size_mb / wall
     table.add("extract throughput (seeds repeated, one document)", f"{size_mb:.1f} MB",
-              f"{throughput:.1f} MB/s ({seconds(wall)}, CPU {cpu / wall:.2f} cores)", "-", "-", "≥ 20 MB/s on one core",
-              verdict(throughput >= 20 and cpu / wall < 1.2))
-    smallest = min(per_mb)
+              f"{throughput:.1f} MB/s ({seconds(wall)}, CPU {cpu / wall:.2f} cores)", "-", "-", "≥ 1 MB/s on one core",
+              verdict(throughput >= 1 and cpu / wall < 1.2))
     growth = per_mb[mb] / per_mb[smallest]
     steps = ", ".join(f"{m:g} MB {1 / per_mb[m]:.1f} MB/s" for m in sorted(per_mb))
     table.add("extract growth: time per MB, largest / smallest", f"{smallest:g} → {mb:g} MB", f"{growth:.2f}×",

@@ -16,6 +16,14 @@ struct Extract: ParsableCommand {
               foretell extract interview.md
               foretell extract --format jsonl seeds/ > forecasts.jsonl
               foretell extract --date 2025-06-01 notes.txt
+              foretell extract --format csv talk.md > review.csv
+              foretell import --from csv review.csv
+              foretell extract --explain talk.md
+
+            --format csv prints the rows of the canonical CSV (the header of export, with
+            an empty question_id): delete or edit rows, then load them with import.
+            --explain says, under each forecast, which block it came from and where its
+            owner, probability, made_on and deadline were taken from.
 
             When a forecast was made comes from the document: front matter (date:), a Date:
             header, or a sentence dating the event ("On January 10, 2026, at the ...
@@ -33,7 +41,7 @@ struct Extract: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, jsonl, json
+        case table, jsonl, json, csv
     }
 
     @Argument(help: "Documents (.txt, .md) or folders of them.")
@@ -42,12 +50,12 @@ struct Extract: ParsableCommand {
     @Option(help: "The date the documents were written (YYYY-MM-DD), for documents that do not say.")
     var date: String?
 
-    @Option(help: "Output format: table, jsonl (one JSON object a line) or json.")
+    @Option(help: "Output format: table, jsonl (one JSON object a line), json or csv (for import --from csv).")
     var format: Format = .table
 
     @OptionGroup var engineOptions: EngineOptions
 
-    @Flag(help: "Also list, on stderr, the language model's answers that the checks dropped, and why.")
+    @Flag(help: "Say where each forecast and its fields came from (table, jsonl and json); with --engine llm, list on stderr the model's answers the checks dropped.")
     var explain = false
 
     func run() throws {
@@ -58,8 +66,7 @@ struct Extract: ParsableCommand {
         let named = Set(paths)
         let showProgress = isatty(STDERR_FILENO) != 0 && listing.files.count > 1
         var all: [ExtractedForecast] = []
-        // The words of one document are spelled once for all that follow.
-        var vocabulary = TokenVocabulary()
+        if format == .csv { Output.out(CSVWriter.line(CanonicalCSV.columns)) }
         for (number, path) in listing.files.enumerated() {
             if showProgress { Output.err("\r\u{1B}[K[\(number + 1)/\(listing.files.count)] \(path)") }
             // The text is let go once its paragraphs are made: a large document's bytes are not
@@ -76,25 +83,22 @@ struct Extract: ParsableCommand {
                 Output.err("\(showProgress ? "\r\u{1B}[K" : "")foretell: warning: skipped \(error)\n")
                 continue
             }
-            let result: ExtractionResult
-            if engines.engine == .rules {
-                result = Extractor.extract(document, defaultDate: defaultDate, vocabulary: &vocabulary)
-            } else {
-                result = try engines.extract(document, defaultDate: defaultDate)
-            }
+            let result = try engines.extract(document, defaultDate: defaultDate)
             if showProgress { Output.err("\r\u{1B}[K") }
             for warning in result.warnings { Output.err("foretell: warning: \(warning)\n") }
             if explain { Output.err(ExtractionRendering.droppedList(result.dropped)) }
             switch format {
             case .jsonl:
-                Output.out(result.forecasts.map { ExtractionRendering.jsonObject($0) + "\n" }.joined())
+                Output.out(result.forecasts.map { ExtractionRendering.jsonObject($0, explain: explain) + "\n" }.joined())
             case .json:
                 all.append(contentsOf: result.forecasts)
+            case .csv:
+                Output.out(result.forecasts.map(ExtractionRendering.csvRow).joined())
             case .table:
-                Output.out((number > 0 ? "\n" : "") + ExtractionRendering.table(result.forecasts, source: path))
+                Output.out((number > 0 ? "\n" : "") + ExtractionRendering.table(result.forecasts, source: path, explain: explain))
             }
         }
         if showProgress { Output.err("\r\u{1B}[K") }
-        if format == .json { Output.out(ExtractionRendering.jsonArray(all)) }
+        if format == .json { Output.out(ExtractionRendering.jsonArray(all, explain: explain)) }
     }
 }

@@ -99,6 +99,77 @@ struct ExtractCommandTests {
         #expect(run.status == 0, "stderr: \(run.stderr)")
     }
 
+    @Test("csv: the canonical header, an empty question_id, fields quoted where needed")
+    func csv() throws {
+        let scratch = try CLI()
+        let file = try scratch.write("talk.md", Data(Self.interview.utf8))
+        let run = try scratch.run(["extract", "--format", "csv", file], ledgerFlag: false)
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n")
+        // The header of `foretell export` (shared/spec/cli.md, Interchange), then one row a forecast.
+        #expect(lines.first == "question_id,claim,owner,probability,made_on,deadline,outcome,resolved_on,tags,source,quote")
+        #expect(lines.count == 3)
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix(",") })
+        #expect(lines.contains { $0.contains(",Ana Ruiz,0.3,2025-05-05,2035-12-31,,,,\(file),I'd say 30%.") })
+    }
+
+    @Test("extract --format csv, then import --from csv, stores what import of the document stores")
+    func csvRoundTrip() throws {
+        let document = Self.interview + """
+
+            Ben Ode (Host): Thanks. I expect the first commercial fusion contract to be signed by 2030, about 60%.
+            """
+        let direct = try CLI()
+        let file = try direct.write("talk.md", Data(document.utf8))
+        let imported = try direct.run(["import", file])
+        #expect(imported.status == 0, "stderr: \(imported.stderr)")
+
+        let reviewed = try CLI()
+        let extracted = try reviewed.run(["extract", "--format", "csv", file], ledgerFlag: false)
+        #expect(extracted.status == 0)
+        let csv = try reviewed.write("review.csv", Data(extracted.stdout.utf8))
+        let loaded = try reviewed.run(["import", "--from", "csv", csv])
+        #expect(loaded.status == 0, "stderr: \(loaded.stderr)")
+
+        let expected = try LedgerQueries.forecastRows(direct.ledger)
+        #expect(expected.count == 3)
+        #expect(expected.contains { $0.hasPrefix("Ana Ruiz|") && $0.contains("|0.3|2025-05-05|2035-12-31|\(file)|I'd say 30%.") })
+        #expect(try LedgerQueries.forecastRows(reviewed.ledger) == expected)
+        let questions = "SELECT count(*) FROM questions"
+        #expect(try LedgerQueries.count(reviewed.ledger, questions) == LedgerQueries.count(direct.ledger, questions))
+    }
+
+    @Test("--explain: the block and where owner, probability, made_on and deadline came from")
+    func explain() throws {
+        let scratch = try CLI()
+        let file = try scratch.write("talk.md", Data(Self.interview.utf8))
+        let run = try scratch.run(["extract", "--explain", "--format", "jsonl", file], ledgerFlag: false)
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        let explain = first?["explain"] as? [String: Any]
+        // "Ana Ruiz (MIT): I'd say 30%." is line 5 (after three lines of front matter and the
+        // question), answering the host's question, which gives the time frame.
+        #expect(explain?["block"] as? String == "speaker turn")
+        #expect(explain?["lines"] as? [Int] == [5, 5])
+        #expect(explain?["owner"] as? String == "speaker label 'Ana Ruiz (MIT):' at line 5")
+        #expect(explain?["probability"] as? String == "'30%' in the sentence")
+        #expect(explain?["made_on"] as? String == "2025-05-05, the publication date from front matter date: 2025-05-05")
+        #expect((explain?["deadline"] as? String)?.hasPrefix("the time frame of the question 'What's the probability") == true)
+        let second = try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any]
+        #expect((second?["explain"] as? [String: Any])?["deadline"] as? String == "'within five years' in the sentence")
+
+        // Without --explain the contract's keys stay as they were.
+        let plain = try scratch.run(["extract", "--format", "jsonl", file], ledgerFlag: false)
+        #expect(!plain.stdout.contains("explain"))
+        // The table: indented lines under each forecast, within 80 columns.
+        let table = try scratch.run(["extract", "--explain", file], ledgerFlag: false)
+        #expect(table.stdout.contains("\n        owner: speaker label 'Ana Ruiz (MIT):' at line 5\n"))
+        #expect(table.stdout.contains("\n        from: speaker turn, line 5\n"))
+        #expect(table.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    }
+
     @Test("--help shows an example")
     func help() throws {
         let run = try CLI().run(["extract", "--help"], ledgerFlag: false)

@@ -17,11 +17,14 @@ struct ExtractionSeedsEvaluationTests {
         FileManager.default.fileExists(atPath: scorer.path) && FileManager.default.fileExists(atPath: "/usr/bin/python3")
     }
 
-    @Test("Seeds: all 16 core forecasts fully correct, precision at least 0.95", .enabled(if: available))
+    /// Issue 14 asks for 16/16 with precision at least 0.9. The gold counts the same forecast
+    /// restated in a second write-up of the panel as an extra row (precision 0.947 of 19 since
+    /// before the issue), which 0.95 refused.
+    @Test("Seeds: all 16 core forecasts fully correct, precision at least 0.9", .enabled(if: available))
     func seeds() throws {
         let report = try score(folder: Self.packageRoot.appendingPathComponent("seeds"),
                                gold: Self.shared.appendingPathComponent("gold/seeds.jsonl"),
-                               minimumFullyCorrect: 16, minimumPrecision: 0.95)
+                               minimumFullyCorrect: 16, minimumPrecision: 0.9)
         #expect(report.passed, "\(report.output)")
     }
 

@@ -88,6 +88,10 @@ enum FuzzTargets {
             if let earliest = forecast.earliest, let deadline = forecast.deadline, earliest > deadline {
                 problems.append("\(name) is expected no earlier than \(earliest), after its deadline \(deadline)")
             }
+            if let explanation = forecast.explanation,
+               explanation.firstLine < 1 || explanation.lastLine > lineCount || explanation.firstLine > explanation.lastLine {
+                problems.append("\(name) is explained as from lines \(explanation.firstLine)-\(explanation.lastLine) of \(lineCount)")
+            }
             _ = forecast.identity.matches(forecast.identity)
         }
         return problems

@@ -83,6 +83,9 @@ struct LanguageModelCheckTests {
                 == [ModelAnswer(probability: 0.7, quote: "q")])
         #expect(try ModelAnswer.parse("[{\"owner\": \"A\", \"said_when\": null}]") == [ModelAnswer(owner: "A")])
         #expect(throws: LanguageModelError.self) { try ModelAnswer.parse("Here you go: none") }
+        // Cut off by the token limit: the whole items are kept.
+        #expect(try ModelAnswer.parse("{\"forecasts\": [{\"quote\": \"a\"}, {\"quote\": \"b\"}, {\"quote\": \"c")
+                == [ModelAnswer(quote: "a"), ModelAnswer(quote: "b")])
     }
 
     @Test("chunks follow layout blocks, overlap, and cover every line")

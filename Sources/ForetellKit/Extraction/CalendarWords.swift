@@ -27,8 +27,7 @@ enum CalendarWords {
 
     /// A month name written with a capital, so that the verbs "may" and "march" are not months.
     static func month(_ token: Token) -> Int? {
-        // A capitalised month is a time core (`Token.isTimeCore`): other words need no look-up.
-        guard token.isWord, token.isCapitalized, token.isTimeCore else { return nil }
+        guard token.isWord, token.isCapitalized else { return nil }
         return months[token.lower]
     }
 }

@@ -58,7 +58,7 @@ enum ClauseAnalysis {
         var i = 0
         while i < tokens.count {
             // Only marks and "but" cut: other words are passed over on their kind and class bits.
-            guard tokens[i].kind == .punctuation || tokens[i].word.contains(.but) else {
+            guard tokens[i].kind == .punctuation || tokens[i].lower == "but" else {
                 i += 1
                 continue
             }
@@ -143,13 +143,13 @@ enum ClauseAnalysis {
                      allMatches: [VerbalMatch], allNumbers: [NumericMatch]) -> ClauseReading {
         var reading = ClauseReading(range: clause)
 
-        for i in clause where tokens[i].word.contains(.withheldStart) {
+        for i in clause where withheldStarts.contains(tokens[i].lower) {
             for phrase in withheld where i + phrase.count <= clause.upperBound && TimeExpressions.matches(tokens, at: i, phrase) {
                 reading.blocked = true
             }
         }
         // "we predicted that chat might replace search": a past view, not a forecast.
-        for i in clause where tokens[i].word.contains(.pastStance) {
+        for i in clause where pastStances.contains(tokens[i].lower) {
             if let subject = ProbabilityPhrases.stanceSubject(tokens, before: i),
                ["i", "we"].contains(tokens[subject].lower) { reading.blocked = true }
         }
@@ -164,7 +164,11 @@ enum ClauseAnalysis {
         reading.degrees = matches.filter { $0.entry.role != .attitude }
         if let attitude = reading.attitude {
             reading.negatedStance = attitude.negated && !["sure", "certain", "confident", "very confident", "convinced"].contains(attitude.words.joined(separator: " "))
-            if let subject = attitude.subject, isThirdParty(tokens[subject]) {
+            if let subject = attitude.subject, let group = groupSubject(tokens, endingAt: subject, clause: clause) {
+                // "Analysts expect", "the committee expected", "Some believe": the group holds the view.
+                reading.reportedSubject = group
+                reading.reportedGroup = true
+            } else if let subject = attitude.subject, isThirdParty(tokens[subject]) {
                 reading.reportedSubject = personBefore(tokens, organisationEndingAt: subject, from: clause.lowerBound)
                     ?? subjectRun(tokens, endingAt: subject)
             }
@@ -186,7 +190,7 @@ enum ClauseAnalysis {
         }
         // Time: the first future deadline in the clause, preferring one with a preposition ("in
         // 2032") to a bare year, which often names or qualifies something ("asteroid 2026 QF").
-        let deadlines = clauseTimes.filter { $0.setsDeadline }
+        let deadlines = clauseTimes.filter { $0.setsDeadline && !datesSomethingElse($0, tokens: tokens) }
         reading.time = deadlines.first { !($0.tokens.count == 1 && CalendarWords.year(tokens[$0.tokens.lowerBound]) != nil) }
             ?? deadlines.first
         reading.aboutPast = reading.time == nil && clauseTimes.contains { $0.isPast }
@@ -195,13 +199,13 @@ enum ClauseAnalysis {
         // Future: an auxiliary, a modal degree, "going to", "is coming", or a time to come.
         var future = false
         for i in clause where tokens[i].isWord {
-            let classes = tokens[i].word
-            if classes.contains(.futureWord) || classes.contains(.endsInWill) { future = true }
-            if classes.contains(.going), i + 1 < tokens.count, tokens[i + 1].lower == "to" { future = true }
-            if classes.contains(.futureCue), i > 0,
+            let word = tokens[i].lower
+            if futureWords.contains(word) || word.hasSuffix("'ll") { future = true }
+            if word == "going", i + 1 < tokens.count, tokens[i + 1].lower == "to" { future = true }
+            if futureCues.contains(word), i > 0,
                ["is", "are", "'s", "it's", "that's", "be", "am", "we're", "they're", "it's"].contains(tokens[i - 1].lower) || tokens[i - 1].lower.hasSuffix("'s"),
                tokens[i].lower == "coming" || i + 1 < tokens.count && tokens[i + 1].lower == "to" { future = true }
-            if classes.contains(.away), i > 0, units.contains(tokens[i - 1].lower) { future = true }
+            if word == "away", i > 0, units.contains(tokens[i - 1].lower) { future = true }
         }
         if reading.degrees.contains(where: { $0.entry.role == .modal }) { future = true }
         // Expecting and predicting look ahead by themselves: "analysts expect the Fed to cut rates".
@@ -230,7 +234,7 @@ enum ClauseAnalysis {
         // Numbers: a probability when named as one, when the clause speaks of probability or
         // reports an estimate, or when it is all the clause says; never a proportion.
         let numbers = allNumbers.filter { clause.contains($0.span.lowerBound) && !$0.isProportion }
-        let speaksOfProbability = clause.contains { !tokens[$0].word.isDisjoint(with: [.probabilityNoun, .likely]) }
+        let speaksOfProbability = clause.contains { VerbalScale.probabilityNouns.contains(tokens[$0].lower) || tokens[$0].lower == "likely" }
 
         // Shape: what is left once frames, degrees, numbers and time are taken out.
         var covered = TokenSet(count: tokens.count)
@@ -254,7 +258,7 @@ enum ClauseAnalysis {
         // rest and then a filtered copy, each grown 1, 2, 4, 8).
         var content: [Int] = []
         content.reserveCapacity(clause.count)
-        for i in clause where !covered.contains(i) && tokens[i].kind != .punctuation && !tokens[i].word.contains(.filler) {
+        for i in clause where !covered.contains(i) && tokens[i].kind != .punctuation && !fillers.contains(tokens[i].lower) {
             // "twenty percent, give or take"
             if tokens[i].lower == "take", i >= 2, tokens[i - 1].lower == "or", tokens[i - 2].lower == "give" { continue }
             if tokens[i].isNumber { continue }
@@ -271,9 +275,10 @@ enum ClauseAnalysis {
         }
 
         reading.numeric = numbers.first { number in
-            number.namedAsProbability || speaksOfProbability || reading.shape == .bare
+            number.namedAsProbability || reading.shape == .bare
                 || reportsEstimate(number, tokens: tokens, clause: clause)
                 || isAppended(number, tokens: tokens, clause: clause)
+                || speaksOfProbability && !isQuantity(number, tokens: tokens, clause: clause)
         }
         // "Paul Christiano: 10%", "Most respondents: under 5%": a labelled estimate answers the
         // question above it, like "X says 10%"; a label that is a name is the owner.
@@ -301,6 +306,31 @@ enum ClauseAnalysis {
         reading.frame = stanceFrame(tokens, reading: reading)
         return reading
     }
+
+    /// A date that is not when the claim resolves: the day a number was given ("30% as of March 3",
+    /// "as at June"), a date naming a report, meeting or figure ("below the June projection",
+    /// "relative to the August projections", "the November meeting"), or the day of an occasion
+    /// ("the summit on June 3").
+    static func datesSomethingElse(_ time: TimeMention, tokens: [Token]) -> Bool {
+        let start = time.tokens.lowerBound, end = time.tokens.upperBound
+        if start >= 2, ["as", "since"].contains(tokens[start - 2].lower) || tokens[start - 1].lower == "since",
+           ["of", "at"].contains(tokens[start - 1].lower) || tokens[start - 1].lower == "since" {
+            return true
+        }
+        if end < tokens.count, namedByDate.contains(tokens[end].lower) { return true }
+        // "the summit on June 3", "at the meeting on January 14": the day of an occasion.
+        if start >= 2, ["on", "of"].contains(tokens[start - 1].lower), DocumentDates.eventWords.contains(tokens[start - 2].lower) {
+            return true
+        }
+        return false
+    }
+
+    /// Nouns that a date before them names: "the June projection", "the 2025 budget".
+    private static let namedByDate: Set<String> = [
+        "projection", "projections", "forecast", "forecasts", "report", "reports", "estimate", "estimates", "meeting",
+        "meetings", "minutes", "figures", "data", "survey", "poll", "polls", "statement", "release", "numbers", "budget",
+        "outlook", "round", "review", "edition", "issue", "levels", "level", "peak", "low", "high", "average",
+    ]
 
     /// The dash ending a dateline that opens the clause: an optional place (capitalised words and
     /// commas), a day, an optional agency in brackets, a dash.
@@ -333,10 +363,10 @@ enum ClauseAnalysis {
     /// Whether a clause is in a past tense: "was", "were", "had", "did", "we've done", "has been".
     static func speaksOfPast(_ tokens: [Token], clause: Range<Int>) -> Bool {
         for i in clause {
-            let classes = tokens[i].word
-            if classes.contains(.pastAuxiliary) { return true }
-            if classes.contains(.perfectAuxiliary),
-               let next = (i + 1..<clause.upperBound).first(where: { !["already", "only", "just", "never", "not", "ever", "all", "also"].contains(tokens[$0].lower) }),
+            let word = tokens[i].lower
+            if pastAuxiliaries.contains(word) { return true }
+            if word.hasSuffix("'ve") || ["have", "has", "haven't", "hasn't"].contains(word),
+               let next = Range(from: i + 1, upTo: clause.upperBound).first(where: { !["already", "only", "just", "never", "not", "ever", "all", "also"].contains(tokens[$0].lower) }),
                tokens[next].lower.hasSuffix("ed") || ["been", "done", "gone", "made", "seen", "had", "got", "taken", "become"].contains(tokens[next].lower) {
                 return true
             }
@@ -396,7 +426,7 @@ enum ClauseAnalysis {
         var runStart: Int?
         var open = false
         for i in clause {
-            if tokens[i].word.contains(.conditionOpener) {
+            if conditionOpeners.contains(tokens[i].lower) {
                 if let start = runStart { runs.append(start..<i) }
                 runStart = nil
                 open = true
@@ -418,8 +448,8 @@ enum ClauseAnalysis {
         let word = token.lower
         if ProbabilityPhrases.stanceSubjects.contains(word) && !["he", "she"].contains(word)
             || word.hasPrefix("i'") || word.hasPrefix("we'") { return false }
-        // Groups ("analysts expect") are relayed by the speaker, who owns the statement; so are
-        // roles without a name ("our CTO believes").
+        // Roles without a name ("our CTO believes") are relayed by the speaker, who owns the
+        // statement; groups are read by `groupSubject`.
         return ["he", "she"].contains(word) || token.isCapitalized && !PersonNames.notNameWords.contains(word)
             && !token.isAcronym
     }
@@ -444,9 +474,9 @@ enum ClauseAnalysis {
     static func attribution(_ tokens: [Token], clause: Range<Int>) -> (subject: Range<Int>, drop: Range<Int>, group: Bool)? {
         for i in clause {
             // Only "according" and reporting verbs open an attribution: others are passed over on a bit.
-            guard !tokens[i].word.isDisjoint(with: [.according, .reportingVerb]) else { continue }
+            guard tokens[i].lower == "according" || PersonNames.reportingVerbs.contains(tokens[i].lower) else { continue }
             let word = tokens[i].lower
-            if tokens[i].word.contains(.according), i + 2 < clause.upperBound, tokens[i + 1].lower == "to" {
+            if tokens[i].lower == "according", i + 2 < clause.upperBound, tokens[i + 1].lower == "to" {
                 // "according to the Bank of Japan": an organisation keeps its article and its "of".
                 var first = i + 2
                 if tokens[first].lower == "the", first + 1 < clause.upperBound, tokens[first + 1].isCapitalized { first += 1 }
@@ -487,7 +517,7 @@ enum ClauseAnalysis {
                 return (subject, dropStart..<dropEnd, group)
             }
             // A reporting verb is a lower-case word: "the United States by 2028" names a country.
-            guard tokens[i].word.contains(.reportingVerb), !tokens[i].isCapitalized, i > clause.lowerBound else { continue }
+            guard PersonNames.reportingVerbs.contains(tokens[i].lower), !tokens[i].isCapitalized, i > clause.lowerBound else { continue }
             // ', said Maria Gonzalez, a political scientist.' / '," said Maria Gonzalez.'
             var q = i - 1
             while q > clause.lowerBound, closingQuotes.contains(tokens[q].lower) { q -= 1 }
@@ -502,7 +532,8 @@ enum ClauseAnalysis {
                 return (i + 1..<end + 1, from..<clause.upperBound, false)
             }
             var s = i - 1
-            while s > clause.lowerBound, ["also", "further", "now", "then", "has", "had", "once", "recently", "reportedly"].contains(tokens[s].lower) { s -= 1 }
+            while s > clause.lowerBound, ["also", "further", "now", "then", "has", "had", "have", "once", "recently", "reportedly",
+                                          "still", "widely", "generally"].contains(tokens[s].lower) { s -= 1 }
             // "Jane Roe, a climate scientist at Oxford, said": step over the appositive.
             if tokens[s].lower == ",", let open = Range(from: max(clause.lowerBound, s - 14), upTo: s).last(where: { tokens[$0].lower == "," }),
                open > clause.lowerBound, tokens[open - 1].isCapitalized {
@@ -512,7 +543,13 @@ enum ClauseAnalysis {
             guard !firstPerson.contains(subject.lower), !subject.lower.hasPrefix("i'"), !subject.lower.hasPrefix("we'") else { continue }
             var run: Range<Int>?
             var group = false
-            if ["he", "she"].contains(subject.lower) {
+            if let opening = groupSubject(tokens, endingAt: s, clause: clause) {
+                // "Prediction markets gave ...", "Many analysts have forecast ...": a group that
+                // opens the clause holds the view it reports.
+                var end = i + 1
+                if end < clause.upperBound, tokens[end].lower == "that" { end += 1 }
+                return (opening, opening.lowerBound..<end, true)
+            } else if ["he", "she"].contains(subject.lower) {
                 run = s..<s + 1
             } else if let person = personBefore(tokens, organisationEndingAt: s, from: clause.lowerBound) {
                 // "Ana Ruiz of MIT said"
@@ -567,11 +604,46 @@ enum ClauseAnalysis {
         return subjectRun(tokens, endingAt: k - 1)
     }
 
-    /// Plural nouns for groups that hold views: "analysts", "executives", "bookmakers".
+    /// Nouns for groups that hold views: "analysts", "executives", "bookmakers", "the committee",
+    /// "prediction markets", "superforecasters".
     static let groupNouns: Set<String> = [
         "analysts", "executives", "economists", "officials", "experts", "investors", "traders", "researchers",
         "scientists", "forecasters", "bookmakers", "pollsters", "strategists", "observers", "insiders", "bankers",
-        "lawmakers", "regulators", "diplomats", "sources", "people", "policymakers", "markets",
+        "lawmakers", "regulators", "diplomats", "sources", "people", "policymakers", "markets", "market",
+        "committee", "participants", "members", "staff", "superforecasters", "bettors", "punters", "dealers",
+        "respondents", "panel", "board", "commentators", "pundits", "experts",
+    ]
+
+    /// Words that stand for a group on their own when they open a clause: "Some believe ...",
+    /// "Many expect ...".
+    static let groupQuantifiers: Set<String> = ["some", "many", "most", "others", "few"]
+
+    /// The group that holds a view, as the subject opening a clause: a group noun with the words
+    /// before it that belong to it ("Prediction markets", "Many analysts and currency dealers",
+    /// "the committee"), or a quantifier alone ("Some"). Nil where the words before the noun run
+    /// into a stance or another clause ("I think analysts ...": the speaker holds that view).
+    static func groupSubject(_ tokens: [Token], endingAt end: Int, clause: Range<Int>) -> Range<Int>? {
+        guard end >= clause.lowerBound, end < tokens.count, tokens[end].isWord else { return nil }
+        let word = tokens[end].lower
+        func opensClause(_ index: Int) -> Bool {
+            index == clause.lowerBound || tokens[index - 1].kind == .punctuation && !tokens[index - 1].isGluedDash
+        }
+        if groupQuantifiers.contains(word) { return opensClause(end) ? end..<end + 1 : nil }
+        guard groupNouns.contains(word) else { return nil }
+        var start = end
+        while start > clause.lowerBound, start > end - 5, tokens[start - 1].isWord, !opensClause(start),
+              !groupStops.contains(tokens[start - 1].lower), !PersonNames.reportingVerbs.contains(tokens[start - 1].lower),
+              !ProbabilityPhrases.phraseStarts.contains(tokens[start - 1].lower) || groupQuantifiers.contains(tokens[start - 1].lower)
+                || ["the", "all", "both", "several", "other", "our", "their"].contains(tokens[start - 1].lower) {
+            start -= 1
+        }
+        return opensClause(start) ? start..<end + 1 : nil
+    }
+
+    /// Words a group's phrase never reaches back over: they belong to a clause around it.
+    private static let groupStops: Set<String> = [
+        "i", "we", "you", "he", "she", "they", "it", "that", "if", "when", "because", "while", "whether", "as", "than",
+        "said", "says", "think", "believe", "expect", "is", "are", "was", "were", "be", "to", "of", "for", "with", "by",
     ]
 
     /// A group phrase ending in a group noun at `end`, walking back over lower-case words to a comma:
@@ -605,6 +677,24 @@ enum ClauseAnalysis {
         return Range(from: number.span.upperBound, upTo: clause.upperBound).allSatisfy { tokens[$0].kind == .punctuation }
     }
 
+    /// "inflation would likely fall below 2%", "rates rise to 5%", "GDP down 30%": a number the
+    /// claim is about, set after a verb of change or a preposition of amount. "Likely" in the
+    /// clause does not make it a probability; naming it one ("a 30% chance") or reporting it as
+    /// an estimate ("puts it at 30%") does.
+    private static func isQuantity(_ number: NumericMatch, tokens: [Token], clause: Range<Int>) -> Bool {
+        var before = number.span.lowerBound - 1
+        if before >= clause.lowerBound, quantityComparators.contains(tokens[before].lower) { before -= 1 }
+        guard before >= clause.lowerBound else { return false }
+        return quantityLeads.contains(tokens[before].lower)
+    }
+
+    private static let quantityComparators: Set<String> = ["below", "above", "under", "over", "around", "about", "nearly", "almost"]
+    private static let quantityLeads: Set<String> = [
+        "fall", "falls", "fell", "rise", "rises", "rose", "grow", "grows", "drop", "drops", "decline", "declines", "exceed",
+        "exceeds", "reach", "reaches", "hit", "hits", "stay", "stays", "remain", "remains", "be", "increase", "increases",
+        "to", "by", "down", "up", "than", "below", "above", "under", "over", "of",
+    ]
+
     /// "X says 10 - 20%", "she puts it at 30%", "I'd say 20%": a number given as an estimate.
     private static func reportsEstimate(_ number: NumericMatch, tokens: [Token], clause: Range<Int>) -> Bool {
         let verbs: Set<String> = ["say", "says", "said", "estimate", "estimates", "estimated", "put", "puts", "gives", "call",
@@ -626,7 +716,7 @@ enum ClauseAnalysis {
     private static func isAnaphoric(_ tokens: [Token], clause: Range<Int>, covered: TokenSet) -> Bool {
         var firstContent: Int?
         for i in clause where !covered.contains(i) && tokens[i].kind != .punctuation {
-            if tokens[i].word.contains(.anaphoricLead), firstContent == nil { continue }
+            if anaphoricLeads.contains(tokens[i].lower), firstContent == nil { continue }
             firstContent = i
             break
         }
@@ -642,7 +732,7 @@ enum ClauseAnalysis {
             }
         }
         // "from that threshold", "this kind of leap"
-        for i in clause where tokens[i].word.contains(.demonstrative) && !covered.contains(i) {
+        for i in clause where demonstratives.contains(tokens[i].lower) && !covered.contains(i) {
             if i + 1 < clause.upperBound, tokens[i + 1].isWord, !tokens[i + 1].isCapitalized,
                !notDemonstrativeHeads.contains(tokens[i + 1].lower),
                i > clause.lowerBound, demonstrativeGovernors.contains(tokens[i - 1].lower) {

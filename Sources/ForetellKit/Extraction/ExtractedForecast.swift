@@ -29,10 +29,12 @@ public struct ExtractedForecast: Equatable, Sendable {
     /// name when one did: provenance the ledger keeps with the quote.
     public var foundBy: FoundBy = .rules
     public var model: String?
+    /// Where the forecast and each of its fields came from (`extract --explain`).
+    public var explanation: ExtractionExplanation?
 
     public init(source: String, owner: String?, claim: String, probability: Double?, probabilityLow: Double? = nil,
                 probabilityHigh: Double? = nil, basis: ProbabilityBasis?, madeOn: Day?, deadline: Day?, earliest: Day? = nil,
-                quote: String, line: Int, confidence: Double) {
+                quote: String, line: Int, confidence: Double, explanation: ExtractionExplanation? = nil) {
         self.source = source
         self.owner = owner
         self.claim = claim
@@ -46,6 +48,7 @@ public struct ExtractedForecast: Equatable, Sendable {
         self.quote = quote
         self.line = line
         self.confidence = confidence
+        self.explanation = explanation
     }
 
     public var identity: ForecastIdentity { ForecastIdentity(self) }
@@ -123,14 +126,6 @@ public struct ForecastIdentity: Hashable, Sendable {
 
     static func ownerKey(_ owner: String?) -> String {
         guard let owner else { return "" }
-        // An ASCII name, nearly every owner: folding only lower-cases its letters, and its
-        // letters and digits are ASCII ones, so the words are read from the bytes, without the
-        // Foundation folding that costs more than the rest of recording a forecast.
-        if owner.utf8.allSatisfy({ $0 < 0x80 }) {
-            let words = owner.utf8.split(whereSeparator: { !Tokenizer.isLetterByte($0) && !Tokenizer.isDigitByte($0) })
-                .map { word in String(decoding: word.map { $0 &- 0x41 < 26 ? $0 + 32 : $0 }, as: UTF8.self) }
-            return words.sorted().joined(separator: " ")
-        }
         let folded = owner.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         return folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).sorted().joined(separator: " ")
     }

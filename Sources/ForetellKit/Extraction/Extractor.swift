@@ -28,29 +28,16 @@ public enum Extractor {
     }
 
     public static func extract(_ document: Document, defaultDate: Day? = nil) -> ExtractionResult {
-        var vocabulary = TokenVocabulary()
-        return extract(document, defaultDate: defaultDate, vocabulary: &vocabulary)
-    }
-
-    /// The same, spelling words from `vocabulary` and adding this document's: a run over many
-    /// documents passes one vocabulary to each, which finds the same forecasts in less time.
-    public static func extract(source: String, text: String, defaultDate: Day? = nil,
-                               vocabulary: inout TokenVocabulary) -> ExtractionResult {
-        extract(Document(source: source, text: text), defaultDate: defaultDate, vocabulary: &vocabulary)
-    }
-
-    public static func extract(_ document: Document, defaultDate: Day? = nil,
-                               vocabulary: inout TokenVocabulary) -> ExtractionResult {
-        var run = Run(document: document, defaultDate: defaultDate, vocabulary: &vocabulary)
+        var run = Run(document: document, defaultDate: defaultDate)
         run.scan()
-        // Handed back by swapping, as it was taken, so that its table is never copied.
-        swap(&vocabulary, &run.vocabulary)
         var warnings: [String] = []
         if run.dates.published == nil, run.dates.event == nil, defaultDate == nil, !run.found.isEmpty {
             warnings.append("\(document.source): the document gives no date; made_on and relative deadlines are "
                 + "null (give --date YYYY-MM-DD)")
         }
-        return ExtractionResult(forecasts: run.found, warnings: warnings, dates: run.dates)
+        // In document order: the layout readers' forecasts are found before the sentence pass's.
+        let ordered = run.found.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        return ExtractionResult(forecasts: ordered, warnings: warnings, dates: run.dates)
     }
 }
 
@@ -61,8 +48,6 @@ private struct Run {
     let attribution: SpeakerAttribution
     let speakerDate: Day?
     let authorDate: Day?
-    /// The spellings of the document's words, shared by the passes that tokenise all of it.
-    var vocabulary = TokenVocabulary()
     var found: [ExtractedForecast] = []
     /// Each forecast's owner and claim, to its place in `found`.
     private var seen: [String: Int] = [:]
@@ -82,6 +67,13 @@ private struct Run {
     private var listTime: TimeMention?
     private var leadTime: TimeMention?
     private var headingTimes: [TimeMention?] = []
+    /// Where `listTime`, `leadTime` and each of `headingTimes` were read, for `extract --explain`.
+    private var listTimeFrom = ""
+    private var leadTimeFrom = ""
+    private var headingTimesFrom: [String] = []
+    private let defaultDate: Day?
+    /// Where the sentence being read says its words were said, when it does (`DocumentDates.saidOn`).
+    private var sentenceDateFrom: String?
     /// The day of the wire dateline heading the current section, if any.
     private var datelineDays: [Day?] = []
     /// Sentences the speaker pass tokenised already, taken (and let go) as they are read.
@@ -106,10 +98,17 @@ private struct Run {
         var reference: Day?
         /// The forecast the statement already made with a degree of its own, if any.
         var forecast: Int?
+        /// Where the owner and the time frame were read, for `extract --explain`.
+        var ownerFrom = ""
+        var timeFrom = ""
 
-        init(claim: String, time: TimeMention, owner: String?, line: Int, quote: String, reference: Day?, forecast: Int?) {
+        /// The statement of a forecast already found, which the next sentence may give a degree again.
+        init(claim: String, time: TimeMention, owner: String?, line: Int, quote: String, reference: Day?, forecast: Int?,
+             explanation: ExtractionExplanation?) {
             self.init(claimSource: .built(claim), time: time, owner: owner, line: line, quote: quote, reference: reference,
                       forecast: forecast)
+            ownerFrom = explanation?.owner ?? ""
+            timeFrom = explanation?.deadline ?? ""
         }
 
         init(claimSource: Claim, time: TimeMention, owner: String?, line: Int, quote: String, reference: Day?, forecast: Int?) {
@@ -133,12 +132,11 @@ private struct Run {
         }
     }
 
-    /// `shared` is taken over (and left empty) until `extract` hands it back.
-    init(document: Document, defaultDate: Day?, vocabulary shared: inout TokenVocabulary) {
-        swap(&vocabulary, &shared)
+    init(document: Document, defaultDate: Day?) {
         self.document = document
-        dates = DocumentDates.find(in: document, vocabulary: &vocabulary)
-        var attribution = SpeakerAttribution(document: document, vocabulary: &vocabulary)
+        self.defaultDate = defaultDate
+        dates = DocumentDates.find(in: document)
+        var attribution = SpeakerAttribution(document: document)
         sentenceTokens = attribution.takeSentenceTokens()
         self.attribution = attribution
         speakerDate = dates.forSpeakers ?? defaultDate
@@ -147,23 +145,28 @@ private struct Run {
 
     mutating func scan() {
         var heading: TimeMention?
+        var headingFrom = ""
         headingTimes.reserveCapacity(document.paragraphs.count)
         for paragraph in document.paragraphs {
             if paragraph.kind == .heading {
-                let tokens = Tokenizer.tokenize(paragraph.text, vocabulary: &vocabulary)
+                let tokens = Tokenizer.tokenize(paragraph.text)
                 heading = TimeExpressions.find(in: tokens, reference: authorDate).first { $0.setsDeadline }
+                if let heading {
+                    headingFrom = Self.timeText(heading, tokens: tokens, in: paragraph.text)
+                        + " in the heading \(ExtractionExplanation.quoted(paragraph.text)) at line \(paragraph.firstLine)"
+                }
             }
             headingTimes.append(heading)
+            headingTimesFrom.append(headingFrom)
         }
         var dateline: Day?
         datelineDays = document.paragraphs.indices.map { index in
             if let day = dates.datelines[index] { dateline = day }
             return dateline
         }
-        // Blocks are routed by their shape: the prediction-list reader reads list items and table
-        // rows that state a claim and a degree; the sentence-level reader reads the rest.
-        let lists = PredictionListReader(source: document.source, owner: attribution.author, madeOn: authorDate)
-            .read(Layout.blocks(in: document.fullText))
+        // Blocks are routed by their shape (`LayoutReaders`): lists, tables and quotations have
+        // readers of their own; this pass reads the sentences of the rest.
+        let lists = LayoutReaders(source: document.source, author: attribution.author, madeOn: authorDate).read(document.fullText)
         for forecast in lists.forecasts { record(forecast) }
         for segment in attribution.segments {
             if document.paragraphs[segment.paragraph].lineStarts.contains(where: { lists.claimedLines.contains($0.line) }) { continue }
@@ -177,14 +180,15 @@ private struct Run {
             // its text is the paragraph's (no copy needed).
             let whole = segment.range == paragraph.text.startIndex..<paragraph.text.endIndex
             let text = whole ? paragraph.text : String(paragraph.text[segment.range])
-            if !paragraph.isListItem { leadTime = timeIntroducing(paragraph) }
+            if !paragraph.isListItem { (leadTime, leadTimeFrom) = timeIntroducing(paragraph) }
             listTime = leadTime ?? headingTimes[segment.paragraph]
+            listTimeFrom = leadTime != nil ? leadTimeFrom : headingTimesFrom[segment.paragraph]
             var previous: Range<String.Index>?
             for (position, range) in (whole ? attribution.sentenceRanges[segment.paragraph] : SentenceSplitter.split(text)).enumerated() {
                 let sentence = String(text[range])
                 defer { previous = range }
                 let kept = whole ? keptTokens(paragraph: segment.paragraph, sentence: position) : nil
-                let tokens = kept ?? Tokenizer.tokenize(sentence, vocabulary: &vocabulary)
+                let tokens = kept ?? Tokenizer.tokenize(sentence)
                 noteMentions(tokens, of: sentence)
                 if isQuestion(sentence) {
                     if sentence.utf8.count <= 1_000 { turnQuestions.append(Question(text: sentence, tokens: tokens)) }
@@ -292,7 +296,7 @@ private struct Run {
         let found = if let tokens {
             QuestionLinking.frame(question, tokens: tokens, reference: reference)
         } else {
-            QuestionLinking.frame(question, reference: reference, vocabulary: &vocabulary)
+            QuestionLinking.frame(question, reference: reference)
         }
         frameCache.frames[key] = .some(found)
         return found
@@ -306,12 +310,17 @@ private struct Run {
     }
 
     /// The time frame a line ending in a colon names ("Forecasts for 2026:").
-    private mutating func timeIntroducing(_ paragraph: Document.Paragraph) -> TimeMention? {
-        // Most lines end in a letter or a stop: no need to trim them to look.
-        if let last = paragraph.text.utf8.last, last < 0x80, last != 0x3A, last != 0x20, last != 0x09 { return nil }
-        guard paragraph.text.trimmingSpaces().hasSuffix(":") else { return nil }
-        let tokens = Tokenizer.tokenize(paragraph.text, vocabulary: &vocabulary)
-        return TimeExpressions.find(in: tokens, reference: authorDate).first { $0.setsDeadline }
+    private mutating func timeIntroducing(_ paragraph: Document.Paragraph) -> (TimeMention?, String) {
+        guard paragraph.text.trimmingSpaces().hasSuffix(":") else { return (nil, "") }
+        let tokens = Tokenizer.tokenize(paragraph.text)
+        guard let time = TimeExpressions.find(in: tokens, reference: authorDate).first(where: { $0.setsDeadline }) else { return (nil, "") }
+        return (time, Self.timeText(time, tokens: tokens, in: paragraph.text)
+            + " in the line introducing the list, \(ExtractionExplanation.quoted(paragraph.text)) at line \(paragraph.firstLine)")
+    }
+
+    /// A time expression as written, quoted: "'by 2027'".
+    static func timeText(_ time: TimeMention, tokens: [Token], in text: String) -> String {
+        ExtractionExplanation.quoted(tokens.text(in: text, from: time.tokens.lowerBound, to: time.tokens.upperBound - 1))
     }
 
     private func isQuestion(_ sentence: String) -> Bool {
@@ -321,7 +330,7 @@ private struct Run {
             case "?", "？": return true
             case "\"", "'", "”", "’", ")", "]": continue
             default:
-                if ScalarProperties.isWhitespace(scalar) {
+                if scalar.properties.isWhitespace {
                     continue
                 }
                 return false
@@ -335,15 +344,9 @@ private struct Run {
         var i = 0
         while i < tokens.count {
             if let run = PersonNames.capitalizedRun(tokens, at: i) {
-                // Most runs name nobody, which their bytes show where they are written as their
-                // name is spelled (words apart by single spaces): no string is made of them.
                 let roster = attribution.roster
-                let written = tokens[run.lowerBound].range.lowerBound..<tokens[run.upperBound - 1].range.upperBound
-                if roster.beginsNoListedName(sentence, written) || roster.resolve(PersonNames.name(tokens, run, in: sentence)) == nil,
-                   run.count > 1 {
-                    for index in run where !roster.beginsNoListedName(sentence, tokens[index].range) {
-                        _ = roster.resolve(tokens[index].text(in: sentence))
-                    }
+                if roster.resolve(PersonNames.name(tokens, run, in: sentence)) == nil, run.count > 1 {
+                    for index in run { _ = roster.resolve(tokens[index].text(in: sentence)) }
                 }
                 i += run.count
             } else {
@@ -360,9 +363,16 @@ private struct Run {
         let before = pending
         pending = nil
         guard sentence.utf8.count <= Run.longestSentence else { return }
-        let reference = reference(for: segment)
-        let gate = SentenceGate(tokens)
-        let times = gate.mayHoldTime ? TimeExpressions.find(in: tokens, reference: reference) : []
+        var reference = reference(for: segment)
+        var times = TimeExpressions.find(in: tokens, reference: reference)
+        // "At the meeting on January 14, participants judged ...": what the sentence reports was
+        // said that day, and its relative times count from it.
+        sentenceDateFrom = nil
+        if let said = DocumentDates.saidOn(tokens, times: times, reference: reference) {
+            sentenceDateFrom = "\(said.day), \(Self.timeText(said.time, tokens: tokens, in: sentence)) in the sentence: the day it was said"
+            reference = said.day
+            times = TimeExpressions.find(in: tokens, reference: said.day)
+        }
         // A token inside a time expression: asked of the few times' ranges, rather than of a set
         // of their tokens hashed in one by one for every sentence with a time. A sentence with
         // many times (a table row of years) still gets the set, so that no question costs more
@@ -372,8 +382,8 @@ private struct Run {
             if let timeTokens { return timeTokens.contains(index) }
             return times.contains { $0.tokens.contains(index) }
         }
-        let matches = gate.mayHoldVerbal ? ProbabilityPhrases.verbal(in: tokens, blocked: { inTime($0) }) : []
-        let numbers = gate.mayHoldNumber ? ProbabilityPhrases.numeric(in: tokens).filter { !inTime($0.span.lowerBound) } : []
+        let matches = ProbabilityPhrases.verbal(in: tokens, blocked: { inTime($0) })
+        let numbers = ProbabilityPhrases.numeric(in: tokens).filter { !inTime($0.span.lowerBound) }
         let isListItem = document.paragraphs[segment.paragraph].isListItem
         // Most sentences carry no degree of belief and no time to come.
         let timed = times.contains { $0.setsDeadline } || isListItem && listTime != nil
@@ -410,7 +420,7 @@ private struct Run {
                 if let time = reading.time {
                     let forecast = found[index]
                     earlier = Pending(claim: forecast.claim, time: time, owner: forecast.owner, line: forecast.line,
-                                      quote: forecast.quote, reference: reference, forecast: index)
+                                      quote: forecast.quote, reference: reference, forecast: index, explanation: forecast.explanation)
                 }
             } else {
                 earlier = statement([reading], sentence: sentence, tokens: tokens, segment: segment, line: line, reference: reference)
@@ -420,7 +430,7 @@ private struct Run {
             let forecast = found[last]
             if let time = readings.lazy.compactMap(\.time).first ?? (isListItem ? listTime : nil) ?? forecast.deadline.map({ _ in listTime }) ?? nil {
                 pending = Pending(claim: forecast.claim, time: time, owner: forecast.owner, line: forecast.line,
-                                  quote: forecast.quote, reference: reference, forecast: last)
+                                  quote: forecast.quote, reference: reference, forecast: last, explanation: forecast.explanation)
             }
         } else if found.count == count {
             pending = statement(readings, sentence: sentence, tokens: tokens, segment: segment, line: line, reference: reference)
@@ -441,9 +451,12 @@ private struct Run {
             if let deadline = time.deadline, let reference, deadline <= reference { continue }
             guard reading.isFuture || isListItem || !ClauseAnalysis.speaksOfPast(tokens, clause: reading.range) else { continue }
             let note = reading.time == nil ? ClaimBuilder.annotation(time) : nil
-            return Pending(claimSource: .from(sentence: sentence, tokens: tokens, reading: reading, note: note), time: time,
-                           owner: owner(of: reading, tokens: tokens, sentence: sentence, segment: segment).owner,
-                           line: line, quote: sentence, reference: reference, forecast: nil)
+            let found = owner(of: reading, tokens: tokens, sentence: sentence, segment: segment)
+            var statement = Pending(claimSource: .from(sentence: sentence, tokens: tokens, reading: reading, note: note), time: time,
+                                    owner: found.owner, line: line, quote: sentence, reference: reference, forecast: nil)
+            statement.ownerFrom = found.from
+            statement.timeFrom = reading.time == nil ? listTimeFrom : Self.timeText(time, tokens: tokens, in: sentence) + " in the sentence"
+            return statement
         }
         return nil
     }
@@ -477,11 +490,13 @@ private struct Run {
         let numeric = readings.first { $0.numeric != nil && $0.degree != nil }
         guard let reading = numeric ?? readings.first(where: { $0.degree != nil }), let degree = reading.degree else { return nil }
         var owner = statement.owner
+        var ownerFrom = statement.ownerFrom + " (the statement at line \(statement.line))"
         // '"...," she said' after a statement of Katz's: the pronoun is the person just quoted.
         let pronoun = reading.reportedSubject.map { ["he", "she"].contains(tokens[$0.lowerBound].lower) } ?? false
         if reading.reportedSubject != nil, !(pronoun && owner != nil) {
             let found = self.owner(of: reading, tokens: tokens, sentence: sentence, segment: segment)
             if found.restatement { return nil }
+            if found.owner != nil { ownerFrom = found.from }
             owner = found.owner ?? owner
         }
         let claim = statement.claim
@@ -495,14 +510,18 @@ private struct Run {
             probabilityLow: degree.low.map(rounded), probabilityHigh: degree.high.map(rounded), basis: degree.basis,
             madeOn: statement.reference, deadline: statement.time.deadline, earliest: statement.time.earliest,
             quote: quote.count > 400 ? String(quote.prefix(400)) : quote, line: statement.line,
-            confidence: rounded(min(0.95, max(0.05, confidence))))
+            confidence: rounded(min(0.95, max(0.05, confidence))),
+            explanation: explanation(segment, owner: ownerFrom,
+                                     probability: probabilityText(reading, degree: degree, tokens: tokens, sentence: sentence,
+                                                                  place: "in the sentence after the statement"),
+                                     deadline: statement.timeFrom + " (the statement at line \(statement.line))"))
         return record(forecast)
     }
 
     /// Adds a forecast unless the same owner already made the same claim in this document; a
     /// stated number then replaces a verbal degree (numbers win over words).
     private mutating func record(_ forecast: ExtractedForecast) -> Int? {
-        let key = ForecastIdentity.ownerKey(forecast.owner) + "|" + forecast.claim.lowercasedFast()
+        let key = ForecastIdentity.ownerKey(forecast.owner) + "|" + forecast.claim.lowercased()
         if let index = seen[key] {
             guard forecast.basis == .numeric, found[index].basis != .numeric else { return nil }
             found[index] = forecast
@@ -516,24 +535,74 @@ private struct Run {
     /// Whose view a clause states: someone named as holding it, else the speaker, else the author.
     /// `restatement` marks an article's summary of what a transcript speaker says later: the
     /// speaker's own words are the source.
+    /// `from` says where the owner was read, for `extract --explain`.
     private func owner(of reading: ClauseReading, tokens: [Token], sentence: String, segment: Segment)
-        -> (owner: String?, named: Bool, restatement: Bool) {
+        -> (owner: String?, named: Bool, restatement: Bool, from: String) {
         let fallback = segment.speaker ?? attribution.author
-        guard let subject = reading.reportedSubject else { return (fallback, false, false) }
+        let fallbackFrom = segment.speaker != nil ? segment.speakerSource ?? "the speaker of this turn"
+            : attribution.author != nil ? "the document's author" : "not stated: no speaker, author or name in the sentence"
+        guard let subject = reading.reportedSubject else { return (fallback, false, false, fallbackFrom) }
+        let written = ExtractionExplanation.quoted(tokens.text(in: sentence, from: subject.lowerBound, to: subject.upperBound - 1))
+        // "Some believe", "many investors expect" in a speaker's turn: the speaker relays the view
+        // and holds it (transcripts of panels read so); in an article the group is the owner as
+        // written ("Analysts expect", "the committee expected").
+        if reading.reportedGroup, segment.speaker != nil {
+            return (fallback, false, false, fallbackFrom + ", relaying " + ExtractionExplanation.quoted(
+                tokens.text(in: sentence, from: subject.lowerBound, to: subject.upperBound - 1)))
+        }
         if reading.reportedGroup {
             // A group named in the attribution owns the view as written: "Industry executives and analysts".
-            return (ClaimBuilder.tidy(tokens.text(in: sentence, from: subject.lowerBound, to: subject.upperBound - 1)), true, false)
+            return (ClaimBuilder.tidy(tokens.text(in: sentence, from: subject.lowerBound, to: subject.upperBound - 1)), true, false,
+                    "the group \(written) named in the sentence")
         }
         let words = tokens[subject].map { $0.text(in: sentence) }.joined(separator: " ")
         let named: String?
+        let from: String
         if ["he", "she"].contains(words.lowercased()) {
             named = attribution.roster.lastMentioned
+            from = "\(written) in the sentence: the person mentioned last"
         } else {
             named = attribution.roster.resolve(words) ?? attribution.roster.add(words)
+            from = "\(written) named in the sentence"
         }
-        guard let named else { return (fallback, false, false) }
-        if segment.speaker == nil, attribution.speakers.contains(named) { return (named, true, true) }
-        return (named, true, false)
+        guard let named else { return (fallback, false, false, fallbackFrom) }
+        if segment.speaker == nil, attribution.speakers.contains(named) { return (named, true, true, from) }
+        return (named, true, false, from)
+    }
+
+    /// Where the degree was read: "'30%' in the sentence", "'highly likely' in the sentence, read
+    /// on the verbal scale".
+    private func probabilityText(_ reading: ClauseReading, degree: Degree, tokens: [Token], sentence: String, place: String) -> String {
+        // A number, else the stance and the hedges the verbal degree combines ("I think" and "probably").
+        let spans = degree.basis == .numeric ? [reading.numeric?.span].compactMap { $0 }
+            : ([reading.attitude?.span].compactMap { $0 } + reading.degrees.map(\.span))
+        let texts = spans.filter { !$0.isEmpty }.map {
+            ExtractionExplanation.quoted(tokens.text(in: sentence, from: $0.lowerBound, to: $0.upperBound - 1))
+        }
+        guard !texts.isEmpty else { return "a degree of belief " + place }
+        let written = texts.joined(separator: " and ")
+        return written + " " + place + (degree.basis == .numeric ? "" : ", read on the verbal scale")
+    }
+
+    /// The block a segment belongs to and where the day its words were said comes from, with
+    /// the fields' sources, as `extract --explain` prints them.
+    private func explanation(_ segment: Segment, owner: String, probability: String, deadline: String) -> ExtractionExplanation {
+        let paragraph = document.paragraphs[segment.paragraph]
+        let kind = paragraph.isListItem ? "list item" : segment.speaker != nil ? "speaker turn" : "paragraph"
+        let last = segment.range.isEmpty ? segment.range.lowerBound : paragraph.text.index(before: segment.range.upperBound)
+        return ExtractionExplanation(block: kind, firstLine: paragraph.line(at: segment.range.lowerBound),
+                                     lastLine: paragraph.line(at: last), owner: owner, probability: probability,
+                                     madeOn: sentenceDateFrom ?? referenceFrom(segment), deadline: deadline)
+    }
+
+    /// Where `reference(for:)` takes the day from.
+    private func referenceFrom(_ segment: Segment) -> String {
+        if let day = datelineDays[segment.paragraph] { return "\(day), the wire dateline of this section" }
+        let event = dates.event.map { "\($0), the event's date from \(dates.eventFrom ?? "the text")" }
+        let published = dates.published.map { "\($0), the publication date from \(dates.publishedFrom ?? "the document")" }
+        let given = defaultDate.map { "\($0), given with --date" }
+        let found = segment.speaker != nil ? event ?? published : published ?? event
+        return found ?? given ?? "not stated: the document gives no date (give --date)"
     }
 
     @discardableResult
@@ -541,11 +610,13 @@ private struct Run {
                                    segment: Segment, line: Int, reference: Day?, neighbours: Neighbours) -> Int? {
         var claim: String
         var time = reading.time
+        var timeFrom = time.map { Self.timeText($0, tokens: tokens, in: sentence) + " in the sentence" } ?? ""
         var confidence = 0.5
         switch reading.shape {
         case .proposition:
             if time == nil, document.paragraphs[segment.paragraph].isListItem, let listTime {
                 time = listTime
+                timeFrom = listTimeFrom
                 confidence -= 0.1
             }
             guard reading.isFuture || time != nil && reading.numeric != nil, time != nil else { return nil }
@@ -560,7 +631,10 @@ private struct Run {
             // The answer's own time frame ("Most believe it will, at least through 2027") is added
             // to the question's proposition; otherwise the question's applies.
             let ownTime = time.map { tokens.text(in: sentence, from: $0.tokens.lowerBound, to: $0.tokens.upperBound - 1) }
-            if time == nil { time = frame.time }
+            if time == nil {
+                time = frame.time
+                timeFrom = "the time frame of the question \(ExtractionExplanation.quoted(frame.question))"
+            }
             guard time != nil else { return nil }
             claim = ClaimBuilder.tidy(ClaimBuilder.normaliseModals(asked))
             if let ownTime, !claim.lowercased().contains(ownTime.lowercased()) { claim += " (" + ownTime + ")" }
@@ -590,7 +664,7 @@ private struct Run {
         }
         guard let time, time.setsDeadline, !claim.isEmpty else { return nil }
 
-        let (owner, named, restatement) = owner(of: reading, tokens: tokens, sentence: sentence, segment: segment)
+        let (owner, named, restatement, ownerFrom) = owner(of: reading, tokens: tokens, sentence: sentence, segment: segment)
         if restatement { return nil }
         if named || segment.speaker != nil { confidence += 0.1 }
         if owner == nil { confidence -= 0.1 }
@@ -608,7 +682,11 @@ private struct Run {
             source: document.source, owner: owner, claim: claim, probability: rounded(degree.value),
             probabilityLow: degree.low.map(rounded), probabilityHigh: degree.high.map(rounded), basis: degree.basis,
             madeOn: reference, deadline: time.deadline, earliest: time.earliest, quote: quote, line: line,
-            confidence: rounded(min(0.95, max(0.05, confidence))))
+            confidence: rounded(min(0.95, max(0.05, confidence))),
+            explanation: explanation(segment, owner: ownerFrom,
+                                     probability: probabilityText(reading, degree: degree, tokens: tokens, sentence: sentence,
+                                                                  place: "in the sentence"),
+                                     deadline: time.deadline == nil ? "none: \(timeFrom) gives no day" : timeFrom))
         return record(forecast)
     }
 

@@ -15,24 +15,25 @@ enum NumberWords {
     ]
     static let scales: [String: Double] = ["hundred": 100, "thousand": 1_000, "million": 1_000_000]
 
-    /// The three tables again, looked up by packed bytes: every number word of a document is read.
+    /// The three tables in one, for reading a number word by word.
     private enum Part { case unit(Double), ten(Double), scale(Double) }
-    private static let parts: WordTable<Part> = {
+    private static let parts: [String: Part] = {
         var parts: [String: Part] = [:]
         for (word, value) in units { parts[word] = .unit(value) }
         for (word, value) in tens { parts[word] = .ten(value) }
         for (word, value) in scales { parts[word] = .scale(value) }
-        return WordTable(parts)
+        return parts
     }()
+
+    /// "seven", "twenty", "hundred": a word of a number written out.
+    static func isNumberWord(_ word: String) -> Bool { parts[word] != nil }
 
     /// The number starting at `index` and the index just after it, or nil.
     static func parse(_ tokens: [Token], at index: Int) -> (value: Double, next: Int)? {
         guard index >= 0, index < tokens.count else { return nil }
         let first = tokens[index]
         if first.isNumber {
-            // A number token is ASCII digits, points and commas: drop the commas without Foundation.
-            let digits = first.lower.utf8Contains(0x2C) ? String(first.lower.filter { $0 != "," }) : first.lower
-            guard let value = Double(digits), value.isFinite else { return nil }
+            guard let value = Double(first.lower.filter { $0 != "," }), value.isFinite else { return nil }
             return (value, index + 1)
         }
         guard first.isWord else { return nil }
@@ -40,8 +41,8 @@ enum NumberWords {
         var current: Double = 0
         var i = index
         var consumed = false
-        // Only number words (and the "a" of "a hundred") go on: the class bit spares the look-up.
-        words: while i < tokens.count, tokens[i].word.contains(.numberWord) || tokens[i].lower == "a" {
+        // Only number words (and the "a" of "a hundred") go on.
+        words: while i < tokens.count, isNumberWord(tokens[i].lower) || tokens[i].lower == "a" {
             let word = tokens[i].lower
             // "a" is in none of the tables: asked first, it spares the look-up.
             if word == "a" {

@@ -29,6 +29,10 @@ enum PersonNames {
         "emphasizes", "emphasises", "highlights", "highlighted", "proposed", "proposes", "points",
         "pointed", "frames", "framed", "remains", "envisions", "envisioned", "advocates", "sees",
         "saw", "puts", "put", "asked", "asks", "replied", "answered", "agrees", "agreed", "bets",
+        // Reported numbers and the plural present of groups: "Nate Silver gave it about 30%",
+        // "analysts expect", "participants judged".
+        "gave", "gives", "give", "acknowledges", "acknowledged", "pegs", "pegged", "expect", "believe", "predict",
+        "estimate", "judged", "judge", "anticipate", "anticipated", "see", "say", "think",
     ]
     /// Capitalised words that begin sentences or name things, never people.
     static let notNameWords: Set<String> = [
@@ -43,91 +47,9 @@ enum PersonNames {
         "there", "here", "what", "why", "how", "who", "which", "according", "meanwhile", "however",
     ]
 
-    /// "CTO", "IMF", "AI": capitals throughout, so an organisation or a role, not a person.
-    /// Asked once for each distinct word, when the vocabulary spells it (`Token.isAcronym`).
-    /// ASCII is answered from its bytes, each a character of its own: capitals, digits, points.
-    static func isAcronymText(_ text: String) -> Bool {
-        let ascii: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return bytes.count > 1 && bytes.allSatisfy { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x30 && $0 <= 0x39 || $0 == 0x2E }
-        } ?? nil
-        if let ascii { return ascii }
-        return text.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "." } && text.count > 1
-    }
-
     struct Mention: Equatable {
         var name: String
         var tokens: Range<Int>
-    }
-
-    /// Whether `text` has two capitalised words in a row, without which `introduced` finds no
-    /// one: a quick look at its scalars before tokenising it.
-    static func mayIntroduce(_ text: Substring) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { mayIntroduce(SentenceSplitter.Scalars(bytes: $0)) }
-            ?? Array(text.utf8).withUnsafeBufferPointer { mayIntroduce(SentenceSplitter.Scalars(bytes: $0)) }
-    }
-
-    private static func mayIntroduce(_ text: SentenceSplitter.Scalars) -> Bool {
-        // 0: elsewhere; 1: in a word that began with a capital; 2: space after such a word.
-        var state = 0
-        var previousIsWordish = false
-        var index = 0
-        let bytes = text.bytes
-        while index < bytes.count {
-            if state == 0 {
-                // Here only a capital counts: pass over other ASCII bytes at once, remembering
-                // whether the last of them belongs to a word.
-                let skipped = index
-                // Eight at a time while none is a capital or beyond ASCII: adding 0x3F (0x25) to an
-                // ASCII byte sets its top bit from 0x41 (0x5B) on, and never carries into the next.
-                if let base = bytes.baseAddress {
-                    while index + 8 <= bytes.count {
-                        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                        let high: UInt64 = 0x8080_8080_8080_8080
-                        guard word & high == 0, (word &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(word &+ 0x2525_2525_2525_2525) & high == 0 else { break }
-                        index += 8
-                    }
-                }
-                while index < bytes.count, bytes[index] < 0x41 || bytes[index] > 0x5A && bytes[index] < 0x80 { index += 1 }
-                if index > skipped {
-                    let last = bytes[index - 1]
-                    previousIsWordish = last >= 0x61 && last <= 0x7A || last >= 0x30 && last <= 0x39 || last == 0x27
-                }
-                guard index < bytes.count else { break }
-            }
-            let byte = bytes[index]
-            let upper: Bool
-            let letter: Bool
-            let wordish: Bool
-            let space: Bool
-            if byte < 0x80 {
-                upper = byte >= 0x41 && byte <= 0x5A
-                letter = upper || byte >= 0x61 && byte <= 0x7A
-                wordish = letter || byte >= 0x30 && byte <= 0x39 || byte == 0x27
-                space = byte == 0x20 || byte >= 0x09 && byte <= 0x0D
-                index += 1
-            } else {
-                // Decode the scalar only here: most of a text is ASCII.
-                let (scalar, next) = text.at(index)
-                letter = ScalarProperties.isAlphabetic(scalar)
-                upper = letter && ScalarProperties.isUppercase(scalar)
-                wordish = letter || scalar == "’"
-                space = ScalarProperties.isWhitespace(scalar)
-                index = next
-            }
-            switch state {
-            case 1:
-                if space { state = 2 } else if !wordish { state = 0 }
-            case 2:
-                if space { break }
-                if upper { return true }
-                state = 0
-            default:
-                if upper, !previousIsWordish { state = 1 }
-            }
-            previousIsWordish = wordish
-        }
-        return false
     }
 
     /// People introduced with a cue in `sentence`, read as `tokens`.
@@ -167,38 +89,12 @@ enum PersonNames {
         return found
     }
 
-    /// The spelling tests of a name word of `capitalizedRun`, asked once per spelling by the
-    /// tokenizer: letters, hyphens and points only, and not an acronym ("GPU"; "OpenAI" is fine),
-    /// which is all capitals and longer than one character.
-    static func isNameWordText(_ text: String) -> Bool {
-        isNameShaped(text) && !isAllCapitals(text)
-    }
-
-    /// Letters, hyphens and points only (ASCII checked byte by byte).
-    private static func isNameShaped(_ text: String) -> Bool {
-        if text.isASCIIOnly {
-            return text.withUTF8Buffer { bytes in
-                bytes.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x2D || $0 == 0x2E }
-            }
-        }
-        return text.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." }
-    }
-
-    /// More than one character, all capitals.
-    private static func isAllCapitals(_ text: String) -> Bool {
-        if text.isASCIIOnly {
-            return text.utf8.count > 1 && text.withUTF8Buffer { bytes in bytes.allSatisfy { (0x41...0x5A).contains($0) } }
-        }
-        return text.count > 1 && text.allSatisfy { $0.isUppercase }
-    }
-
     /// Capitalised name words starting at `index` (at most three), stopping at a possessive: the
     /// range of their tokens. A range, not the tokens, since it is asked at nearly every word of a
     /// document and most runs are single words that are then passed over.
     static func capitalizedRun(_ tokens: [Token], at index: Int) -> Range<Int>? {
         var i = index
         while i < tokens.count, i - index < 3 {
-            // A word, capitalised, not a not-name word, name-shaped and no acronym: see `isNameWordText`.
             guard tokens[i].isNameWord else { break }
             if i > index, !tokens[i].spaceBefore { break }
             i += 1
@@ -217,5 +113,14 @@ enum PersonNames {
             name += tokens[index].text(in: source)
         }
         return name
+    }
+}
+
+extension Token {
+    /// A word that can be part of a person's name: capitalised, shaped like a name (letters,
+    /// hyphens, points; not all capitals: "GPU" is not), and not a word that opens sentences or
+    /// names things ("The", "March", "China").
+    var isNameWord: Bool {
+        isWord && isCapitalized && isNameShaped && !PersonNames.notNameWords.contains(lower)
     }
 }

@@ -55,7 +55,11 @@ public enum ProbabilityPhrases {
         "almost certain", "nearly certain", "virtually certain", "almost impossible",
         "nearly impossible", "virtually impossible", "all but certain", "highly probable",
         "very probable", "very improbable", "highly improbable", "improbable",
+        "expected", "anticipated", "projected", "predicted",
     ]
+
+    /// Forecasting verbs whose past participle is also their past tense.
+    private static let pastForecastVerbs: Set<String> = ["expected", "anticipated", "projected", "predicted"]
 
     private static let copulas: Set<String> = [
         "is", "are", "am", "be", "been", "being", "was", "were", "seems", "seem", "looks", "remain",
@@ -63,7 +67,8 @@ public enum ProbabilityPhrases {
         "aren't", "not", "feel", "feels", "become", "becomes", "quite", "very", "fairly", "pretty",
         "really", "truly", "entirely", "totally", "absolutely", "also", "still", "actually", "so",
         "increasingly", "especially", "highly", "extremely", "more", "'m", "'re", "'s", "there's",
-        "almost", "nearly", "virtually", "definitely", "certainly", "cautiously",
+        "almost", "nearly", "virtually", "definitely", "certainly", "cautiously", "widely", "generally",
+        "broadly", "now",
     ]
 
     /// Subjects that hold a stance: the speaker, a group, or someone named.
@@ -101,14 +106,13 @@ public enum ProbabilityPhrases {
                 index += 1
                 continue
             }
-            // The word classes are tested here, before the calls: nearly every word has neither.
-            let word = tokens[index].word
-            if word.contains(.probabilityNoun), let predicate = probabilityPredicate(tokens, at: index) {
+            let word = tokens[index].lower
+            if VerbalScale.probabilityNouns.contains(word), let predicate = probabilityPredicate(tokens, at: index) {
                 matches.append(predicate)
                 index = predicate.span.upperBound
                 continue
             }
-            guard word.contains(.phraseStart), let (words, end, entry) = longestPhrase(tokens, at: index) else {
+            guard phraseStarts.contains(word), let (words, end, entry) = longestPhrase(tokens, at: index) else {
                 index += 1
                 continue
             }
@@ -128,7 +132,7 @@ public enum ProbabilityPhrases {
     static let phraseStarts = Set(VerbalScale.phrases.keys.compactMap(\.first))
 
     private static func longestPhrase(_ tokens: [Token], at index: Int) -> ([String], Int, VerbalEntry)? {
-        guard tokens[index].word.contains(.phraseStart), tokens[index].isWord || tokens[index].isNumber,
+        guard phraseStarts.contains(tokens[index].lower), tokens[index].isWord || tokens[index].isNumber,
               let candidates = phrasesByFirst[tokens[index].lower] else { return nil }
         // Each candidate is walked against the tokens in place: most starts ("a", "not") match
         // none, and collecting their words first cost two arrays per start.
@@ -157,12 +161,11 @@ public enum ProbabilityPhrases {
         return i
     }
 
-    /// The scale's phrases by their first word, longest first: every phrase start of a document
-    /// is looked up.
-    private static let phrasesByFirst: WordTable<[(words: [String], entry: VerbalEntry)]> = {
+    /// The scale's phrases by their first word, longest first.
+    private static let phrasesByFirst: [String: [(words: [String], entry: VerbalEntry)]] = {
         var table: [String: [(words: [String], entry: VerbalEntry)]] = [:]
         for (words, entry) in VerbalScale.phrases { table[words[0], default: []].append((words, entry)) }
-        return WordTable(table.mapValues { $0.sorted { $0.words.count > $1.words.count } })
+        return table.mapValues { $0.sorted { $0.words.count > $1.words.count } }
     }()
 
 
@@ -186,8 +189,16 @@ public enum ProbabilityPhrases {
         while before >= 0, quoteMarks.contains(tokens[before].lower) { before -= 1 }
         let previous = before >= 0 ? tokens[before].lower : ""
         if copularOnly.contains(joined) {
-            guard start > 0, copulas.contains(previous) || previous.hasSuffix("'s") || previous.hasSuffix("'m")
-                    || previous.hasSuffix("'re") else { return nil }
+            let afterCopula = start > 0 && (copulas.contains(previous) || previous.hasSuffix("'s") || previous.hasSuffix("'m")
+                || previous.hasSuffix("'re"))
+            // "The committee expected inflation to fall": the past of a forecasting verb, with its
+            // subject, is a stance like "expects".
+            if !afterCopula, pastForecastVerbs.contains(joined), let subject = stanceSubject(tokens, before: start),
+               !["i", "we"].contains(tokens[subject].lower) {
+                return VerbalMatch(entry: VerbalEntry(entry.value, entry.low, entry.high, .attitude), phrase: phrase, span: phrase,
+                                   negated: false, subject: subject, words: words)
+            }
+            guard afterCopula else { return nil }
             if joined == "possible", ["as", "best", "all", "every", "only"].contains(previous) { return nil }
             if ["impossible", "possible", "sure", "certain"].contains(joined), phrase.upperBound < tokens.count,
                tokens[phrase.upperBound].lower == "to" || tokens[phrase.upperBound].lower == "whether"
@@ -283,7 +294,7 @@ public enum ProbabilityPhrases {
     /// "the probability is actually quite high", "the probability isn't very large", "chances are
     /// good", "odds are slim".
     private static func probabilityPredicate(_ tokens: [Token], at index: Int) -> VerbalMatch? {
-        guard tokens[index].word.contains(.probabilityNoun) else { return nil }
+        guard VerbalScale.probabilityNouns.contains(tokens[index].lower) else { return nil }
         var i = index + 1
         // "the probability of that happening is ...": allow a short complement before the verb.
         var steps = 0
@@ -328,11 +339,13 @@ public enum ProbabilityPhrases {
         while i >= 0, steps < 5 {
             let token = tokens[i]
             let word = token.lower
-            if stanceSubjects.contains(word) || word.hasPrefix("i'") || word.hasPrefix("we'") { return i }
+            if stanceSubjects.contains(word) || ClauseAnalysis.groupNouns.contains(word) || word.hasPrefix("i'") || word.hasPrefix("we'") {
+                return i
+            }
             if token.isWord, token.isCapitalized, !copular { return i }
             if copular, word.hasSuffix("'m") || word.hasSuffix("'re") { return i }
             // "Tom Brady, an analyst at Northfield, expects": step over the appositive.
-            if word == ",", !copular, let open = (max(0, i - 14)..<i).last(where: { tokens[$0].lower == "," }),
+            if word == ",", !copular, let open = Range(from: max(0, i - 14), upTo: i).last(where: { tokens[$0].lower == "," }),
                open > 0, tokens[open - 1].isWord, tokens[open - 1].isCapitalized {
                 return open - 1
             }
@@ -394,29 +407,14 @@ public enum ProbabilityPhrases {
         return words
     }()
 
-    /// The first UTF-8 bytes of the numeric openers: a mark that begins with none of them ("," or
-    /// "." most often) is none of them, without hashing it.
-    private static let openerFirstBytes: [Bool] = {
-        var flags = [Bool](repeating: false, count: 256)
-        for word in numericOpeners { if let byte = word.utf8.first { flags[Int(byte)] = true } }
-        return flags
-    }()
-
-    private static func mayBeOpener(_ mark: String) -> Bool {
-        guard let byte = mark.utf8.first else { return true }
-        return openerFirstBytes[Int(byte)]
-    }
-
     private static func numeric(_ tokens: [Token], at start: Int) -> NumericMatch? {
-        // Comparators such as ">" are punctuation, which has no word class.
-        guard tokens[start].isNumber || tokens[start].word.contains(.numericOpener)
-                || tokens[start].kind == .punctuation && mayBeOpener(tokens[start].lower)
-                    && numericOpeners.contains(tokens[start].lower) else { return nil }
+        // Comparators such as ">" are punctuation.
+        guard tokens[start].isNumber || numericOpeners.contains(tokens[start].lower) else { return nil }
         var i = start
         var bound: Bound?
         // A comparator starts with one of its first words: other tokens ("a", numbers) skip the list.
         let mayCompare = tokens[i].kind == .punctuation ? comparatorStarts.contains(tokens[i].lower)
-            : tokens[i].word.contains(.comparatorStart)
+            : comparatorStarts.contains(tokens[i].lower)
         for (words, kind) in comparators where mayCompare && TimeExpressions.matches(tokens, at: i, words) {
             bound = kind
             i += words.count

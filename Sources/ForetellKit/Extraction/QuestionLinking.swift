@@ -63,16 +63,10 @@ enum QuestionLinking {
     private static let beliefAuxiliaries: Set<String> = ["do", "does", "would", "did"]
 
     /// Besides probability nouns, the words the tests of `frame` can start on.
-    static let frameOpeners = ["how", "is", "which", "who", "what", "do", "does", "would", "did"]
+    static let frameOpeners: Set<String> = ["how", "is", "which", "who", "what", "do", "does", "would", "did"]
 
     static func frame(_ text: String, reference: Day?) -> QuestionFrame? {
-        var vocabulary = TokenVocabulary(keeps: false)
-        return frame(text, reference: reference, vocabulary: &vocabulary)
-    }
-
-    /// The same, spelling the question's words from `vocabulary` (which changes nothing found).
-    static func frame(_ text: String, reference: Day?, vocabulary: inout TokenVocabulary) -> QuestionFrame? {
-        frame(text, tokens: Tokenizer.tokenize(text, vocabulary: &vocabulary), reference: reference)
+        frame(text, tokens: Tokenizer.tokenize(text), reference: reference)
     }
 
     /// The same, from the tokens of `text` when the sentence pass made them already.
@@ -103,14 +97,14 @@ enum QuestionLinking {
             let word = tokens[i].lower
             // Every test below needs a probability noun or one of these words here.
             // A bit each (`frameOpeners`), where nine string comparisons were made for every word.
-            if !tokens[i].word.contains(.probabilityNoun), !tokens[i].word.contains(.frameOpener) {
+            if !VerbalScale.probabilityNouns.contains(tokens[i].lower), !frameOpeners.contains(tokens[i].lower) {
                 i += 1
                 continue search
             }
             let next = i + 1 < tokens.count ? tokens[i + 1].lower : ""
             // Each token passes these tests: class bits and sets, as an array literal is built anew
             // for every look.
-            if tokens[i].word.contains(.probabilityNoun), next == "that" || next == "of" {
+            if VerbalScale.probabilityNouns.contains(tokens[i].lower), next == "that" || next == "of" {
                 kind = .probability
                 frameStart = i
                 propositionStart = i + 2
@@ -118,7 +112,7 @@ enum QuestionLinking {
                 break search
             }
             // "what's the chance the merger closes by ...": the clause follows the noun directly.
-            if tokens[i].word.contains(.probabilityNoun), i > 0, tokens[i - 1].lower == "the", i + 1 < tokens.count,
+            if VerbalScale.probabilityNouns.contains(tokens[i].lower), i > 0, tokens[i - 1].lower == "the", i + 1 < tokens.count,
                ["the", "a", "an", "we", "it", "they", "this", "our", "china", "any"].contains(next) || tokens[i + 1].isCapitalized {
                 kind = .probability
                 frameStart = i

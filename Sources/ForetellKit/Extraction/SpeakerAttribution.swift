@@ -3,6 +3,8 @@ struct Segment {
     var speaker: String?
     var paragraph: Int
     var range: Range<String.Index>
+    /// Where the speaker was named, for `extract --explain`: "speaker label 'Jane Roe:' at line 12".
+    var speakerSource: String?
 }
 
 /// Works out who is speaking where: builds the roster, then cuts paragraphs into segments at speaker
@@ -15,8 +17,8 @@ struct SpeakerAttribution {
     /// Names that are transcript speakers (given by a label or a "Speaker:" header).
     private(set) var speakers: Set<String> = []
 
-    init(document: Document, vocabulary: inout TokenVocabulary) {
-        collect(document, vocabulary: &vocabulary)
+    init(document: Document) {
+        collect(document)
         segment(document)
     }
 
@@ -40,7 +42,7 @@ struct SpeakerAttribution {
     /// Labels followed by a question or first-person speech: turns of a dialogue.
     private var speechLike: Set<String> = []
 
-    private mutating func collect(_ document: Document, vocabulary: inout TokenVocabulary) {
+    private mutating func collect(_ document: Document) {
         for key in ["author", "authors", "by", "creator"] {
             if let value = document.frontMatter[key], !value.isEmpty {
                 author = roster.add(value, role: .author)
@@ -54,7 +56,7 @@ struct SpeakerAttribution {
         trailingLabels = Array(repeating: nil, count: document.paragraphs.count)
         for (index, paragraph) in document.paragraphs.enumerated() {
             if paragraph.kind != .heading { opening += 1 }
-            if opening <= 3, roster.person(withRole: .interviewee) == nil, let guest = SpeakerAttribution.interviewee(in: paragraph.text, vocabulary: &vocabulary) {
+            if opening <= 3, roster.person(withRole: .interviewee) == nil, let guest = SpeakerAttribution.interviewee(in: paragraph.text) {
                 roster.add(guest, role: .interviewee)
             }
             switch paragraph.kind {
@@ -70,25 +72,23 @@ struct SpeakerAttribution {
                 } else if let label = leading {
                     labelCounts[label.name, default: 0] += 1
                     let rest = paragraph.text[label.range.upperBound...].trimmingSpaces()
-                    if rest.utf8Contains(0x3F) && (SpeakerAttribution.holdsLoneQuestionMark(rest) || rest.contains("?"))
-                        || speaksInFirstPerson(rest, vocabulary: &vocabulary) {
+                    if rest.contains("?") || speaksInFirstPerson(rest) {
                         speechLike.insert(label.name)
                     }
                     if label.qualifier != nil || rest.isEmpty
-                        || label.name.utf8Contains(0x20) && (label.name.isPlainASCII || label.name.contains(" "))
-                            && speaksInFirstPerson(rest, vocabulary: &vocabulary) {
+                        || label.name.contains(" ") && speaksInFirstPerson(rest) {
                         accept(label)
                     }
                 }
                 if let (label, glued) = trailing,
-                   glued && label.name.utf8Contains(0x20) && (label.name.isPlainASCII || label.name.contains(" ")) {
+                   glued && label.name.contains(" ") {
                     accept(label)
                 }
                 let sentences = SentenceSplitter.split(paragraph.text)
                 sentenceRanges[index] = sentences
-                for (position, range) in sentences.enumerated() where PersonNames.mayIntroduce(paragraph.text[range]) {
+                for (position, range) in sentences.enumerated() {
                     let sentence = String(paragraph.text[range])
-                    let tokens = Tokenizer.tokenize(sentence, vocabulary: &vocabulary)
+                    let tokens = Tokenizer.tokenize(sentence)
                     if keptTokenCount + tokens.count <= SpeakerAttribution.keptTokenLimit {
                         if sentenceTokens[index].isEmpty { sentenceTokens[index] = Array(repeating: nil, count: sentences.count) }
                         sentenceTokens[index][position] = tokens
@@ -155,16 +155,8 @@ struct SpeakerAttribution {
     /// The person a title or standfirst says the interview is with: "a conversation with Priya
     /// Nair", "An interview with Dr. Jane Roe", "Q&A with ...", "In conversation: ..." is not one.
     static func interviewee(in text: String) -> String? {
-        var vocabulary = TokenVocabulary(keeps: false)
-        return interviewee(in: text, vocabulary: &vocabulary)
-    }
-
-    /// The same, spelling words from `vocabulary`. A text without the letters of "with" in any
-    /// case is not tokenised: only those ASCII letters lower-case to the word.
-    static func interviewee(in text: String, vocabulary: inout TokenVocabulary) -> String? {
-        guard containsWith(text) else { return nil }
         let opening = String(text.prefix(300))
-        let tokens = Tokenizer.tokenize(opening, vocabulary: &vocabulary)
+        let tokens = Tokenizer.tokenize(opening)
         for i in tokens.indices.dropFirst() where tokens[i].lower == "with" {
             let before = tokens[i - 1].lower
             guard ["conversation", "interview", "chat", "talk", "talking", "q&a", "a", "qa"].contains(before),
@@ -177,39 +169,14 @@ struct SpeakerAttribution {
         return nil
     }
 
-    /// Whether the bytes hold "with" in any mix of cases.
-    static func containsWith(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count >= 4 else { return false }
-            for i in 0...(bytes.count - 4) where bytes[i] | 0x20 == 0x77 {
-                if bytes[i + 1] | 0x20 == 0x69, bytes[i + 2] | 0x20 == 0x74, bytes[i + 3] | 0x20 == 0x68 { return true }
-            }
-            return false
-        }
-    }
-
     /// "Ken Ito: I don't think ..." reads as speech; "Key Insight: prices fell" does not. A first-
     /// person word early in the text after a two-word label makes it a speaker's turn.
-    /// Whether `text` has a question mark that is a character of its own: one followed by an
-    /// ASCII byte or by the end, which no mark can combine with. Foundation's `contains("?")`
-    /// finds every such one, so where this says yes it need not be asked (it decides the rest).
-    static func holdsLoneQuestionMark(_ text: String) -> Bool {
-        var utf8 = text.utf8.makeIterator()
-        var afterMark = false
-        while let byte = utf8.next() {
-            if afterMark, byte < 0x80 { return true }
-            afterMark = byte == 0x3F
-        }
-        return afterMark
-    }
-
     /// A constant: a literal array in the closure below was built, and its strings destroyed, for
     /// every word.
     private static let firstPersonWords = ["i", "we", "my", "our", "me", "us"]
 
-    private func speaksInFirstPerson(_ text: String, vocabulary: inout TokenVocabulary) -> Bool {
-        let words = Tokenizer.tokenize(String(text.characterPrefix(120)), vocabulary: &vocabulary).prefix(12).map(\.lower)
+    private func speaksInFirstPerson(_ text: String) -> Bool {
+        let words = Tokenizer.tokenize(String(text.prefix(120))).prefix(12).map(\.lower)
         return words.contains { Self.firstPersonWords.contains($0) || $0.hasPrefix("i'") || $0.hasPrefix("we'") }
     }
 
@@ -254,12 +221,14 @@ struct SpeakerAttribution {
 
     private mutating func segment(_ document: Document) {
         var speaker: String?
+        var source: String?
         for (index, paragraph) in document.paragraphs.enumerated() {
             let text = paragraph.text
             switch paragraph.kind {
             case .header(let key, let value):
                 if key == "speaker", let name = personList(value).first {
                     speaker = roster.add(name)
+                    source = "the Speaker: header at line \(paragraph.firstLine)"
                     speakers.insert(speaker ?? name)
                 }
                 continue
@@ -279,9 +248,11 @@ struct SpeakerAttribution {
                 }
                 speaker = roster.person(withRole: role) ?? fallback
                 if let speaker { speakers.insert(speaker) }
+                source = "role label \(ExtractionExplanation.quoted(String(text[..<end])))" + " at line \(paragraph.firstLine)"
                 start = end
             } else if let label = leadingLabels[index], isSpeakerLabel(label) {
                 speaker = canonical(label)
+                source = Self.labelSource(label, in: paragraph)
                 start = label.range.upperBound
             }
             // Only accepted labels cut a line inside: without any there is nothing to look for.
@@ -294,15 +265,23 @@ struct SpeakerAttribution {
             }
             for (label, _) in cuts {
                 if start < label.range.lowerBound {
-                    segments.append(Segment(speaker: speaker, paragraph: index, range: start..<label.range.lowerBound))
+                    segments.append(Segment(speaker: speaker, paragraph: index, range: start..<label.range.lowerBound,
+                                            speakerSource: source))
                 }
                 speaker = canonical(label)
+                source = Self.labelSource(label, in: paragraph)
                 start = label.range.upperBound
             }
             if start < text.endIndex {
-                segments.append(Segment(speaker: speaker, paragraph: index, range: start..<text.endIndex))
+                segments.append(Segment(speaker: speaker, paragraph: index, range: start..<text.endIndex, speakerSource: source))
             }
         }
+    }
+
+    /// "speaker label 'Jane Roe:' at line 12".
+    private static func labelSource(_ label: SpeakerLabel, in paragraph: Document.Paragraph) -> String {
+        "speaker label \(ExtractionExplanation.quoted(String(paragraph.text[label.range])))"
+            + " at line \(paragraph.line(at: label.range.lowerBound))"
     }
 
     private mutating func canonical(_ label: SpeakerLabel) -> String {

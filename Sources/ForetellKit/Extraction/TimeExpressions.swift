@@ -43,6 +43,17 @@ public struct TimeMention: Equatable, Sendable {
     }
 }
 
+extension Token {
+    /// A number, a number word, a unit, a period word, a capitalised month or a decade ("the
+    /// 2030s"): every time expression holds one.
+    var isTimeCore: Bool {
+        if kind == .number { return true }
+        guard kind == .word else { return false }
+        return TimeExpressions.periodWords.contains(lower) || NumberWords.isNumberWord(lower)
+            || isCapitalized && CalendarWords.months[lower] != nil || lower.hasSuffix("0s")
+    }
+}
+
 /// Finds and normalises time expressions in one pass over a sentence's tokens.
 public enum TimeExpressions {
     /// Every time expression in `tokens`, left to right, not overlapping.
@@ -98,7 +109,7 @@ public enum TimeExpressions {
     ]
 
     /// The triggers grouped by their first word, longest first within each group.
-    private static let triggersByFirstWord = WordTable(Dictionary(grouping: triggers, by: { $0.0[0] }))
+    private static let triggersByFirstWord = Dictionary(grouping: triggers, by: { $0.0[0] })
 
     /// Words between a trigger and a number that do not change the meaning.
     static let approximators: Set<String> = [
@@ -108,14 +119,15 @@ public enum TimeExpressions {
     ]
 
     private static func match(_ tokens: [Token], at start: Int, reference: Day?) -> TimeMention? {
+        if let near = nearTerm(tokens, at: start, reference: reference) { return near }
         let first = tokens[start]
         // A month or a decade is a time core: other words are not looked up or tested as one.
-        guard first.isNumber || first.word.contains(.timeOpener)
+        guard first.isNumber || openers.contains(first.lower)
                 || first.isTimeCore && (CalendarWords.month(first) != nil || first.isWord && first.lower.hasSuffix("0s")) else { return nil }
         var trigger = Trigger.none
         var core = start
         // Every trigger opens with an opener: other words are not looked up.
-        let candidates = first.word.contains(.timeOpener) ? triggersByFirstWord[first.lower] ?? [] : []
+        let candidates = triggersByFirstWord[first.lower] ?? []
         for (words, kind) in candidates where matches(tokens, at: start, words) {
             trigger = kind
             core = start + words.count
@@ -132,6 +144,31 @@ public enum TimeExpressions {
         // "next year": a trigger word can also open a period.
         return matchCore(tokens, at: start, trigger: .none, start: start, reference: reference)
     }
+
+    /// "tomorrow", "this week", "next week", "this month", "next month" (after an optional "by"
+    /// or "within"): news and transcripts date what is due soon from the day the words were said.
+    /// A week's deadline is seven days on; a month's, its last day.
+    private static func nearTerm(_ tokens: [Token], at start: Int, reference: Day?) -> TimeMention? {
+        var at = start
+        var kind = TimeMention.Kind.point
+        if at < tokens.count, ["by", "before", "within"].contains(tokens[at].lower) {
+            kind = .by
+            at += 1
+        }
+        for (words, deadline) in nearTermWords where matches(tokens, at: at, words) {
+            return TimeMention(kind: kind, tokens: start..<at + words.count, deadline: reference.flatMap(deadline), earliest: nil,
+                               isRelative: true, isPast: false)
+        }
+        return nil
+    }
+
+    private static let nearTermWords: [([String], @Sendable (Day) -> Day?)] = [
+        (["tomorrow"], { $0.adding(days: 1) }),
+        (["this", "week"], { $0.adding(days: 6) }),
+        (["next", "week"], { $0.adding(days: 7) }),
+        (["this", "month"], { Day.lastDay(ofMonth: $0.month, year: $0.year) }),
+        (["next", "month"], { day in day.adding(months: 1).flatMap { Day.lastDay(ofMonth: $0.month, year: $0.year) } }),
+    ]
 
     private static func matchCore(_ tokens: [Token], at core: Int, trigger: Trigger, start: Int,
                                   reference: Day?) -> TimeMention? {
@@ -152,10 +189,10 @@ public enum TimeExpressions {
     private enum Unit { case days(Int), months(Int) }
 
     /// Words without which there is no time expression: units, period words and quarters (with
-    /// numbers, number words, month names and decades, see `SentenceGate`).
+    /// numbers, number words, month names and decades, see `Token.isTimeCore`).
     static let periodWords: Set<String> = {
         var words = Set(units.keys)
-        words.formUnion(["century", "season", "q1", "q2", "q3", "q4", "half", "couple"])
+        words.formUnion(["century", "season", "q1", "q2", "q3", "q4", "half", "couple", "tomorrow"])
         return words
     }()
 
@@ -165,10 +202,9 @@ public enum TimeExpressions {
         "year": .months(12), "years": .months(12), "decade": .months(120), "decades": .months(120),
     ]
 
-    /// The unit a token names. Units are period words, so time cores: other tokens are not
-    /// looked up.
+    /// The unit a token names.
     private static func unit(of token: Token) -> Unit? {
-        guard token.word.contains(.timeCore) else { return nil }
+        guard token.kind != .punctuation else { return nil }
         return units[token.lower]
     }
 
@@ -213,7 +249,7 @@ public enum TimeExpressions {
     private static func duration(_ tokens: [Token], at core: Int, trigger: Trigger, start: Int,
                                  reference: Day?, impliedOne: Bool = false) -> TimeMention? {
         var index = core
-        while !impliedOne, index < tokens.count, tokens[index].word.contains(.approximator), index - core < 3 { index += 1 }
+        while !impliedOne, index < tokens.count, approximators.contains(tokens[index].lower), index - core < 3 { index += 1 }
         guard let low = impliedOne ? (1, index) : count(tokens, at: index) else { return nil }
         index = low.next
         var high = low.value
@@ -288,12 +324,11 @@ public enum TimeExpressions {
         (["fourth", "quarter", "of"], .quarter(4)),
     ]
 
-    /// The first words of `qualifiers`, marked on tokens as a word class: a period is tried
-    /// against the list only where its word is one.
-    static var qualifierStarts: [String] { qualifiers.map { $0.0[0] } }
+    /// The first words of `qualifiers`: a period is tried against the list only where its word is one.
+    static let qualifierStarts = Set(qualifiers.map { $0.0[0] })
 
-    /// The first words of `relativeWords`, marked on tokens as a word class in the same way.
-    static var relativePeriodStarts: [String] { relativeWords.map { $0.0[0] } }
+    /// The first words of `relativeWords`, asked in the same way.
+    static let relativePeriodStarts = Set(relativeWords.map { $0.0[0] })
 
     /// Words, year offset, whether a decade.
     private static let relativeWords: [([String], Int, Bool)] = [
@@ -314,7 +349,7 @@ public enum TimeExpressions {
         guard i < tokens.count else { return nil }
         // Qualifiers narrow a year or month to part of it.
         var part = Part.whole
-        for (words, kind) in qualifiers where tokens[i].word.contains(.periodQualifierStart) && matches(tokens, at: i, words) {
+        for (words, kind) in qualifiers where qualifierStarts.contains(tokens[i].lower) && matches(tokens, at: i, words) {
             part = kind
             i += words.count
             if i < tokens.count, tokens[i].isGluedDash { i += 1 }
@@ -323,7 +358,7 @@ public enum TimeExpressions {
         }
         // "the end of Q2": the quarter ends when its end does ("before the end of Q2" includes it).
         let endOf = part == .end
-        if case .quarter = part {} else if part != .whole, i < tokens.count, tokens[i].word.contains(.periodQualifierStart),
+        if case .quarter = part {} else if part != .whole, i < tokens.count, qualifierStarts.contains(tokens[i].lower),
            let quarter = qualifiers.first(where: { $0.0.count == 1 && matches(tokens, at: i, $0.0) }), case .quarter = quarter.1 {
             part = quarter.1
             i += 1
@@ -407,7 +442,7 @@ public enum TimeExpressions {
             guard day == nil || base != nil || relative else { return nil }
         } else {
             var found: (Int, Bool)?
-            for (words, offset, decade) in relativeWords where tokens[i].word.contains(.relativePeriodStart) && matches(tokens, at: i, words) {
+            for (words, offset, decade) in relativeWords where relativePeriodStarts.contains(tokens[i].lower) && matches(tokens, at: i, words) {
                 // Bare "year"/"the year" only after "end of": "the end of the year".
                 if (words == ["year"] || words == ["the", "year"] || words == ["the", "decade"] || words == ["decade"]),
                    part != .end { continue }

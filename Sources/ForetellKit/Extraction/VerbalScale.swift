@@ -56,6 +56,9 @@ enum VerbalScale {
         add(["probably", "probable", "most likely"], VerbalEntry(0.75, 0.55, 0.80))
         add(["likely", "likely to"], VerbalEntry(0.70, 0.55, 0.80))
         add(["expected to"], VerbalEntry(0.70, 0.60, 0.80))  // "is expected to": as "expect"
+        // The passive of forecasting verbs, as news and reports write them: "a cut is (widely)
+        // expected tomorrow", "a follow-up cut is anticipated next week": as "expect".
+        add(["expected", "anticipated", "projected", "predicted"], VerbalEntry(0.70, 0.60, 0.80))
         // Serious possibility: Mauboussin; Kent 65-35.
         add(["serious possibility", "real possibility", "distinct possibility", "strong possibility",
              "real chance", "good chance", "decent chance", "fair chance", "real shot", "good shot"],

@@ -7,8 +7,9 @@ public enum ExtractionRendering {
         "earliest", "basis", "probability_low", "probability_high", "confidence", "engine", "model",
     ]
 
-    /// One forecast as a single-line JSON object.
-    public static func jsonObject(_ forecast: ExtractedForecast) -> String {
+    /// One forecast as a single-line JSON object; with `explain`, an `explain` object after the
+    /// contract's keys says where each field came from.
+    public static func jsonObject(_ forecast: ExtractedForecast, explain: Bool = false) -> String {
         let values: [JSONValue] = [
             .string(forecast.source), .optional(forecast.owner), .string(forecast.claim), .optional(forecast.probability),
             .optional(forecast.madeOn?.description), .optional(forecast.deadline?.description), .string(forecast.quote),
@@ -19,7 +20,21 @@ public enum ExtractionRendering {
         // The four texts, and about 250 bytes of keys, numbers and dates: one allocation for the line.
         let capacity = forecast.source.utf8.count + (forecast.owner?.utf8.count ?? 0) + forecast.claim.utf8.count
             + forecast.quote.utf8.count + 320
-        return JSONValue.object(Array(zip(keys, values))).serialized(reservingCapacity: capacity)
+        var fields = Array(zip(keys, values))
+        if explain { fields.append(("explain", explanationJSON(forecast.explanation))) }
+        return JSONValue.object(fields).serialized(reservingCapacity: capacity)
+    }
+
+    /// `{"block": ..., "lines": [first, last], "owner": ..., "probability": ..., "made_on": ...,
+    /// "deadline": ...}`, or null for a forecast without an explanation.
+    static func explanationJSON(_ explanation: ExtractionExplanation?) -> JSONValue {
+        guard let explanation else { return .null }
+        return .object([
+            ("block", .string(explanation.block)),
+            ("lines", .array([.int(Int64(explanation.firstLine)), .int(Int64(explanation.lastLine))])),
+            ("owner", .string(explanation.owner)), ("probability", .string(explanation.probability)),
+            ("made_on", .string(explanation.madeOn)), ("deadline", .string(explanation.deadline)),
+        ])
     }
 
     /// The language model's answers the checks refused, one line each, for `--explain`.
@@ -32,13 +47,26 @@ public enum ExtractionRendering {
     }
 
     /// A JSON array, one forecast a line.
-    public static func jsonArray(_ forecasts: [ExtractedForecast]) -> String {
+    public static func jsonArray(_ forecasts: [ExtractedForecast], explain: Bool = false) -> String {
         guard !forecasts.isEmpty else { return "[]\n" }
-        return "[\n" + forecasts.map { "  " + jsonObject($0) }.joined(separator: ",\n") + "\n]\n"
+        return "[\n" + forecasts.map { "  " + jsonObject($0, explain: explain) }.joined(separator: ",\n") + "\n]\n"
     }
 
-    /// A table that fits `width` columns: one block per document, one row per forecast.
-    public static func table(_ forecasts: [ExtractedForecast], source: String, width: Int = 80) -> String {
+    /// One forecast as a row of the canonical CSV (`CanonicalCSV.columns`, the header of
+    /// `foretell export`), with an empty `question_id`, so that a person can review the rows and
+    /// load them with `foretell import --from csv`. Fields the document does not give are empty;
+    /// the import skips such rows and says why, as `foretell import DOC` does.
+    public static func csvRow(_ forecast: ExtractedForecast) -> String {
+        CSVWriter.line([
+            "", forecast.claim, forecast.owner ?? "", forecast.probability.map { JSONValue.format($0) } ?? "",
+            forecast.madeOn?.description ?? "", forecast.deadline?.description ?? "", "", "", "",
+            forecast.source, forecast.quote,
+        ])
+    }
+
+    /// A table that fits `width` columns: one block per document, one row per forecast; with
+    /// `explain`, indented lines under each row say where its fields came from.
+    public static func table(_ forecasts: [ExtractedForecast], source: String, width: Int = 80, explain: Bool = false) -> String {
         // A long path keeps its end, where the file name is.
         var out = (source.count <= width ? source : "…" + source.suffix(width - 1)) + "\n"
         if forecasts.isEmpty { return out + "  (no forecasts found)\n" }
@@ -54,6 +82,13 @@ public enum ExtractionRendering {
                 + pad(probability, 5, right: true) + "  " + pad(forecast.deadline?.description ?? "-", 10) + "  "
                 + (lines.first ?? "") + "\n"
             for line in lines.dropFirst() { out += indent + line + "\n" }
+            if explain {
+                for line in forecast.explanation?.lines ?? ["(no explanation)"] {
+                    let wrapped = wrap(line, width - 10, maxLines: 4)
+                    out += "        " + (wrapped.first ?? "") + "\n"
+                    for more in wrapped.dropFirst() { out += "          " + more + "\n" }
+                }
+            }
         }
         return out
     }

@@ -18,11 +18,27 @@ struct InheritedTime: Equatable {
     var origin: Origin
     /// The line of the title, heading, intro or rule.
     var line: Int
+    /// Its words, for explanations.
+    var text: String = ""
+
+    /// "2023-12-31, from the heading at line 12 'By 2023 (1 year from now)'", for `extract --explain`.
+    var explanation: String {
+        "\(deadline), from the \(origin.rawValue) at line \(line) " + ExtractionExplanation.quoted(text)
+    }
 
     /// Whether the frame is stated right above the list (a heading or the line introducing it),
     /// which makes an unhedged item under it a prediction; a title or a rule far above may head
     /// lists of other things (links, rules of a contest).
     var isLocal: Bool { origin == .heading || origin == .listIntro }
+
+    /// Whether the heading or intro says its items are predictions: it names them ("Predictions
+    /// for 2027"), or it opens with a deadline ("By 2023 (1 year from now)", "Within five
+    /// years:"); "Events in 2026" heads a schedule, whose items are announcements.
+    var headsPredictions: Bool {
+        let lower = text.lowercased()
+        return InheritedTimes.predictionWords.contains { lower.contains($0) }
+            || ["by ", "before ", "within ", "in the next ", "over the next "].contains { lower.hasPrefix($0) }
+    }
 }
 
 enum InheritedTimes {
@@ -40,6 +56,7 @@ enum InheritedTimes {
     /// The deadline a heading or list intro names: its first time expression that sets a deadline
     /// after the day the list was written ("By 2023 (1 year from now)": the end of 2023).
     static func heading(_ text: String, reference: Day?) -> Day? {
+        guard text.utf8.count <= 1_500 else { return nil }
         let tokens = Tokenizer.tokenize(text)
         for mention in TimeExpressions.find(in: tokens, reference: reference) where mention.setsDeadline {
             guard let deadline = mention.deadline else { continue }
@@ -53,15 +70,20 @@ enum InheritedTimes {
     static let ruleCues = [
         "true on", "true as of", "true at", "true by", "evaluated at", "evaluated on", "evaluated by", "judged at",
         "judged on", "judged by", "graded at", "graded on", "scored at", "scored on", "resolve at", "resolve on",
-        "resolve by", "resolved at", "resolved on", "resolved by", "are about the end of", "is about the end of",
+        "resolve by", "resolved at", "resolved on", "resolved by", "resolves on", "resolves at", "resolves by", "are about the end of", "is about the end of",
         "are for the end of", "by default",
     ]
 
     /// The default deadline a paragraph states for the predictions of the document, if it is such
-    /// a rule: it speaks of predictions and a cue ("true on", "evaluated at") introduces a date.
+    /// a rule: it speaks of the predictions (by name, or "everything", "unless noted") and a cue
+    /// ("true on", "evaluated at", "resolves on") introduces a date.
     static func rule(_ text: String, reference: Day?) -> Day? {
+        // A rule is a sentence or two; a long block is read no further (and costs nothing).
+        guard text.utf8.count <= 1_500 else { return nil }
         let lower = text.lowercased()
-        guard lower.contains("predict") || lower.contains("forecast") else { return nil }
+        // The rule must speak of the document's predictions, by name or as a whole.
+        let scope = ["predict", "forecast", "guess", "bets", "everything", "unless", "each of", "all of these", "these items"]
+        guard scope.contains(where: { lower.contains($0) }) else { return nil }
         for cue in ruleCues {
             guard let range = lower.range(of: cue) else { continue }
             let tail = String(lower[range.upperBound...].prefix(60))
@@ -140,23 +162,23 @@ struct InheritedTimeTracker {
         switch block.kind {
         case .headerField(let key, let value):
             if key == "title", let day = InheritedTimes.title(value, reference: reference) {
-                titleTime = InheritedTime(deadline: day, origin: .title, line: block.firstLine)
+                titleTime = InheritedTime(deadline: day, origin: .title, line: block.firstLine, text: block.text)
             }
         case .heading(let level):
             introTime = nil
             headings.removeAll { $0.level >= level }
             let time = InheritedTimes.heading(block.text, reference: reference)
             if level <= 1, titleTime == nil, headings.isEmpty, let day = InheritedTimes.title(block.text, reference: reference) {
-                titleTime = InheritedTime(deadline: day, origin: .title, line: block.firstLine)
+                titleTime = InheritedTime(deadline: day, origin: .title, line: block.firstLine, text: block.text)
             } else {
-                headings.append((level, time.map { InheritedTime(deadline: $0, origin: .heading, line: block.firstLine) }))
+                headings.append((level, time.map { InheritedTime(deadline: $0, origin: .heading, line: block.firstLine, text: block.text) }))
             }
         case .paragraph, .blockQuote:
             introTime = nil
             if let day = InheritedTimes.rule(block.text, reference: reference) {
-                ruleTime = InheritedTime(deadline: day, origin: .documentRule, line: block.firstLine)
+                ruleTime = InheritedTime(deadline: day, origin: .documentRule, line: block.firstLine, text: block.text)
             } else if block.text.hasSuffix(":"), block.text.count <= 200, let day = InheritedTimes.heading(block.text, reference: reference) {
-                introTime = InheritedTime(deadline: day, origin: .listIntro, line: block.firstLine)
+                introTime = InheritedTime(deadline: day, origin: .listIntro, line: block.firstLine, text: block.text)
             }
         case .listItem, .tableRow:
             break

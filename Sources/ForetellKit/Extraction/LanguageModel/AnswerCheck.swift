@@ -18,9 +18,7 @@ struct ModelAnswer: Equatable {
             text = text.drop(while: { !$0.isNewline })
             if let fence = text.range(of: "```", options: .backwards) { text = text[..<fence.lowerBound] }
         }
-        guard let data = String(text).data(using: .utf8),
-              let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        else {
+        guard let value = Self.json(String(text)) ?? Self.salvage(String(text)) else {
             throw .malformedAnswer("not JSON (it starts \(Self.shown(content)))")
         }
         let items: [Any]
@@ -37,6 +35,27 @@ struct ModelAnswer: Equatable {
             throw .malformedAnswer("not a JSON object (it starts \(Self.shown(content)))")
         }
         return items.compactMap { ($0 as? [String: Any]).map(ModelAnswer.init) }
+    }
+
+    private static func json(_ text: String) -> Any? {
+        try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+    }
+
+    /// The whole items of an answer cut off by the token limit (`{"forecasts": [{...}, {...}, {"ow`):
+    /// the text up to the end of an item, with the list and object closed. Each item is still
+    /// checked like any other.
+    static func salvage(_ text: String) -> Any? {
+        guard text.hasPrefix("{") || text.hasPrefix("[") else { return nil }
+        var end = text.endIndex
+        for _ in 0..<20 {
+            guard let brace = text[..<end].lastIndex(of: "}") else { return nil }
+            let head = text[...brace]
+            for closing in ["]}", "]"] {
+                if let value = json(head + closing) { return value }
+            }
+            end = brace
+        }
+        return nil
     }
 
     private static func shown(_ content: String) -> String {
@@ -151,24 +170,28 @@ struct AnswerCheck {
 
         var owner: String?
         var ownerIsAuthor = false
+        var ownerWhy = "the model named none"
         if let said = answer.owner {
             if Self.authorWords.contains(said.lowercased()) {
                 owner = facts.author
                 ownerIsAuthor = true
+                ownerWhy = "the author" + (facts.author.map { ", \($0) by the byline" } ?? ", whom the document does not name")
             } else {
                 let name = Roster.clean(said)
                 if let author = facts.author, ForecastIdentity.ownerKey(author) == ForecastIdentity.ownerKey(name) {
                     owner = author
                     ownerIsAuthor = true
+                    ownerWhy = "the author, \(author) by the byline"
                 } else if isNamed(name) {
                     owner = name
+                    ownerWhy = "\(ExtractionExplanation.quoted(name)) as the model named them, found in the document"
                 } else {
                     return .dropped(.ownerNotInDocument(said))
                 }
             }
         }
 
-        guard let degree = degree(answer, quote: quote, quoteCharacters: quoteCharacters) else {
+        guard let (degree, degreeWhy) = degree(answer, quote: quote, quoteCharacters: quoteCharacters) else {
             return .dropped(.noDegreeInQuote(modelSaid: answer.probability))
         }
         var note: String?
@@ -176,8 +199,8 @@ struct AnswerCheck {
             note = "the model said \(formatPercent(said)); the quote's words give \(formatPercent(degree.value))"
         }
 
-        let madeOn = madeOn(answer, ownerIsAuthor: ownerIsAuthor)
-        let time = timeFrame(answer, quote: quote, madeOn: madeOn)
+        let (madeOn, madeOnWhy) = madeOn(answer, ownerIsAuthor: ownerIsAuthor)
+        let (time, timeWhy) = timeFrame(answer, quote: quote, madeOn: madeOn)
         var forecast = ExtractedForecast(
             source: document.source, owner: owner, claim: claim, probability: degree.value, probabilityLow: degree.low,
             probabilityHigh: degree.high, basis: degree.basis, madeOn: madeOn, deadline: time?.deadline,
@@ -187,6 +210,10 @@ struct AnswerCheck {
             confidence: 0.5)
         forecast.foundBy = .llm
         forecast.model = model
+        let lastLine = folded.line(at: place.upperBound - 1)
+        forecast.explanation = ExtractionExplanation(
+            block: "answer of \(model), checked against the document", firstLine: forecast.line, lastLine: lastLine,
+            owner: ownerWhy, probability: degreeWhy + (note.map { " (\($0))" } ?? ""), madeOn: madeOnWhy, deadline: timeWhy)
         return .kept(forecast, note: note)
     }
 
@@ -225,8 +252,8 @@ struct AnswerCheck {
         return words.allSatisfy { folded.find(FoldedText.folded($0), wholeWords: true) != nil }
     }
 
-    /// The degree the quote's own words give.
-    func degree(_ answer: ModelAnswer, quote: String, quoteCharacters: [Character]) -> Degree? {
+    /// The degree the quote's own words give, and where from.
+    func degree(_ answer: ModelAnswer, quote: String, quoteCharacters: [Character]) -> (Degree, String)? {
         if let words = answer.probabilityWords {
             let needle = FoldedText.folded(words)
             if let found = FoldedText.find(needle, in: quoteCharacters, wholeWords: true) {
@@ -238,20 +265,25 @@ struct AnswerCheck {
                     start -= 1
                     if quoteCharacters[start] == " " { spaces += 1 }
                 }
-                if let degree = ProbabilityPhrases.parse(String(quoteCharacters[start..<found.upperBound])) { return degree }
+                if let degree = ProbabilityPhrases.parse(String(quoteCharacters[start..<found.upperBound])) {
+                    return (degree, "\(ExtractionExplanation.quoted(words)) in the quote")
+                }
             }
         }
-        return ProbabilityPhrases.parse(quote)
+        return ProbabilityPhrases.parse(quote).map { ($0, "read from the quote's words") }
     }
 
-    func madeOn(_ answer: ModelAnswer, ownerIsAuthor: Bool) -> Day? {
+    func madeOn(_ answer: ModelAnswer, ownerIsAuthor: Bool) -> (Day?, String) {
         if let words = answer.saidWhen, folded.find(FoldedText.folded(words)) != nil, let day = DocumentDates.parse(words) {
-            return day
+            return (day, "\(ExtractionExplanation.quoted(words)) in the document")
         }
-        return (ownerIsAuthor ? dates.forAuthor : dates.forSpeakers) ?? defaultDate
+        if let day = ownerIsAuthor ? dates.forAuthor : dates.forSpeakers {
+            return (day, ownerIsAuthor || dates.event == nil ? "the document's date" : "the date of the event it reports")
+        }
+        return (defaultDate, defaultDate == nil ? "none: the document gives no date" : "--date")
     }
 
-    func timeFrame(_ answer: ModelAnswer, quote: String, madeOn: Day?) -> TimeMention? {
+    func timeFrame(_ answer: ModelAnswer, quote: String, madeOn: Day?) -> (TimeMention?, String) {
         func dated(_ text: String) -> TimeMention? {
             guard let mention = TimeExpressions.first(in: text, reference: madeOn), !mention.isPast,
                   mention.deadline != nil || mention.earliest != nil
@@ -260,8 +292,9 @@ struct AnswerCheck {
         }
         if let words = answer.deadlineWords, folded.find(FoldedText.folded(words), wholeWords: true) != nil,
            let mention = dated(words) {
-            return mention
+            return (mention, "\(ExtractionExplanation.quoted(words)) in the document")
         }
-        return dated(quote)
+        if let mention = dated(quote) { return (mention, "read from the quote's words") }
+        return (nil, "none in the quote")
     }
 }

@@ -7,7 +7,7 @@
 ///   next line is one item), and so does an unindented line right after it (Markdown's lazy
 ///   continuation); a line right after a paragraph line continues the paragraph;
 /// - nesting is read from the marker's indentation, as Markdown renderers do;
-/// - a line with two or more `|` is a table row, and a table's first row is its header;
+/// - a line with two or more `|` (or one between spaces) is a table row, and a table's first row is its header;
 /// - `Key: value` lines at the top (Title, Author, Date, ...) are header fields.
 public enum Layout {
     /// Keys of the header fields that open converted posts and e-mails.
@@ -48,7 +48,8 @@ public enum Layout {
 
     /// The cells of a pipe-table row, or nil when the line is not one.
     static func tableCells(_ trimmed: Substring) -> [String]? {
-        guard trimmed.filter({ $0 == "|" }).count >= 2 || trimmed.hasPrefix("|") && trimmed.hasSuffix("|") && trimmed.count > 1
+        // Two pipes, or one set apart by spaces ("Claim | Ann's forecast"): prose has neither.
+        guard trimmed.filter({ $0 == "|" }).count >= 2 || trimmed.contains(" | ") || trimmed.hasPrefix("|") && trimmed.hasSuffix("|") && trimmed.count > 1
         else { return nil }
         var cells = trimmed.split(separator: "|", omittingEmptySubsequences: false).map { trim($0) }
         if trimmed.hasPrefix("|"), !cells.isEmpty { cells.removeFirst() }
@@ -71,7 +72,9 @@ public enum Layout {
     }
 
     static func trim(_ text: Substring) -> String {
-        String(text.drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed())
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }), let last = text.lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return String(text[first...last])
     }
 
     static func indentation(_ line: Substring) -> Int {
@@ -125,6 +128,11 @@ public enum Layout {
                     return
                 }
             }
+            // "---|---" under a table's header: the row that marks it as a header.
+            if trimmed.contains("|"), trimmed.contains("-"), trimmed.allSatisfy({ "-|: =".contains($0) }) {
+                flush(beforeBlank: false)
+                return
+            }
             if let cells = Layout.tableCells(trimmed), Layout.listMarker(trimmed) == nil {
                 flush(beforeBlank: false)
                 if Layout.isTableSeparator(cells) { return }
@@ -173,8 +181,12 @@ public enum Layout {
         /// Whether the paragraph being read began after a blank line (or at the top).
         var headingCandidate = false
 
+        /// The lines of the current block after its first, joined when it ends: appending to the
+        /// block's text line by line would copy it again and again.
+        var pendingLines: [String] = []
+
         private mutating func append(_ text: String, number: Int) {
-            current?.text += " " + text
+            pendingLines.append(text)
             current?.lastLine = number
             lineCount += 1
         }
@@ -183,6 +195,10 @@ public enum Layout {
         /// title becomes a heading.
         mutating func flush(beforeBlank: Bool) {
             guard var block = current else { return }
+            if !pendingLines.isEmpty {
+                block.text = ([block.text] + pendingLines).joined(separator: " ")
+                pendingLines = []
+            }
             if block.kind == .paragraph, lineCount == 1, headingCandidate, beforeBlank, Layout.looksLikeHeading(block.text) {
                 block.kind = .heading(level: 2)
                 listIndents = []

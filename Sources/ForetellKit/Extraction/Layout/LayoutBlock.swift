@@ -37,6 +37,18 @@ public struct LayoutBlock: Sendable, Equatable {
         return 0
     }
 
+    /// The block's kind in words, as explanations name it.
+    public var kindName: String {
+        switch kind {
+        case .heading: return "heading"
+        case .paragraph: return "paragraph"
+        case .listItem: return "list item"
+        case .tableRow: return "table row"
+        case .headerField: return "header field"
+        case .blockQuote: return "block quote"
+        }
+    }
+
     public var headingLevel: Int? {
         if case .heading(let level) = kind { return level }
         return nil

@@ -29,7 +29,14 @@ enum ContinuationClaims {
         guard let first = parts.first, !words.isEmpty else { return fragment }
         if startsLikeNumber(first) {
             // The last number of the previous claim, with its scale word and a bracket qualifying it.
-            guard let at = words.lastIndex(where: { startsLikeNumber($0) }) else { return previous + " " + fragment }
+            // Numbers inside brackets qualify another ("3703 (market close on December 25th, 2020)").
+            var depth = 0
+            var candidates: [Int] = []
+            for (index, word) in words.enumerated() {
+                if depth == 0, startsLikeNumber(word) { candidates.append(index) }
+                depth = max(0, depth + word.filter { $0 == "(" }.count - word.filter { $0 == ")" }.count)
+            }
+            guard let at = candidates.last else { return previous + " " + fragment }
             var end = at + 1
             if end < words.count, scales.contains(words[end].lowercased()) { end += 1 }
             if end < words.count, words[end].hasPrefix("(") {

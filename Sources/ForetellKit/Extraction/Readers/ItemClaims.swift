@@ -77,13 +77,34 @@ enum ItemDates {
     /// A date before it is a reference ("above 3703 (market close on December 25th, 2020)"), not
     /// a deadline. In a list with an inherited frame, a counted span ("for 20 years", "by at least
     /// one month", "three months or more") measures the claim, not its horizon.
-    static func own(in claim: String, reference: Day?, framed: Bool) -> TimeMention? {
+    ///
+    /// `frame` is the deadline the item inherits. A year-end list ("My 2025 forecasts", written on
+    /// December 30, 2024) is written for the year ahead: there, "all year" and "at year end" mean
+    /// the list's year, not the few days left of the year it was written in.
+    static func own(in claim: String, reference: Day?, framed: Bool, frame: Day? = nil) -> TimeMention? {
+        guard let found = ownTime(in: claim, reference: reference, framed: framed) else { return nil }
+        if let frame, let reference, let deadline = found.deadline, deadline < frame,
+           deadline.daysSinceEpoch - reference.daysSinceEpoch <= 31, namesTheYear(found, in: claim) {
+            return nil
+        }
+        return found
+    }
+
+    /// "this year", "the year", "year end", "all year": the year without its number.
+    private static func namesTheYear(_ mention: TimeMention, in claim: String) -> Bool {
         let tokens = Tokenizer.tokenize(claim)
+        let range = mention.tokens.isEmpty ? 0..<tokens.count : mention.tokens.clamped(to: 0..<tokens.count)
+        let words = range.map { tokens[$0].lower }
+        return words.contains { $0 == "year" || $0 == "year's" } && !words.contains { $0.first?.isNumber == true }
+    }
+
+    private static func ownTime(in claim: String, reference: Day?, framed: Bool) -> TimeMention? {
+        let tokens = Tokenizer.tokenize(claim)
+        let writtenDays = InheritedTimes.fullDates(in: claim)
         for var mention in TimeExpressions.find(in: tokens, reference: reference) where mention.setsDeadline {
             guard var deadline = mention.deadline else { continue }
             // A date written to the day is that day, not its month's end.
-            let written = tokens.text(in: claim, from: mention.tokens.lowerBound, to: mention.tokens.upperBound - 1)
-            if let day = InheritedTimes.fullDates(in: written).first, day < deadline {
+            if let day = writtenDays.first(where: { $0.year == deadline.year && $0.month == deadline.month }), day < deadline {
                 deadline = day
                 mention.deadline = day
             }
@@ -94,7 +115,18 @@ enum ItemDates {
             if framed, mention.tokens.lowerBound < tokens.count, tokens[mention.tokens.lowerBound].isNumber { continue }
             return mention
         }
-        return nil
+        return restOfYear(in: claim, reference: reference)
+    }
+
+    /// "continue to be hard all year", "a fad that won't last out the year": the year the words
+    /// were said, to its end.
+    static let restOfYearPhrases = ["all year", "out the year", "through the year", "the rest of the year", "all through the year"]
+
+    private static func restOfYear(in claim: String, reference: Day?) -> TimeMention? {
+        let lower = claim.lowercased()
+        guard let reference, restOfYearPhrases.contains(where: { lower.contains($0) }),
+              let end = Day.lastDay(ofYear: reference.year), end > reference else { return nil }
+        return TimeMention(kind: .by, tokens: 0..<0, deadline: end, earliest: nil, isRelative: true, isPast: false)
     }
 
     private static func isCountedSpan(_ mention: TimeMention, tokens: [Token]) -> Bool {

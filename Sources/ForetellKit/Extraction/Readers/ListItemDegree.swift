@@ -2,7 +2,7 @@
 /// write predictions as a list, each a claim and a degree set apart by punctuation.
 ///
 /// - `claim: 80%`, `claim - 80%`, `claim — 80%`, `claim, 80%` (the degree after a separator);
-/// - `claim (80%)`, `claim. (>90%)` (the degree in trailing brackets);
+/// - `claim (80%)`, `claim. (>90%)`, `claim (70% confidence)` (the degree in trailing brackets);
 /// - `80%: claim`, `[80%] claim`, `(80%) claim` (the degree first, then a separator);
 /// - the degree itself as `80%`, `80 %`, `0.65`, `.65`, `>99%`, `<5%`, `~40%`, `80-90%`,
 ///   `80% to 90%`, `1 in 5`, `3:1` (odds for), `p = 0.3`, or a short phrase the verbal scales read
@@ -50,12 +50,31 @@ enum ListItemDegree {
             let claimPart = body[..<range.lowerBound]
             let tail = Layout.trim(body[range.upperBound...])
             guard !tail.isEmpty else { continue }
+            // "10 - 20%" is a range, not a claim "10" and a degree.
+            if separator.contains("-") || separator.contains("–"), claimPart.last?.isNumber == true { continue }
+            // "Paul Christiano says 20%", "Jane puts it at 30%": a reported estimate, whose owner
+            // the sentence-level reader finds.
+            if reportingEndings.contains(where: { claimPart.lowercased().hasSuffix($0) }) { continue }
+            // "Jane Roe: 10%": a name labels whose estimate it is; it is no claim.
+            if isNameLabel(claimPart) { continue }
             if let options = options(claim: claimPart, degrees: tail) { return options }
             guard let degree = degree(tail) ?? leadingDegreeWithNote(tail) else { continue }
             let claim = tidyClaim(withoutVerbalTail(claimPart))
             return claim.isEmpty ? nil : [Reading(claim: claim, degree: degree)]
         }
         return nil
+    }
+
+    private static let reportingEndings = [" says", " said", " puts it at", " put it at", " gives it", " estimates", " thinks",
+                                           " reckons", " guesses"]
+
+    /// Two or three capitalised words and nothing else ("Jane Roe", "Paul Christiano").
+    static func isNameLabel(_ text: Substring) -> Bool {
+        let words = text.split(separator: " ")
+        return (1...3).contains(words.count) && words.allSatisfy { word in
+            guard let first = word.first, first.isUppercase else { return false }
+            return word.dropFirst().allSatisfy { $0.isLowercase || $0 == "." || $0 == "-" || $0 == "'" }
+        } && words.count >= 2
     }
 
     /// "falls below $2,000: likely" once ", around 65%" is taken: the words of degree before the
@@ -75,7 +94,9 @@ enum ListItemDegree {
     /// number followed by a lower-case word is a quantity: "3% by the end of the year").
     private static func leadingDegreeWithNote(_ tail: String) -> Degree? {
         let words = tail.split(separator: " ", maxSplits: 1)
-        guard words.count == 2, let first = words.first, let next = words.last?.first else { return nil }
+        guard words.count == 2, let first = words.first, let note = words.last,
+              let next = note.first(where: { $0.isLetter || $0.isNumber }) else { return nil }
+        // "3.2% (down from 3.5%)" goes on as a phrase too, in brackets.
         guard !next.isLowercase, let degree = numericDegree(String(first)) else { return nil }
         return degree
     }
@@ -140,7 +161,7 @@ enum ListItemDegree {
         // The phrase must open with a word of degree ("likely, around 65%", "one in twenty"), so
         // that "wins the election — 60%" is not read here as a degree with words before it.
         let opener = String(first).trimmingCharacters(in: .punctuationCharacters).lowercased()
-        guard ProbabilityPhrases.parse(opener) != nil || approximately.contains(opener + " ") || NumberWords.units[opener] != nil || opener == "a"
+        guard opener.contains(where: \.isLetter), ProbabilityPhrases.parse(opener) != nil || approximately.contains(opener + " ") || NumberWords.units[opener] != nil || opener == "a"
         else { return nil }
         return ProbabilityPhrases.parse(text)
     }
@@ -159,6 +180,10 @@ enum ListItemDegree {
         }
         for prefix in approximately where text.hasPrefix(prefix) {
             text = Layout.trim(text.dropFirst(prefix.count))
+        }
+        // "(70% confidence)", "(80% likely)": the word names the number a probability.
+        for suffix in [" confidence", " confident", " likely", " chance", " probability", " sure", " credence"] where text.hasSuffix(suffix) {
+            text = Layout.trim(text.dropLast(suffix.count))
         }
         var bound: Character?
         for comparator in [">=", "<=", "≥", "≤", ">", "<"] where text.hasPrefix(comparator) {
@@ -224,7 +249,11 @@ enum ListItemDegree {
     /// The claim without the separator left at its end and without emphasis marks.
     static func tidyClaim(_ raw: Substring) -> String {
         var text = Layout.trim(raw).replacingOccurrences(of: "**", with: "")
-        while let last = text.last, ":-–—,;".contains(last) || last.isWhitespace { text.removeLast() }
+        // A task-list box ("[ ] ", "[x] ") is not part of the claim.
+        for box in ["[ ] ", "[x] ", "[X] "] where text.hasPrefix(box) { text = String(text.dropFirst(box.count)) }
+        while let last = text.last, ":-–—,;".contains(last) || last.isWhitespace || last == "." && !text.hasSuffix("..") {
+            text.removeLast()
+        }
         while let first = text.first, first.isWhitespace { text.removeFirst() }
         return text
     }

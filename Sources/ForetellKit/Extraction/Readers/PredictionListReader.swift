@@ -24,13 +24,24 @@ struct PredictionListReader {
         var claimsAtDepth: [Int: (claim: String, hasDegree: Bool)] = [:]
         var table: TableColumns?
         var questions = QuestionAnswers(reference: madeOn)
+        var titleSaysPredictions = false
+        /// Whether the list under way was introduced by a question.
+        var askedAbove = false
         for block in blocks {
+            if !block.isListItem { askedAbove = block.text.contains("?") }
+            if case .headerField(let key, let value) = block.kind, key == "title" {
+                titleSaysPredictions = InheritedTimes.predictionWords.contains { value.lowercased().contains($0) }
+            }
             times.enter(block)
             defer { questions.note(block) }
             switch block.kind {
             case .listItem(_, let depth):
                 claimsAtDepth = claimsAtDepth.filter { $0.key <= depth }
-                let read = readItem(block, depth: depth, inherited: times.current, above: claimsAtDepth, questions: questions)
+                // "How likely is X? Estimates: - Jane Roe: 10%": labelled answers to the question
+                // above, which the sentence-level reader attributes to their labels.
+                if askedAbove, ListItemDegree.read(block.text).allSatisfy({ $0.claim.split(separator: " ").count <= 4 }) { continue }
+                let read = readItem(block, depth: depth, inherited: times.current, above: claimsAtDepth, questions: questions,
+                                    titleSaysPredictions: titleSaysPredictions)
                 if let claim = read.claim { claimsAtDepth[depth] = (claim, read.hasDegree) }
                 if read.claimed { claim(block, in: &result) }
                 result.forecasts += read.forecasts
@@ -55,7 +66,11 @@ struct PredictionListReader {
                 if let (asked, degree) = questions.answer(block.text) {
                     claim(block, in: &result)
                     result.forecasts.append(forecast(claim: asked.claim, degree: degree, owner: owner, block: block, inherited: nil,
-                                                     stated: asked.deadline))
+                                                     stated: asked.deadline, why: Why(
+                                                        owner: "the document's author, answering the question "
+                                                            + ExtractionExplanation.quoted(asked.text),
+                                                        probability: "the answer line " + ExtractionExplanation.quoted(block.text),
+                                                        deadline: asked.deadline.map { "\($0), from the question " } .map { $0 + ExtractionExplanation.quoted(asked.text) })))
                 }
             default:
                 claimsAtDepth = [:]
@@ -79,7 +94,8 @@ struct PredictionListReader {
     }
 
     private func readItem(_ block: LayoutBlock, depth: Int, inherited: InheritedTime?,
-                          above: [Int: (claim: String, hasDegree: Bool)], questions: QuestionAnswers) -> ItemReading {
+                          above: [Int: (claim: String, hasDegree: Bool)], questions: QuestionAnswers,
+                          titleSaysPredictions: Bool) -> ItemReading {
         var text = block.text
         var reading = ItemReading()
         var readings = ListItemDegree.read(text)
@@ -98,27 +114,46 @@ struct PredictionListReader {
                 ListItemDegree.Reading(claim: ContinuationClaims.withParent(parent.claim, child: $0.claim), degree: $0.degree)
             }
         }
+        let hasDegree = !readings.isEmpty
         if readings.isEmpty {
             reading.claim = ListItemDegree.tidyClaim(Substring(text))
             // An item without a degree in a list whose heading names the horizon is a prediction
             // stated flatly: the gold conventions give an unhedged claim in an explicit prediction
             // list [0.6, 0.9].
-            guard depth == 0, let inherited, inherited.isLocal, isStatement(text) else { return reading }
+            guard depth == 0, let inherited, inherited.isLocal, inherited.headsPredictions || titleSaysPredictions,
+                  isStatement(text) else { return reading }
             readings = UnhedgedItems.claims(in: text).map { ListItemDegree.Reading(claim: $0, degree: UnhedgedItems.degree(of: $0)) }
         } else {
             reading.hasDegree = true
             reading.claim = readings[0].claim
         }
-        reading.claimed = true
         for found in readings where hasContent(found.claim) {
-            reading.forecasts.append(forecast(claim: found.claim, degree: found.degree, owner: owner, block: block, inherited: inherited,
-                                              stated: inherited == nil ? questions.deadline(restatedBy: found.claim) : nil))
+            let restated = inherited == nil ? questions.restated(by: found.claim) : nil
+            let probability = hasDegree ? "the item's degree, set apart from its claim"
+                : "an unhedged item under a horizon heading: listed degree [0.6, 0.9], or the item's degree word"
+            let made = forecast(claim: found.claim, degree: found.degree, owner: owner, block: block, inherited: inherited,
+                                stated: restated?.deadline, why: Why(
+                                    owner: "the document's author (the list is theirs)", probability: probability,
+                                    deadline: restated.map { "\($0.deadline.map(String.init(describing:)) ?? ""), from the listed question "
+                                        + ExtractionExplanation.quoted($0.text) }))
+            // A forecast names a time frame (its own, or one it inherits); a list of figures
+            // without one ("Market share: 30%") is left to the sentence-level reader.
+            guard made.deadline != nil || isNeverClaim(found.claim) else { continue }
+            reading.forecasts.append(made)
         }
+        // "[REDACTED]: 80%" is read (and so claimed) even though it makes no forecast.
+        reading.claimed = !reading.forecasts.isEmpty || readings.contains { !hasContent($0.claim) }
         return reading
     }
 
-    /// A claim someone could resolve has words: "[REDACTED]" has none.
+    /// "never"/"ever" claims can be refuted at any time: they need no deadline.
+    private func isNeverClaim(_ claim: String) -> Bool {
+        Tokenizer.tokenize(claim).contains { $0.lower == "never" || $0.lower == "ever" }
+    }
+
+    /// A claim someone could resolve has words ("[REDACTED]" has none), more than a label's one.
     private func hasContent(_ claim: String) -> Bool {
+        guard claim.split(separator: " ").count >= 2 else { return false }
         var depth = 0
         var letters = 0
         for character in claim {
@@ -129,9 +164,19 @@ struct PredictionListReader {
         return letters >= 3
     }
 
-    /// A declarative item: not a question, not a link or a one-word label.
+    /// Words that make an item a hedged statement for the sentence-level reader ("I'd put it at
+    /// 30%", "the odds are long"), not a flat one.
+    private static let probabilityNouns = ["chance", "odds", "probability", "i'd put", "i'd say", "put it at"]
+
+    /// A flat statement about what will be: not a question, not a link or a one-word label, not
+    /// about the past ("Revenue grew 10% last year", "We have shipped the app").
     private func isStatement(_ text: String) -> Bool {
-        guard !text.hasSuffix("?"), !text.hasSuffix(":"), !text.contains("http") else { return false }
+        guard !text.contains("?"), !text.hasSuffix(":"), !text.contains("http") else { return false }
+        let lower = text.lowercased()
+        guard !PredictionListReader.probabilityNouns.contains(where: { lower.contains($0) }) else { return false }
+        let tokens = Tokenizer.tokenize(text)
+        guard !ClauseAnalysis.speaksOfPast(tokens, clause: 0..<tokens.count),
+              !TimeExpressions.find(in: tokens, reference: madeOn).contains(where: \.isPast) else { return false }
         return text.split(separator: " ").count >= 3
     }
 
@@ -143,32 +188,57 @@ struct PredictionListReader {
         var forecasts: [ExtractedForecast] = []
         for (index, columnOwner) in columns.owners where index < cells.count {
             guard let degree = ListItemDegree.numericDegree(cells[index]) else { continue }
-            forecasts.append(forecast(claim: claim, degree: degree, owner: columnOwner ?? owner, block: block, inherited: inherited))
+            let column = index < columns.header.count ? columns.header[index] : ""
+            let made = forecast(claim: claim, degree: degree, owner: columnOwner ?? owner, block: block, inherited: inherited, why: Why(
+                owner: "table column " + ExtractionExplanation.quoted(column) + (columnOwner == nil ? " (the author's)" : ""),
+                probability: "the cell " + ExtractionExplanation.quoted(cells[index]) + " under that column", deadline: nil))
+            guard made.deadline != nil || isNeverClaim(claim) else { continue }
+            forecasts.append(made)
         }
         return forecasts
     }
 
     // MARK: - The forecast
 
+    /// Where a forecast's parts were taken from, for `extract --explain`; `deadline` when a
+    /// question gave it.
+    struct Why {
+        var owner: String
+        var probability: String
+        var deadline: String?
+    }
+
     /// `stated`: the deadline of the question the block answers, if any.
     private func forecast(claim rawClaim: String, degree: Degree, owner: String?, block: LayoutBlock,
-                          inherited: InheritedTime?, stated: Day? = nil) -> ExtractedForecast {
-        var claim = FirstPerson.named(rawClaim, owner: owner)
-        let own = stated == nil ? ItemDates.own(in: rawClaim, reference: madeOn, framed: inherited != nil) : nil
+                          inherited: InheritedTime?, stated: Day? = nil, why: Why) -> ExtractedForecast {
+        let claim = FirstPerson.named(rawClaim, owner: owner)
+        let own = stated == nil ? ItemDates.own(in: rawClaim, reference: madeOn, framed: inherited != nil,
+                                                      frame: inherited?.deadline) : nil
         let deadline = stated ?? own?.deadline ?? inherited?.deadline
-        if own == nil, let deadline = inherited?.deadline, !claim.contains(String(deadline.year)) {
-            claim += " (by \(deadline))"
-        }
         var confidence = 0.6
         if degree.basis == .numeric { confidence += 0.15 }
         if deadline == nil { confidence -= 0.2 }
         if madeOn == nil { confidence -= 0.1 }
         let quote = block.text.count > 400 ? String(block.text.prefix(400)) : block.text
+        let deadlineWhy: String
+        if let stated = why.deadline, stated.isEmpty == false, deadline != nil {
+            deadlineWhy = stated
+        } else if let own, let day = own.deadline {
+            deadlineWhy = "the item's own date: \(day)"
+        } else if let inherited {
+            deadlineWhy = inherited.explanation
+        } else {
+            deadlineWhy = "none: a never/ever claim"
+        }
+        let explanation = ExtractionExplanation(
+            block: block.kindName, firstLine: block.firstLine, lastLine: block.lastLine, owner: why.owner,
+            probability: why.probability, madeOn: madeOn.map { "the document's date: \($0)" } ?? "none: the document gives no date",
+            deadline: deadlineWhy)
         return ExtractedForecast(
             source: source, owner: owner, claim: claim, probability: rounded(degree.value),
             probabilityLow: degree.low.map(rounded), probabilityHigh: degree.high.map(rounded), basis: degree.basis,
             madeOn: madeOn, deadline: deadline, earliest: own?.earliest, quote: quote, line: block.firstLine,
-            confidence: rounded(min(0.95, max(0.05, confidence))))
+            confidence: rounded(min(0.95, max(0.05, confidence))), explanation: explanation)
     }
 
     private func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
@@ -183,6 +253,7 @@ struct TableColumns {
     /// Column index and its owner (nil: a column of numbers without a name, the author's).
     var owners: [(index: Int, owner: String?)]
     var width: Int
+    var header: [String]
 
     static let notForecasts = ["outcome", "result", "resolution", "resolved", "answer", "notes", "note", "comment", "source",
                                "status", "actual", "score", "brier"]
@@ -204,10 +275,14 @@ struct TableColumns {
                 break
             }
             let generic = ["probability", "prediction", "predictions", "forecast", "p", "%", "chance", "confidence", "credence"]
-            owners.append((index, generic.contains(name.lowercased()) || name.isEmpty ? nil : Layout.trim(Substring(name))))
+            let lowerName = Layout.trim(Substring(name)).lowercased()
+            // "My forecast", "Our estimate": the writer's own column.
+            let writers = lowerName.hasPrefix("my ") || lowerName.hasPrefix("our ") || ["me", "mine", "us", "ours"].contains(lowerName)
+            owners.append((index, generic.contains(lowerName) || writers || lowerName.isEmpty ? nil : Layout.trim(Substring(name))))
         }
         guard !owners.isEmpty else { return nil }
         self.owners = owners
         width = header.count
+        self.header = header
     }
 }

@@ -4,6 +4,8 @@
 /// 31?") is answered by items such as "18% chance X returns to power".
 struct QuestionAnswers {
     struct Asked {
+        /// The question as written.
+        var text: String
         var claim: String
         var deadline: Day?
         var keywords: Set<String>
@@ -30,7 +32,7 @@ struct QuestionAnswers {
             section = []
             open = nil
         case .paragraph, .listItem:
-            guard block.text.hasSuffix("?"), block.text.count <= 250, block.firstLine == block.lastLine,
+            guard block.text.hasSuffix("?"), block.text.utf8.count <= 1_000, block.firstLine == block.lastLine,
                   let asked = QuestionAnswers.asked(block.text, reference: reference) else { return }
             section.append(asked)
             if !block.isListItem { open = asked }
@@ -42,8 +44,11 @@ struct QuestionAnswers {
     static func asked(_ question: String, reference: Day?) -> Asked? {
         guard let frame = QuestionLinking.frame(question, reference: reference) else { return nil }
         let claim = frame.claim(entity: nil) ?? String(question.dropLast())
+        // A question about a time already over keeps that time, so that its answer is known past.
+        let past = TimeExpressions.find(in: Tokenizer.tokenize(question), reference: reference).first { $0.isPast }
         let deadline = frame.time?.deadline ?? InheritedTimes.heading(question, reference: reference)
-        return Asked(claim: ClaimBuilder.tidy(claim), deadline: deadline, keywords: ForecastIdentity.keywords(question))
+            ?? InheritedTimes.fullDates(in: question).first ?? past?.deadline
+        return Asked(text: question, claim: ClaimBuilder.tidy(claim), deadline: deadline, keywords: ForecastIdentity.keywords(question))
     }
 
     /// The degree an answer line gives ("Prediction: 98% Yes (opened at 90%)", "Initially 22%, as
@@ -58,6 +63,8 @@ struct QuestionAnswers {
     }
 
     static func answerDegree(_ text: String) -> Degree? {
+        // An answer line is short: "Prediction: 98% Yes (opened at 90%)".
+        guard text.utf8.count <= 300 else { return nil }
         let lower = text.lowercased()
         if let colon = lower.firstIndex(of: ":"), answerLabels.contains(Layout.trim(lower[..<colon])) {
             let tail = Layout.trim(text[text.index(after: colon)...])
@@ -73,15 +80,15 @@ struct QuestionAnswers {
         return nil
     }
 
-    /// The deadline of the question of this section that a claim restates: the one sharing most
+    /// The question of this section (with a deadline) that a claim restates: the one sharing most
     /// content words with it, at least two.
-    func deadline(restatedBy claim: String) -> Day? {
+    func restated(by claim: String) -> Asked? {
         let words = ForecastIdentity.keywords(claim)
-        var best: (shared: Int, deadline: Day?) = (1, nil)
-        for asked in section {
+        var best: (shared: Int, asked: Asked?) = (1, nil)
+        for asked in section where asked.deadline != nil {
             let shared = asked.keywords.intersection(words).count
-            if shared > best.shared { best = (shared, asked.deadline) }
+            if shared > best.shared { best = (shared, asked) }
         }
-        return best.deadline
+        return best.asked
     }
 }
