@@ -251,6 +251,26 @@ struct PredictionListReaderTests {
         #expect(forecasts.first?.claim.hasPrefix("The tram reaches the airport") == true)
     }
 
+    @Test("Nested bullets take their parent's subject; two numbers on a line follow the legend")
+    func nestingAndLegend() {
+        let forecasts = extract("""
+            Title: 2031 predictions
+            Author: Ann Example
+            Date: 2031-01-05
+
+            The first number is mine, the second is Bo's.
+
+            - Rents in Leeds fall: 30% / 45%
+            - Gold:
+              - above $4000: 70%
+              - above $9000: 5%
+            """)
+        #expect(forecasts.map(\.owner) == ["Ann Example", "Bo", "Ann Example", "Ann Example"])
+        #expect(forecasts.map(\.probability) == [0.3, 0.45, 0.7, 0.05])
+        #expect(forecasts[2].claim == "Gold above $4000")
+        #expect(forecasts.allSatisfy { $0.deadline == Day(year: 2031, month: 12, day: 31) })
+    }
+
     @Test("A table of several people's numbers: one forecast per owner column; dashes and outcomes are none")
     func table() {
         let forecasts = extract("""

@@ -18,6 +18,8 @@ enum ClaimBuilder {
         "undoubtedly", "conceivably",
     ]
     private static let modals: Set<String> = ["may", "might", "could"]
+    /// Words before a number named as a chance: "a nearly 50% chance", "only a 10% probability".
+    private static let chanceLeads: Set<String> = ["a", "an", "nearly", "about", "around", "roughly", "only", "just", "almost", "some"]
 
     static func claim(_ sentence: String, tokens: [Token], reading: ClauseReading) -> String {
         var skip = Set<Int>()
@@ -101,6 +103,20 @@ enum ClaimBuilder {
                     context = tidy(tokens.text(in: sentence, from: clause.lowerBound, to: colon - 1))
                 }
                 for i in Range(from: clause.lowerBound, upTo: that + 1) { skip.insert(i) }
+            }
+        }
+        // "gave Trump a nearly 50% chance of winning", "puts a 30% probability on": the claim is
+        // who and what the chance is of ("Trump winning"), without the number and its noun.
+        if context == nil, let number = reading.numeric, number.namedAsProbability {
+            var noun = number.span.upperBound
+            while noun < end, VerbalScale.probabilityNouns.contains(tokens[noun].lower) { noun += 1 }
+            var article = number.span.lowerBound
+            while article > clause.lowerBound, chanceLeads.contains(tokens[article - 1].lower) { article -= 1 }
+            if noun > number.span.upperBound, noun + 1 < end, ["of", "that"].contains(tokens[noun].lower),
+               article > clause.lowerBound, tokens[article - 1].isWord {
+                // "I'd give it a 30% chance that X": all of it frames X.
+                let pointsBack = ["it", "this", "that", "them"].contains(tokens[article - 1].lower)
+                skip.formUnion((pointsBack ? clause.lowerBound : article)...noun)
             }
         }
         // "Looking ahead, we expect ...": a lead-in, not part of the claim.

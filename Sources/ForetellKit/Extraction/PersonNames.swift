@@ -52,6 +52,35 @@ enum PersonNames {
         var tokens: Range<Int>
     }
 
+    /// Whether `text` has two capitalised words in a row, without which `introduced` finds no one:
+    /// a look at its scalars spares tokenising the sentences of a document that name nobody.
+    static func mayIntroduce(_ text: Substring) -> Bool {
+        // A run is a word that begins with a capital and ends its stretch of text (the last word
+        // of "(Lin" or "said:Lin"), then white space, then a stretch that opens with a capital.
+        var previousEndsCapitalised = false
+        var atStretchStart = true
+        var lastWordCapitalised = false
+        var previousInWord = false
+        for scalar in text.unicodeScalars {
+            if scalar.isSpaceOrBreak {
+                if !atStretchStart { previousEndsCapitalised = lastWordCapitalised }
+                atStretchStart = true
+                previousInWord = false
+                continue
+            }
+            let letter = scalar.isLetterScalar
+            if atStretchStart {
+                if letter, scalar.isUppercaseScalar, previousEndsCapitalised { return true }
+                previousEndsCapitalised = false
+                lastWordCapitalised = false
+                atStretchStart = false
+            }
+            if letter, !previousInWord { lastWordCapitalised = scalar.isUppercaseScalar }
+            previousInWord = letter || Tokenizer.isDigit(scalar) || scalar == "'" || scalar == "’"
+        }
+        return false
+    }
+
     /// People introduced with a cue in `sentence`, read as `tokens`.
     static func introduced(in tokens: [Token], of sentence: String) -> [Mention] {
         var found: [Mention] = []

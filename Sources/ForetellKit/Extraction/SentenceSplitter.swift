@@ -87,13 +87,13 @@ public enum SentenceSplitter {
         return result
     }
 
-    private static func isWhitespace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
+    private static func isWhitespace(_ s: Unicode.Scalar) -> Bool { s.isSpaceOrBreak }
 
-    private static func isUppercase(_ s: Unicode.Scalar) -> Bool { s.properties.isUppercase }
+    private static func isUppercase(_ s: Unicode.Scalar) -> Bool { s.isUppercaseScalar }
 
-    private static func isLowercase(_ s: Unicode.Scalar) -> Bool { s.properties.isLowercase }
+    private static func isLowercase(_ s: Unicode.Scalar) -> Bool { s.isLowercaseScalar }
 
-    private static func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+    private static func isLetter(_ s: Unicode.Scalar) -> Bool { s.isLetterScalar }
 
     private static func isNumber(_ s: Unicode.Scalar) -> Bool {
         s.value < 0x80 ? (0x30...0x39).contains(s.value) : s.properties.numericType != nil

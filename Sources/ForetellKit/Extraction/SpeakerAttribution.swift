@@ -86,7 +86,7 @@ struct SpeakerAttribution {
                 }
                 let sentences = SentenceSplitter.split(paragraph.text)
                 sentenceRanges[index] = sentences
-                for (position, range) in sentences.enumerated() {
+                for (position, range) in sentences.enumerated() where PersonNames.mayIntroduce(paragraph.text[range]) {
                     let sentence = String(paragraph.text[range])
                     let tokens = Tokenizer.tokenize(sentence)
                     if keptTokenCount + tokens.count <= SpeakerAttribution.keptTokenLimit {

@@ -31,10 +31,14 @@ public struct Token: Sendable, Equatable {
         self.range = range
         self.kind = kind
         self.spaceBefore = spaceBefore
-        isCapitalized = written.unicodeScalars.first?.properties.isUppercase ?? false
-        let long = written.count > 1
-        isAcronym = long && written.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "." }
-        isNameShaped = written.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." } && !(long && written.allSatisfy(\.isUppercase))
+        let scalars = written.unicodeScalars
+        isCapitalized = scalars.first?.isUppercaseScalar ?? false
+        // Told from the scalars (a combining accent is its letter's: "É" written as E and U+0301).
+        let long = scalars.count > 1
+        func isMark(_ s: Unicode.Scalar) -> Bool { s.value >= 0x300 && s.properties.generalCategory == .nonspacingMark }
+        isAcronym = long && scalars.allSatisfy { $0.isUppercaseScalar || Tokenizer.isDigit($0) || $0 == "." || isMark($0) }
+        isNameShaped = scalars.allSatisfy { $0.isLetterScalar || $0 == "-" || $0 == "." || isMark($0) }
+            && !(long && scalars.allSatisfy { $0.isUppercaseScalar || isMark($0) })
     }
 
     /// The token as written in `source`, the string it was tokenised from (or one with the same
@@ -63,7 +67,7 @@ public enum Tokenizer {
             let first = scalars[index]
             let start = index
             index = scalars.index(after: index)
-            if first.properties.isWhitespace {
+            if first.isSpaceOrBreak {
                 sawSpace = true
                 continue
             }
@@ -95,7 +99,7 @@ public enum Tokenizer {
             } else if c == "." || c == "," {
                 guard next < scalars.endIndex, isDigit(scalars[next]) else { break }
                 index = next
-            } else if c.properties.isAlphabetic {
+            } else if c.isLetterScalar {
                 kind = .word
                 index = next
             } else {
@@ -129,7 +133,7 @@ public enum Tokenizer {
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic && !isCJK(scalar)
+        scalar.isLetterScalar && !isCJK(scalar)
     }
 
     /// Han, kana and hangul: translated transcripts carry the original names and terms in brackets,

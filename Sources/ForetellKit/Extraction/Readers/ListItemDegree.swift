@@ -77,6 +77,21 @@ enum ListItemDegree {
         } && words.count >= 2
     }
 
+    /// "Biden wins: 60% / 70%": two numbers for one claim, whose owners a legend names
+    /// (`OwnerLegend`).
+    static func paired(_ item: String) -> (claim: String, first: Degree, second: Degree)? {
+        var body = Substring(Layout.trim(Substring(item)))
+        if body.hasSuffix(".") { body = body.dropLast() }
+        for separator in [": ", " — ", " – ", " - "] {
+            guard let range = body.range(of: separator, options: .backwards) else { continue }
+            let numbers = body[range.upperBound...].split(separator: "/").map { Layout.trim($0) }
+            guard numbers.count == 2, let first = numericDegree(numbers[0]), let second = numericDegree(numbers[1]) else { continue }
+            let claim = tidyClaim(body[..<range.lowerBound])
+            return claim.isEmpty ? nil : (claim, first, second)
+        }
+        return nil
+    }
+
     /// "falls below $2,000: likely" once ", around 65%" is taken: the words of degree before the
     /// number are not part of the claim either.
     private static func withoutVerbalTail(_ claim: Substring) -> Substring {
@@ -96,8 +111,9 @@ enum ListItemDegree {
         let words = tail.split(separator: " ", maxSplits: 1)
         guard words.count == 2, let first = words.first, let note = words.last,
               let next = note.first(where: { $0.isLetter || $0.isNumber }) else { return nil }
-        // "3.2% (down from 3.5%)" goes on as a phrase too, in brackets.
-        guard !next.isLowercase, let degree = numericDegree(String(first)) else { return nil }
+        // "3.2% (down from 3.5%)" goes on as a phrase too, in brackets; "60% / 70%" is two
+        // people's numbers (`paired`).
+        guard !next.isLowercase, !note.hasPrefix("/"), let degree = numericDegree(String(first)) else { return nil }
         return degree
     }
 

@@ -27,8 +27,11 @@ struct PredictionListReader {
         var titleSaysPredictions = false
         /// Whether the list under way was introduced by a question.
         var askedAbove = false
+        /// Whose are the two numbers of a line that holds two, once a legend said.
+        var legend: (first: String?, second: String?)?
         for block in blocks {
             if !block.isListItem { askedAbove = block.text.contains("?") }
+            if block.kind == .paragraph, let found = OwnerLegend.owners(in: block.text, author: owner) { legend = found }
             if case .headerField(let key, let value) = block.kind, key == "title" {
                 titleSaysPredictions = InheritedTimes.predictionWords.contains { value.lowercased().contains($0) }
             }
@@ -40,6 +43,17 @@ struct PredictionListReader {
                 // "How likely is X? Estimates: - Jane Roe: 10%": labelled answers to the question
                 // above, which the sentence-level reader attributes to their labels.
                 if askedAbove, ListItemDegree.read(block.text).allSatisfy({ $0.claim.split(separator: " ").count <= 4 }) { continue }
+                // "Biden wins: 60% / 70%" under a legend: one forecast for each of its owners.
+                if let legend, let pair = ListItemDegree.paired(block.text) {
+                    let made = [(legend.first, pair.first, "first"), (legend.second, pair.second, "second")].map { owner, degree, place in
+                        forecast(claim: pair.claim, degree: degree, owner: owner, block: block, inherited: times.current, why: Why(
+                            owner: "the legend: the \(place) number is " + (owner ?? "the author's"),
+                            probability: "the \(place) of the item's two numbers", deadline: nil))
+                    }.filter { $0.deadline != nil }
+                    if !made.isEmpty { claim(block, in: &result) }
+                    result.forecasts += made
+                    continue
+                }
                 let read = readItem(block, depth: depth, inherited: times.current, above: claimsAtDepth, questions: questions,
                                     titleSaysPredictions: titleSaysPredictions)
                 if let claim = read.claim { claimsAtDepth[depth] = (claim, read.hasDegree) }

@@ -35,6 +35,8 @@ struct QuestionAnswers {
             guard block.text.hasSuffix("?"), block.text.utf8.count <= 1_000, block.firstLine == block.lastLine,
                   let asked = QuestionAnswers.asked(block.text, reference: reference) else { return }
             section.append(asked)
+            // A restatement is of a question just listed; keeping a few keeps this linear.
+            if section.count > 20 { section.removeFirst(section.count - 20) }
             if !block.isListItem { open = asked }
         default:
             break
@@ -42,12 +44,18 @@ struct QuestionAnswers {
     }
 
     static func asked(_ question: String, reference: Day?) -> Asked? {
-        guard let frame = QuestionLinking.frame(question, reference: reference) else { return nil }
+        // Read once: the frame, the time expressions and the keywords all come from these tokens.
+        let tokens = Tokenizer.tokenize(question)
+        guard let frame = QuestionLinking.frame(question, tokens: tokens, reference: reference) else { return nil }
         let claim = frame.claim(entity: nil) ?? String(question.dropLast())
+        let mentions = TimeExpressions.find(in: tokens, reference: reference)
+        let ahead = mentions.first { mention in
+            guard mention.setsDeadline, let deadline = mention.deadline else { return false }
+            return reference.map { deadline > $0 } ?? true
+        }
         // A question about a time already over keeps that time, so that its answer is known past.
-        let past = TimeExpressions.find(in: Tokenizer.tokenize(question), reference: reference).first { $0.isPast }
-        let deadline = frame.time?.deadline ?? InheritedTimes.heading(question, reference: reference)
-            ?? InheritedTimes.fullDates(in: question).first ?? past?.deadline
+        let past = mentions.first { $0.isPast }
+        let deadline = frame.time?.deadline ?? ahead?.deadline ?? InheritedTimes.fullDates(in: question).first ?? past?.deadline
         return Asked(text: question, claim: ClaimBuilder.tidy(claim), deadline: deadline, keywords: ForecastIdentity.keywords(question))
     }
 
