@@ -31,6 +31,7 @@ final class ChatCompletionsClient {
         configuration.timeoutIntervalForResource = settings.timeout
         configuration.urlCache = nil
         session = URLSession(configuration: configuration)
+        format = ["json": .jsonObject, "none": .plain][settings.responseFormat] ?? .schema
     }
 
     deinit { session.finishTasksAndInvalidate() }

@@ -4,6 +4,7 @@ import Foundation
 /// None of them ever includes the API key.
 public enum LanguageModelError: ReportableError, Equatable {
     case badURL(String)
+    case badResponseFormat(String)
     case noModel
     case noServer(url: String, reason: String)
     case unknownModel(model: String, url: String)
@@ -15,7 +16,7 @@ public enum LanguageModelError: ReportableError, Equatable {
 
     public var isUsageError: Bool {
         switch self {
-        case .badURL, .noModel: return true
+        case .badURL, .badResponseFormat, .noModel: return true
         default: return false
         }
     }
@@ -33,6 +34,8 @@ public enum LanguageModelError: ReportableError, Equatable {
         switch self {
         case .badURL(let text):
             return "the language model URL \(text) is not an http(s) URL: give --llm-url like http://localhost:11434/v1"
+        case .badResponseFormat(let text):
+            return "FORETELL_LLM_RESPONSE_FORMAT is \(text): give schema, json or none"
         case .noModel:
             return "no language model named: give --llm-model NAME or set FORETELL_LLM_MODEL (for Ollama, e.g. llama3.2)"
         case let .noServer(url, reason):

@@ -26,6 +26,11 @@ public struct LanguageModelSettings: Sendable {
     public var retries: Int
     /// The folder answers are cached in; nil with `--no-cache`.
     public var cacheFolder: URL?
+    /// How the answer's JSON is asked for first: "schema" (a `response_format` JSON schema, then
+    /// plainer on refusal), "json" (JSON mode) or "none" (the prompt alone). Servers that enforce
+    /// a schema by grammar sample slowly with a large vocabulary (llama.cpp with Gemma's 262k
+    /// tokens): `FORETELL_LLM_RESPONSE_FORMAT=none` trades that for the checks alone.
+    public var responseFormat = "schema"
 
     public var hasAPIKey: Bool { apiKey != nil }
 
@@ -56,9 +61,14 @@ public struct LanguageModelSettings: Sendable {
         guard let model = model ?? value("FORETELL_LLM_MODEL") else { throw .noModel }
         let timeout = value("FORETELL_LLM_TIMEOUT").flatMap(TimeInterval.init).flatMap { $0 > 0 ? $0 : nil } ?? 180
         let retries = value("FORETELL_LLM_RETRIES").flatMap(Int.init).map { max(0, min($0, 5)) } ?? 2
-        return LanguageModelSettings(
+        var settings = LanguageModelSettings(
             baseURL: baseURL, model: model, apiKey: value("FORETELL_LLM_API_KEY") ?? value("OPENAI_API_KEY"),
             timeout: timeout, retries: retries, cacheFolder: noCache ? nil : cacheFolder(environment))
+        if let format = value("FORETELL_LLM_RESPONSE_FORMAT")?.lowercased() {
+            guard ["schema", "json", "none"].contains(format) else { throw .badResponseFormat(format) }
+            settings.responseFormat = format
+        }
+        return settings
     }
 
     /// `$XDG_CACHE_HOME/foretell`, else `~/.cache/foretell`, as the XDG base directory spec says.
