@@ -19,8 +19,6 @@ final class ChatCompletionsClient {
     let settings: LanguageModelSettings
     private(set) var format: Format = .schema
     private let session: URLSession
-    static let maxAnswerTokens = 1_200
-
     /// How long to wait before each retry, in seconds.
     var backoff: [Double] = [1, 2, 4, 8, 16]
 
@@ -76,9 +74,7 @@ final class ChatCompletionsClient {
             ])),
             // Extraction wants the most likely reading, not variety.
             ("temperature", .number(0)),
-            // A chunk holds a handful of forecasts; a small model that starts repeating itself
-            // would otherwise write until its context is full, for minutes on a CPU.
-            ("max_tokens", .int(Int64(Self.maxAnswerTokens))),
+            ("max_tokens", .int(Int64(settings.maxAnswerTokens))),
             ("stream", .bool(false)),
         ]
         switch format {

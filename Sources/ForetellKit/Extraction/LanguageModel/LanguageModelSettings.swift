@@ -31,6 +31,9 @@ public struct LanguageModelSettings: Sendable {
     /// a schema by grammar sample slowly with a large vocabulary (llama.cpp with Gemma's 262k
     /// tokens): `FORETELL_LLM_RESPONSE_FORMAT=none` trades that for the checks alone.
     public var responseFormat = "schema"
+    /// The longest answer asked for (`max_tokens`): a chunk holds a handful of forecasts, and a
+    /// small model that repeats itself would otherwise write until its context is full.
+    public var maxAnswerTokens = 1_200
 
     public var hasAPIKey: Bool { apiKey != nil }
 
@@ -64,6 +67,9 @@ public struct LanguageModelSettings: Sendable {
         var settings = LanguageModelSettings(
             baseURL: baseURL, model: model, apiKey: value("FORETELL_LLM_API_KEY") ?? value("OPENAI_API_KEY"),
             timeout: timeout, retries: retries, cacheFolder: noCache ? nil : cacheFolder(environment))
+        if let tokens = value("FORETELL_LLM_MAX_TOKENS").flatMap(Int.init), tokens > 0 {
+            settings.maxAnswerTokens = min(tokens, 32_768)
+        }
         if let format = value("FORETELL_LLM_RESPONSE_FORMAT")?.lowercased() {
             guard ["schema", "json", "none"].contains(format) else { throw .badResponseFormat(format) }
             settings.responseFormat = format
