@@ -107,7 +107,8 @@ public struct JSONBackupImporter: Importer {
         }
         sources.sort { ($0.order, $0.forecastID) < ($1.order, $1.forecastID) }
         for (_, forecastID, source) in sources {
-            let new = NewSource(path: source.path, sha256: source.sha256, quote: source.quote, line: source.line)
+            let new = NewSource(path: source.path, sha256: source.sha256, quote: source.quote, line: source.line,
+                                engine: source.engine, model: source.model)
             if try writer.attach(new, to: forecastID) { summary.sourcesAdded += 1 }
         }
         summary.ownersAdded = try writer.ownerCount() - ownersBefore
@@ -211,9 +212,12 @@ private struct BackupSource: Decodable {
     var line: Int?
     var sha256: String?
     var documentID: Int64?
+    /// Which engine (and model) found the quote; absent from exports made before they were kept.
+    var engine: String?
+    var model: String?
 
     enum CodingKeys: String, CodingKey {
-        case path = "source", quote, line, sha256, documentID = "document_id"
+        case path = "source", quote, line, sha256, documentID = "document_id", engine, model
     }
 }
 

@@ -35,7 +35,8 @@ public enum QuestionRendering {
             ("quote", .optional(first?.quote)),
             ("sources", .array(forecast.sources.map { source in
                 .object([("source", .string(source.path)), ("quote", .string(source.quote)), ("line", .optional(source.line)),
-                         ("sha256", .optional(source.sha256)), ("document_id", .optional(source.documentID))])
+                         ("sha256", .optional(source.sha256)), ("document_id", .optional(source.documentID)),
+                         ("engine", .optional(source.engine)), ("model", .optional(source.model))])
             })),
             ("note", .optional(forecast.note)),
             ("external_ref", .optional(forecast.externalRef)),
@@ -130,7 +131,8 @@ public enum QuestionRendering {
             for forecast in sourced {
                 for source in forecast.sources {
                     let place = source.path + (source.line.map { ":\($0)" } ?? "")
-                    out += "  forecast \(forecast.id) · \(TerminalText.safe(place))\n"
+                    let foundBy = source.engine.map { " · found by \($0)" + (source.model.map { " (\($0))" } ?? "") } ?? ""
+                    out += "  forecast \(forecast.id) · \(TerminalText.safe(place))\(TerminalText.safe(foundBy))\n"
                     let quote = "“" + TerminalText.safe(source.quote) + "”"
                     out += wrap(quote, firstWidth: style.width - 4, width: style.width - 4).map { "    " + $0 + "\n" }.joined()
                 }

@@ -107,7 +107,7 @@ extension Ledger {
 
         var sourcesByForecast: [Int64: [SourceReference]] = [:]
         let sources = try Row.fetchCursor(db, sql: """
-            SELECT s.forecast_id, d.path, s.quote, s.line, d.sha256, d.id
+            SELECT s.forecast_id, d.path, s.quote, s.line, d.sha256, d.id, s.engine, s.model
             FROM forecast_sources s JOIN documents d ON d.id = s.document_id
             JOIN forecasts f ON f.id = s.forecast_id
             WHERE f.question_id IN (\(selected)) ORDER BY s.forecast_id, s.document_id
@@ -116,7 +116,8 @@ extension Ledger {
             let line: Int64? = try row.checked(3)
             sourcesByForecast[try row.checked(0), default: []].append(SourceReference(
                 path: try row.checked(1), quote: try row.checked(2), line: line.map { Int(truncatingIfNeeded: $0) },
-                sha256: try row.checked(4), documentID: try row.checked(5)))
+                sha256: try row.checked(4), documentID: try row.checked(5),
+                engine: try row.checked(6), model: try row.checked(7)))
         }
         let forecasts = try Row.fetchCursor(db, sql: """
             SELECT f.id, f.question_id, o.name, f.probability, f.probability_low, f.probability_high, f.basis,

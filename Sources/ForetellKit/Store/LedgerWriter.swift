@@ -186,8 +186,8 @@ public struct LedgerWriter {
         if exists { return false }
         let line = source.line.map { Int64($0) }
         try db.cachedStatement(sql: """
-            INSERT INTO forecast_sources (forecast_id, document_id, quote, line) VALUES (?, ?, ?, ?)
-            """).execute(arguments: [forecastID, documentID, source.quote, line])
+            INSERT INTO forecast_sources (forecast_id, document_id, quote, line, engine, model) VALUES (?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [forecastID, documentID, source.quote, line, source.engine, source.model])
         try append(.source, entityID: forecastID, documentID: documentID, content: JournalContent.source(
             forecastID: forecastID, documentPath: path, sha256: source.sha256, quote: source.quote, line: line))
         return true
