@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Restores `foretell export --format json` into an empty ledger: every question with its tags,
 /// every forecast with its note, range, basis, reference and recorded time, every source with its
@@ -44,11 +43,11 @@ public struct JSONBackupImporter: Importer {
 
     public mutating func run(into writer: inout LedgerWriter, progress: (Int) -> Void) throws -> ImportSummary {
         var summary = ImportSummary(source: source)
-        let held = try Int.fetchOne(writer.db, sql: "SELECT count(*) FROM questions") ?? 0
+        let held = try writer.questionCount()
         if held > 0 {
             // Restoring the same backup again adds nothing, as importing any file again does.
             var export = Data()
-            try QuestionExport.json(writer.db) { export.append(contentsOf: $0.utf8) }
+            try QuestionJSON.export(writer) { export.append(contentsOf: $0.utf8) }
             guard export == bytes else { throw BackupError.ledgerNotEmpty(path: source, questions: held) }
             summary.rowsRead = questions.count
             summary.alreadyPresent = questions.count
@@ -161,7 +160,7 @@ public enum BackupError: ReportableError, Equatable {
     }
 }
 
-/// One question of `export --format json`, as ``QuestionRendering/json(_:)`` writes it.
+/// One question of `export --format json`, as ``QuestionJSON/json(_:)`` writes it.
 private struct BackupQuestion: Decodable {
     var id: Int64
     var claim: String

@@ -49,9 +49,4 @@ extension Ledger {
             }
         }
     }
-
-    /// The highest question id, 0 for an empty ledger: exports walk the ids in batches up to it.
-    public func highestQuestionID() throws -> Int64 {
-        try read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM questions") } ?? 0
-    }
 }

@@ -82,6 +82,26 @@ extension Ledger {
         return question
     }
 
+    /// Every question with its whole history, in id order, `batchSize` questions at a time, so
+    /// that a large ledger is never held in memory at once.
+    public func eachQuestionBatch(batchSize: Int64 = 2000, _ body: ([QuestionHistory]) throws -> Void) throws {
+        try read { db in try Self.eachQuestionBatch(db, batchSize: batchSize, body) }
+    }
+
+    /// Batches by the ids that are there, not by ranges of numbers: a ledger whose ids reach
+    /// 9223372036854775807 (a CSV may give any id) has no empty ranges to walk through.
+    static func eachQuestionBatch(_ db: Database, batchSize: Int64, _ body: ([QuestionHistory]) throws -> Void) throws {
+        var after = Int64.min
+        while let low = try Int64.fetchOne(db, sql: "SELECT min(id) FROM questions WHERE id > ?", arguments: [after]),
+              let high = try Int64.fetchOne(db, sql: """
+                  SELECT max(id) FROM (SELECT id FROM questions WHERE id >= ? ORDER BY id LIMIT ?)
+                  """, arguments: [low, batchSize]) {
+            try body(questions(QuestionFilter(idRange: low...high), db: db))
+            guard high < Int64.max else { break }
+            after = high
+        }
+    }
+
     static func questions(_ filter: QuestionFilter, db: Database) throws -> [QuestionHistory] {
         let (condition, arguments) = filter.condition
         let selected = "SELECT q.id FROM questions q WHERE \(condition)"

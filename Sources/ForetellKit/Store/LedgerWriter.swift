@@ -272,6 +272,16 @@ public struct LedgerWriter {
         }
     }
 
+    /// ``Ledger/eachQuestionBatch(batchSize:_:)`` inside this transaction.
+    public func eachQuestionBatch(batchSize: Int64 = 2000, _ body: ([QuestionHistory]) throws -> Void) throws {
+        try Ledger.eachQuestionBatch(db, batchSize: batchSize, body)
+    }
+
+    /// How many questions the ledger holds.
+    public func questionCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM questions") ?? 0
+    }
+
     /// The outcome in force, if the question is resolved.
     public func currentResolution(questionID: Int64) throws -> (outcome: Outcome, resolvedOn: String)? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
