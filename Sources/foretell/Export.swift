@@ -43,7 +43,7 @@ extension Foretell {
             let ledger = try ledger.open(.read)
             switch format {
             case .json:
-                try QuestionExport.json(ledger, write: sink.write)
+                try QuestionJSON.export(ledger, write: sink.write)
             case .ics:
                 try CalendarExport.ics(ledger, write: sink.write)
             default:

@@ -29,6 +29,14 @@ struct Extract: ParsableCommand {
             header, or a sentence dating the event ("On January 10, 2026, at the ...
             summit"). --date gives it for documents that do not say; without either,
             made_on is null and a warning names the file.
+
+            --engine llm asks a language model you already run (Ollama, llama.cpp's
+            server, vLLM, or an API with $FORETELL_LLM_API_KEY), over the OpenAI
+            chat-completions protocol; --engine both merges it with the rules. Every
+            answer is checked against the document: a quote that is not in it, a
+            probability its words do not give, an owner it does not name are dropped
+            (--explain lists them). Answers are cached under $XDG_CACHE_HOME/foretell.
+              foretell extract --engine llm --llm-model llama3.2 interview.md
             """
     )
 
@@ -45,11 +53,14 @@ struct Extract: ParsableCommand {
     @Option(help: "Output format: table, jsonl (one JSON object a line), json or csv (for import --from csv).")
     var format: Format = .table
 
-    @Flag(help: "Say where each forecast and its fields came from (table, jsonl and json).")
+    @OptionGroup var engineOptions: EngineOptions
+
+    @Flag(help: "Say where each forecast and its fields came from (table, jsonl and json); with --engine llm, list on stderr the model's answers the checks dropped.")
     var explain = false
 
     func run() throws {
         let defaultDate = try date.map { try DateInput.moment($0).day }
+        let engines = try engineOptions.engines()
         let listing = try DocumentReader.list(paths)
         for warning in listing.warnings { Output.problem("warning: \(warning)") }
         let named = Set(paths)
@@ -73,9 +84,10 @@ struct Extract: ParsableCommand {
                 Output.problem("warning: skipped \(error)")
                 continue
             }
-            let result = Extractor.extract(document, defaultDate: defaultDate)
+            let result = try engines.extract(document, defaultDate: defaultDate)
             if showProgress { Output.err("\r\u{1B}[K") }
             for warning in result.warnings { Output.problem("warning: \(warning)") }
+            if explain { Output.err(ExtractionRendering.droppedList(result.dropped)) }
             switch format {
             case .jsonl:
                 Output.out(result.forecasts.map { ExtractionRendering.jsonObject($0, explain: explain) + "\n" }.joined())

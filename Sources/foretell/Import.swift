@@ -40,6 +40,11 @@ extension Foretell {
                   foretell import --from predictionbook predictionbook/forecasts.csv
                   foretell import --from fatebook fatebook-forecasts.csv --dry-run
                   foretell import --from metaculus metaculus-export/ --format json
+                  foretell import --engine llm --llm-model llama3.2 interview.md
+
+                --engine, --llm-url, --llm-model and --no-cache choose how documents are
+                read, as for 'foretell extract'; each stored quote records the engine and
+                model that found it ('foretell show' prints them).
                 """)
 
         @OptionGroup var ledger: LedgerOptions
@@ -62,6 +67,8 @@ extension Foretell {
         @Option(name: .long, help: "table or json (the summary).", completion: OutputFormat.completion(.table, .json))
         var format: OutputFormat = .table
 
+        @OptionGroup var engineOptions: EngineOptions
+
         func validate() throws {
             if paths.isEmpty { throw ValidationError("name at least one file to import") }
         }
@@ -69,8 +76,11 @@ extension Foretell {
         func run() throws {
             let format = try format.require([.table, .json], command: "import")
             let documentDate = try date.map { text throws(InputError) in try DateInput.deadline(text) }
+            let engines = try engineOptions.engines()
             let formats = try paths.map { path in try from ?? ImportFormat.guess(path) }
-            var inputs = try zip(paths, formats).map { path, format in try format.open(path, documentDate: documentDate) }
+            var inputs = try zip(paths, formats).map { path, format in
+                try format.open(path, documentDate: documentDate, engines: engines)
+            }
             let ledger = try ledger.open(.readWrite)
             // A backup keeps each event's recorded time, which imports' batched statements cannot.
             let summaries = try ledger.write(commit: !dryRun, bulk: !formats.contains(.json)) { writer in

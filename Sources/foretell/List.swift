@@ -57,7 +57,7 @@ extension Foretell {
             let questions = try ledger.questions(QuestionFilter(status: status, owners: owner, tags: tag))
             switch format {
             case .json:
-                Output.out(JSONValue.array(questions.map(QuestionRendering.json)).serialized(pretty: true) + "\n")
+                Output.out(JSONValue.array(questions.map(QuestionJSON.json)).serialized(pretty: true) + "\n")
             default:
                 if questions.isEmpty {
                     // For cron: an empty list under --exit-code says nothing, so no mail is sent.

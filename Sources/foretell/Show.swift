@@ -24,7 +24,7 @@ extension Foretell {
             let format = try format.require([.table, .json], command: "show")
             let question = try ledger.open(.read).question(id: questionID)
             switch format {
-            case .json: Output.out(QuestionRendering.json(question).serialized(pretty: true) + "\n")
+            case .json: Output.out(QuestionJSON.json(question).serialized(pretty: true) + "\n")
             default: Output.out(QuestionRendering.showText(question, today: Day.today(), style: TerminalStyle.detect().unboundedWhenPiped()))
             }
         }

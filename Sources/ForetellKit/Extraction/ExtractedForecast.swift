@@ -25,6 +25,10 @@ public struct ExtractedForecast: Equatable, Sendable {
     public var line: Int
     /// How sure the extractor is that this is a forecast read correctly, 0 through 1.
     public var confidence: Double
+    /// Which engine found it (`--engine both` marks those both found), and the language model's
+    /// name when one did: provenance the ledger keeps with the quote.
+    public var foundBy: FoundBy = .rules
+    public var model: String?
     /// Where the forecast and each of its fields came from (`extract --explain`).
     public var explanation: ExtractionExplanation?
 
@@ -48,6 +52,12 @@ public struct ExtractedForecast: Equatable, Sendable {
     }
 
     public var identity: ForecastIdentity { ForecastIdentity(self) }
+}
+
+/// The engine or engines that found a forecast.
+public enum FoundBy: String, Sendable, Equatable {
+    case rules, llm
+    case both = "rules+llm"
 }
 
 /// What makes two extracted forecasts the same forecast, for `foretell import`.

@@ -4,6 +4,8 @@ public struct ExtractionResult: Sendable {
     /// Things the person should know: no date in the document, for instance.
     public var warnings: [String]
     public var dates: DocumentDates
+    /// What a language model answered that the checks against the document refused.
+    public var dropped: [DroppedAnswer] = []
 }
 
 /// Finds forecasts in documents.

@@ -34,15 +34,17 @@ public struct DocumentImporter: Importer {
     private let files: [String]
     private let listingWarnings: [String]
     private let defaultDate: Day?
+    private let engines: DocumentEngines
     private var known: [Known] = []
 
     /// Lists the documents before the ledger is touched, so that a missing path fails first.
-    public init(path: String, defaultDate: Day?) throws {
+    public init(path: String, defaultDate: Day?, engines: DocumentEngines = .rules) throws {
         let listing = try DocumentReader.list([path])
         self.source = path
         self.files = listing.files
         self.listingWarnings = listing.warnings
         self.defaultDate = defaultDate
+        self.engines = engines
         self.totalBytes = listing.files.reduce(0) { total, file in
             total + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
         }
@@ -73,7 +75,9 @@ public struct DocumentImporter: Importer {
             summary.notes.append("\(file) (or a document with the same text) was imported before: nothing to add")
             return
         }
-        let result = Extractor.extract(source: file, text: text, defaultDate: defaultDate)
+        // A language model that fails throws here, inside the import's transaction: nothing of
+        // this run is stored.
+        let result = try engines.extract(Document(source: file, text: text), defaultDate: defaultDate)
         summary.notes.append(contentsOf: result.warnings)
         let skippedFile = files.count > 1 ? file : nil
         for forecast in result.forecasts {
@@ -91,7 +95,8 @@ public struct DocumentImporter: Importer {
                                              file: skippedFile))
                 continue
             }
-            let source = NewSource(path: file, sha256: sha256, quote: forecast.quote, line: forecast.line)
+            let source = NewSource(path: file, sha256: sha256, quote: forecast.quote, line: forecast.line,
+                                   engine: forecast.foundBy.rawValue, model: forecast.model)
             let ownerKey = ForecastIdentity.ownerKey(owner)
             let proposition = Proposition(forecast.claim)
             if let same = known.first(where: {

@@ -35,9 +35,10 @@ public enum ImportFormat: String, CaseIterable, Sendable {
 
     /// Opens what `path` names, before the ledger is touched, so that a missing file fails first.
     /// `documentDate` is the day documents without a date of their own were written.
-    public func open(_ path: String, documentDate: Day? = nil) throws -> any Importer {
+    /// `engines` read documents (`--engine`).
+    public func open(_ path: String, documentDate: Day? = nil, engines: DocumentEngines = .rules) throws -> any Importer {
         switch self {
-        case .documents: return try DocumentImporter(path: path, defaultDate: documentDate)
+        case .documents: return try DocumentImporter(path: path, defaultDate: documentDate, engines: engines)
         case .csv: return CanonicalCSVFile(reader: try CSVReader(path: path))
         case .predictionbook: return try PredictionBookImporter(path: path)
         case .fatebook: return try FatebookImporter(path: path)

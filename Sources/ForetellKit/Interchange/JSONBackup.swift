@@ -43,11 +43,11 @@ public struct JSONBackupImporter: Importer {
 
     public mutating func run(into writer: inout LedgerWriter, progress: (Int) -> Void) throws -> ImportSummary {
         var summary = ImportSummary(source: source)
-        let held: Int = try writer.db.value("SELECT count(*) FROM questions") ?? 0
+        let held = try writer.questionCount()
         if held > 0 {
             // Restoring the same backup again adds nothing, as importing any file again does.
             var export = Data()
-            try QuestionExport.json(writer.db) { export.append(contentsOf: $0.utf8) }
+            try QuestionJSON.export(writer) { export.append(contentsOf: $0.utf8) }
             guard export == bytes else { throw BackupError.ledgerNotEmpty(path: source, questions: held) }
             summary.rowsRead = questions.count
             summary.alreadyPresent = questions.count
@@ -106,7 +106,8 @@ public struct JSONBackupImporter: Importer {
         }
         sources.sort { ($0.order, $0.forecastID) < ($1.order, $1.forecastID) }
         for (_, forecastID, source) in sources {
-            let new = NewSource(path: source.path, sha256: source.sha256, quote: source.quote, line: source.line)
+            let new = NewSource(path: source.path, sha256: source.sha256, quote: source.quote, line: source.line,
+                                engine: source.engine, model: source.model)
             if try writer.attach(new, to: forecastID) { summary.sourcesAdded += 1 }
         }
         summary.ownersAdded = try writer.ownerCount() - ownersBefore
@@ -159,7 +160,7 @@ public enum BackupError: ReportableError, Equatable {
     }
 }
 
-/// One question of `export --format json`, as ``QuestionRendering/json(_:)`` writes it.
+/// One question of `export --format json`, as ``QuestionJSON/json(_:)`` writes it.
 private struct BackupQuestion: Decodable {
     var id: Int64
     var claim: String
@@ -210,9 +211,12 @@ private struct BackupSource: Decodable {
     var line: Int?
     var sha256: String?
     var documentID: Int64?
+    /// Which engine (and model) found the quote; absent from exports made before they were kept.
+    var engine: String?
+    var model: String?
 
     enum CodingKeys: String, CodingKey {
-        case path = "source", quote, line, sha256, documentID = "document_id"
+        case path = "source", quote, line, sha256, documentID = "document_id", engine, model
     }
 }
 

@@ -81,11 +81,18 @@ public struct NewSource: Sendable, Equatable {
     public var sha256: String?
     public var quote: String
     public var line: Int?
+    /// The extraction engine that found the quote ("rules", "llm", "rules+llm") and the language
+    /// model's name; nil for quotes that did not come from extraction.
+    public var engine: String?
+    public var model: String?
 
-    public init(path: String, sha256: String? = nil, quote: String, line: Int? = nil) {
+    public init(path: String, sha256: String? = nil, quote: String, line: Int? = nil, engine: String? = nil,
+                model: String? = nil) {
         self.path = path
         self.sha256 = sha256
         self.quote = quote
         self.line = line
+        self.engine = engine
+        self.model = model
     }
 }

@@ -59,6 +59,10 @@ public struct SourceReference: Sendable, Equatable {
     /// forecast's sources (a restored backup recreates documents in that order).
     public var sha256: String? = nil
     public var documentID: Int64? = nil
+    /// Which extraction engine found the quote, and the language model if one did (nil for
+    /// sources recorded before engines were recorded, or imported from CSV).
+    public var engine: String? = nil
+    public var model: String? = nil
 }
 
 public struct ResolutionEvent: Sendable, Equatable {

@@ -4,7 +4,7 @@ public enum ExtractionRendering {
     /// (`shared/spec/cli.md`, "Documents"); nulls are written out, dates are `YYYY-MM-DD`.
     public static let keys = [
         "source", "owner", "claim", "probability", "made_on", "deadline", "quote", "line",
-        "earliest", "basis", "probability_low", "probability_high", "confidence",
+        "earliest", "basis", "probability_low", "probability_high", "confidence", "engine", "model",
     ]
 
     /// One forecast as a single-line JSON object; with `explain`, an `explain` object after the
@@ -15,6 +15,7 @@ public enum ExtractionRendering {
             .optional(forecast.madeOn?.description), .optional(forecast.deadline?.description), .string(forecast.quote),
             .int(Int64(forecast.line)), .optional(forecast.earliest?.description), .optional(forecast.basis?.rawValue),
             .optional(forecast.probabilityLow), .optional(forecast.probabilityHigh), .number(forecast.confidence),
+            .string(forecast.foundBy.rawValue), .optional(forecast.model),
         ]
         // The four texts, and about 250 bytes of keys, numbers and dates: one allocation for the line.
         let capacity = forecast.source.utf8.count + (forecast.owner?.utf8.count ?? 0) + forecast.claim.utf8.count
@@ -34,6 +35,15 @@ public enum ExtractionRendering {
             ("owner", .string(explanation.owner)), ("probability", .string(explanation.probability)),
             ("made_on", .string(explanation.madeOn)), ("deadline", .string(explanation.deadline)),
         ])
+    }
+
+    /// The language model's answers the checks refused, one line each, for `--explain`.
+    public static func droppedList(_ dropped: [DroppedAnswer]) -> String {
+        dropped.map { answer in
+            let quote = answer.quote.split(whereSeparator: \.isNewline).joined(separator: " ")
+            let shown = quote.count > 70 ? quote.prefix(69) + "…" : Substring(quote)
+            return "foretell: dropped: \(answer.source) (part \(answer.chunk)): \(answer.reason.description): “\(shown)”\n"
+        }.joined()
     }
 
     /// A JSON array, one forecast a line.

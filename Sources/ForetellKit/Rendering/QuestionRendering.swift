@@ -1,59 +1,5 @@
-/// How questions are shown: the JSON of `list`, `show` and `export`, and the tables people read.
+/// How questions are shown to people: the tables of `list` and `show` (their JSON is ``QuestionJSON``).
 public enum QuestionRendering {
-    /// A question with its whole history. Holds the contract's keys (`question_id`, `claim`,
-    /// `deadline`, `outcome`, `tags`, `forecasts` with `forecast_id`, `owner`, `probability`,
-    /// `made_on`, `source`, `quote`) and more.
-    public static func json(_ question: QuestionHistory) -> JSONValue {
-        let current = question.currentResolution
-        return .object([
-            ("question_id", .int(question.id)),
-            ("claim", .string(question.claim)),
-            ("deadline", .optional(question.deadline?.description)),
-            ("earliest", .optional(question.earliest?.description)),
-            ("outcome", .optional(current?.outcome.rawValue)),
-            ("resolved_on", .optional(current?.resolvedOn)),
-            ("tags", .array(question.tags.map { .string($0) })),
-            ("external_ref", .optional(question.externalRef)),
-            ("opened_at_ms", .int(question.openedAtMilliseconds)),
-            ("recorded_at", .string(question.recordedAt)),
-            ("forecasts", .array(question.forecasts.map(json))),
-            ("resolutions", .array(question.resolutions.map(json))),
-        ])
-    }
-
-    static func json(_ forecast: ForecastEntry) -> JSONValue {
-        let first = forecast.sources.first
-        return .object([
-            ("forecast_id", .int(forecast.id)),
-            ("owner", .string(forecast.owner)),
-            ("probability", .number(forecast.probability)),
-            ("probability_low", .optional(forecast.probabilityLow)),
-            ("probability_high", .optional(forecast.probabilityHigh)),
-            ("basis", .string(forecast.basis.rawValue)),
-            ("made_on", .string(forecast.madeOn)),
-            ("source", .optional(first?.path)),
-            ("quote", .optional(first?.quote)),
-            ("sources", .array(forecast.sources.map { source in
-                .object([("source", .string(source.path)), ("quote", .string(source.quote)), ("line", .optional(source.line)),
-                         ("sha256", .optional(source.sha256)), ("document_id", .optional(source.documentID))])
-            })),
-            ("note", .optional(forecast.note)),
-            ("external_ref", .optional(forecast.externalRef)),
-            ("recorded_at", .string(forecast.recordedAt)),
-            ("backfilled", .bool(forecast.backfilled)),
-        ])
-    }
-
-    static func json(_ resolution: ResolutionEvent) -> JSONValue {
-        .object([
-            ("resolution_id", .int(resolution.id)),
-            ("outcome", .string(resolution.outcome.rawValue)),
-            ("resolved_on", .string(resolution.resolvedOn)),
-            ("note", .optional(resolution.note)),
-            ("recorded_at", .string(resolution.recordedAt)),
-        ])
-    }
-
     /// One line per question: id, deadline, status, the latest forecast, the claim cut to fit.
     public static func listTable(_ questions: [QuestionHistory], today: Day, style: TerminalStyle) -> String {
         var table = TextTable([
@@ -130,7 +76,8 @@ public enum QuestionRendering {
             for forecast in sourced {
                 for source in forecast.sources {
                     let place = source.path + (source.line.map { ":\($0)" } ?? "")
-                    out += "  forecast \(forecast.id) · \(TerminalText.safe(place))\n"
+                    let foundBy = source.engine.map { " · found by \($0)" + (source.model.map { " (\($0))" } ?? "") } ?? ""
+                    out += "  forecast \(forecast.id) · \(TerminalText.safe(place))\(TerminalText.safe(foundBy))\n"
                     let quote = "“" + TerminalText.safe(source.quote) + "”"
                     out += wrap(quote, firstWidth: style.width - 4, width: style.width - 4).map { "    " + $0 + "\n" }.joined()
                 }

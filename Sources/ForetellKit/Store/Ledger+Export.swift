@@ -46,9 +46,4 @@ extension Ledger {
             }
         }
     }
-
-    /// The highest question id, 0 for an empty ledger: exports walk the ids in batches up to it.
-    public func highestQuestionID() throws -> Int64 {
-        try snapshot { db in try db.value("SELECT max(id) FROM questions") as Int64? } ?? 0
-    }
 }

@@ -80,6 +80,26 @@ extension Ledger {
         return question
     }
 
+    /// Every question with its whole history, in id order, `batchSize` questions at a time, so
+    /// that a large ledger is never held in memory at once.
+    public func eachQuestionBatch(batchSize: Int64 = 2000, _ body: ([QuestionHistory]) throws -> Void) throws {
+        try snapshot { db in try Self.eachQuestionBatch(db, batchSize: batchSize, body) }
+    }
+
+    /// Batches by the ids that are there, not by ranges of numbers: a ledger whose ids reach
+    /// 9223372036854775807 (a CSV may give any id) has no empty ranges to walk through.
+    static func eachQuestionBatch(_ db: any SQLSession, batchSize: Int64, _ body: ([QuestionHistory]) throws -> Void) throws {
+        var after = Int64.min
+        while let low: Int64 = try db.value("SELECT min(id) FROM questions WHERE id > ?", sqlArguments(after)),
+              let high: Int64 = try db.value("""
+                  SELECT max(id) FROM (SELECT id FROM questions WHERE id >= ? ORDER BY id LIMIT ?) batch
+                  """, sqlArguments(low, batchSize)) {
+            try body(questions(QuestionFilter(idRange: low...high), db: db))
+            guard high < Int64.max else { break }
+            after = high
+        }
+    }
+
     static func questions(_ filter: QuestionFilter, db: any SQLSession) throws -> [QuestionHistory] {
         let (condition, arguments) = filter.condition
         let selected = "SELECT q.id FROM questions q WHERE \(condition)"
@@ -105,7 +125,7 @@ extension Ledger {
 
         var sourcesByForecast: [Int64: [SourceReference]] = [:]
         try db.each("""
-            SELECT s.forecast_id, d.path, s.quote, s.line, d.sha256, d.id
+            SELECT s.forecast_id, d.path, s.quote, s.line, d.sha256, d.id, s.engine, s.model
             FROM forecast_sources s JOIN documents d ON d.id = s.document_id
             JOIN forecasts f ON f.id = s.forecast_id
             WHERE f.question_id IN (\(selected)) ORDER BY s.forecast_id, s.document_id
@@ -113,7 +133,8 @@ extension Ledger {
             let line: Int64? = try row.checked(3)
             sourcesByForecast[try row.checked(0), default: []].append(SourceReference(
                 path: try row.checked(1), quote: try row.checked(2), line: line.map { Int(truncatingIfNeeded: $0) },
-                sha256: try row.checked(4), documentID: try row.checked(5)))
+                sha256: try row.checked(4), documentID: try row.checked(5),
+                engine: try row.checked(6), model: try row.checked(7)))
         }
         try db.each("""
             SELECT f.id, f.question_id, o.name, f.probability, f.probability_low, f.probability_high, f.basis,

@@ -184,8 +184,8 @@ public struct LedgerWriter {
         if exists { return false }
         let line = source.line.map { Int64($0) }
         try db.execute("""
-            INSERT INTO forecast_sources (forecast_id, document_id, quote, line) VALUES (?, ?, ?, ?)
-            """, sqlArguments(forecastID, documentID, source.quote, line))
+            INSERT INTO forecast_sources (forecast_id, document_id, quote, line, engine, model) VALUES (?, ?, ?, ?, ?, ?)
+            """, sqlArguments(forecastID, documentID, source.quote, line, source.engine, source.model))
         try append(.source, entityID: forecastID, documentID: documentID, content: JournalContent.source(
             forecastID: forecastID, documentPath: path, sha256: source.sha256, quote: source.quote, line: line))
         return true
@@ -266,6 +266,16 @@ public struct LedgerWriter {
             return (try row.checked(0), try row.checked(1), try row.checked(2), try row.checked(3), try row.checked(4),
                     deadline.flatMap { Day(iso: $0) })
         }
+    }
+
+    /// ``Ledger/eachQuestionBatch(batchSize:_:)`` inside this transaction.
+    public func eachQuestionBatch(batchSize: Int64 = 2000, _ body: ([QuestionHistory]) throws -> Void) throws {
+        try Ledger.eachQuestionBatch(db, batchSize: batchSize, body)
+    }
+
+    /// How many questions the ledger holds.
+    public func questionCount() throws -> Int {
+        try db.value("SELECT count(*) FROM questions") ?? 0
     }
 
     /// The outcome in force, if the question is resolved.

@@ -7,6 +7,7 @@ public enum Migrations {
     public static let all: [(name: String, sql: [UInt8])] = [
         ("0001_ledger", PackageResources._001_ledger_sql),
         ("0002_backfilled_forecasts", PackageResources._002_backfilled_forecasts_sql),
+        ("0003_extraction_provenance", PackageResources._003_extraction_provenance_sql),
     ]
 
     static var migrator: DatabaseMigrator {

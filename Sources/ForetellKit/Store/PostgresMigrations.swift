@@ -5,6 +5,7 @@ enum PostgresMigrations {
     static let all: [(name: String, sql: [UInt8])] = [
         ("0001_ledger", PackageResources._001_ledger_pg_sql),
         ("0002_backfilled_forecasts", PackageResources._002_backfilled_forecasts_pg_sql),
+        ("0003_extraction_provenance", PackageResources._003_extraction_provenance_pg_sql),
     ]
 
     /// Applies the migrations the database lacks, refusing another program's database and one
