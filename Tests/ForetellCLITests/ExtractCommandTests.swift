@@ -113,7 +113,7 @@ struct ExtractCommandTests {
         #expect(lines.contains { $0.contains(",Ana Ruiz,0.3,2025-05-05,2035-12-31,,,,\(file),I'd say 30%.") })
     }
 
-    @Test("extract --format csv, then import --from csv, stores what import of the document stores")
+    @Test("extract --format csv, then import --from csv, stores what import of the document stores", .onLedgerFile)
     func csvRoundTrip() throws {
         let document = Self.interview + """
 

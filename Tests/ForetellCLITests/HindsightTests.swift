@@ -51,7 +51,7 @@ import Testing
         #expect(try Self.snapshot(cli) == before)
     }
 
-    @Test func backfilledForecastIsShownAndLeftOutOfScores() throws {
+    @Test(.onLedgerFile) func backfilledForecastIsShownAndLeftOutOfScores() throws {
         let cli = try Self.resolvedLedger()
         let recorded = try cli.run(["forecast", "1", "--owner", "alice", "-p", "99%", "--made-on", "2026-01-14", "--backfill"])
         #expect(recorded.status == 0, "\(recorded.stderr)")

@@ -71,7 +71,7 @@ enum AppendOnlyTriggers {
     }
 
     /// Two forecasts edited and a trigger dropped: verify names all three, not only the first.
-    @Test func verifyListsEveryMismatchAndMissingTriggers() throws {
+    @Test(.onLedgerFile) func verifyListsEveryMismatchAndMissingTriggers() throws {
         let cli = try TamperTests.ledgerWithHistory()
         #expect(try TamperTests.sqlite("""
             DROP TRIGGER forecasts_are_append_only_update;

@@ -24,7 +24,7 @@ import Testing
         return Int64((formatter.date(from: day)?.timeIntervalSince1970 ?? 0) * 1000)
     }
 
-    @Test func daysAreOnTheLocalCalendarAndInstantsInUTC() throws {
+    @Test(.onLedgerFile) func daysAreOnTheLocalCalendarAndInstantsInUTC() throws {
         var now = Date()
         // Not within two minutes of the hour the choice below flips at, nor of UTC midnight.
         let minuteOfDay = Int(now.timeIntervalSince1970) / 60 % 1440

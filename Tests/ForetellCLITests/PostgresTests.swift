@@ -298,7 +298,7 @@ struct PostgresTests {
 
         // The team keeps writing on top of it, and the chain goes on from the same head.
         #expect(try team.run(["forecast", "1", "--owner", "carol", "-p", "0.2"]).status == 0)
-        #expect(try team.run(["verify", "--expect", String(head.prefix(16))]).status == 0)
+        #expect(try team.run(["verify", "--expect", String(head.prefix(32))]).status == 0)
 
         // Into a ledger that is not empty: refused, and nothing written.
         let again = try CLI.execute([CLI.binary, "migrate", "--from", personal.ledger, "--to", team.ledger], environment: [:])

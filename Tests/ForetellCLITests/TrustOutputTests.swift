@@ -65,7 +65,7 @@ import Testing
 
     // MARK: Finding 4: --output never destroys what is at the path
 
-    @Test func finding4OutputRefusesTheLedgerAndItsCompanionFiles() throws {
+    @Test(.onLedgerFile) func finding4OutputRefusesTheLedgerAndItsCompanionFiles() throws {
         let cli = try CLI()
         try cli.run(["add", "Rust 2.0 ships", "--owner", "me", "-p", "0.2", "--deadline", "2028", "--made-on", "2026-01-01"])
         let before = try cli.run(["export", "--format", "json"]).stdout

@@ -221,7 +221,9 @@ public struct LedgerWriter {
 
     /// The id of a question with this claim and deadline, the oldest if several.
     public func questionID(claim: String, deadline: Day?) throws -> Int64? {
-        try db.value("""
+        // Refused here as record() would: PostgreSQL cannot even look up a text holding NUL.
+        try CanonicalValue.refuseNUL(["claim": claim])
+        return try db.value("""
             SELECT id FROM questions WHERE claim = ? AND deadline \(db.dialect.isSame) ? ORDER BY id LIMIT 1
             """, sqlArguments(claim.trimmingWhitespace(), deadline?.description))
     }
