@@ -112,7 +112,16 @@ public final class Ledger: Sendable {
         var lock = creationLock
         defer { withExtendedLifetime(lock) {} }
         do {
-            var applied = try dbQueue.inDatabase { db in try migrator.appliedIdentifiers(db) }
+            var applied: Set<String>
+            do {
+                applied = try dbQueue.inDatabase { db in try migrator.appliedIdentifiers(db) }
+            } catch {
+                // GRDB reads grdb_migrations and, when that fails, asks whether the table exists:
+                // two statements outside a transaction, between which another foretell can create
+                // it, and then the first failure ("no such table") is thrown. Read again below, on
+                // one snapshot or under the creation lock.
+                applied = []
+            }
             if lock == nil && !isReadOnly && !applied.isSuperset(of: known) {
                 lock = CreationLock(folderOf: path)
                 applied = try dbQueue.inDatabase { db in try migrator.appliedIdentifiers(db) }
