@@ -19,7 +19,7 @@ psql "$server" -qc "CREATE DATABASE $database"
 pg_url="${server%/*}/$database"
 sqlite_ledger="$work/ledger.sqlite"
 
-seconds() { local start=$(date +%s.%N); "$@" >/dev/null; echo "$(date +%s.%N) - $start" | bc; }
+seconds() { local start=$(date +%s.%N); "$@" >/dev/null; printf "%.3f" "$(echo "$(date +%s.%N) - $start" | bc)"; }
 rows=""
 for backend in sqlite postgres; do
     ledger=$sqlite_ledger; [ $backend = postgres ] && ledger=$pg_url
