@@ -60,62 +60,25 @@ import Testing
               fi
             done
             """
-        let reader = """
-            runs=0
-            while [ ! -e "$DONE" ] || [ $runs -lt 1 ]; do
-              "$FORETELL" --db "$LEDGER" $READ --format json >/dev/null 2>>"$LOG" || echo "exit $? from $READ" >&2
-              runs=$((runs + 1))
-            done
-            echo $runs
-            """
-        let done = cli.folder.appendingPathComponent("writers-done").path
-        let environment = ["FORETELL": CLI.binary, "LEDGER": cli.ledger, "DONE": done, "PATH": "/usr/bin:/bin",
-                           "SWIFT_BACKTRACE": "enable=no"]
-        let group = DispatchGroup()
-        let lock = NSLock()
-        nonisolated(unsafe) var writerFailures: [String] = []
-        nonisolated(unsafe) var readerResults: [String: CLI.Result] = [:]
-        for read in ["list", "score"] {
-            group.enter()
-            DispatchQueue.global().async {
-                let log = cli.folder.appendingPathComponent("reader-\(read).log").path
-                let result = try? CLI.execute(["/bin/sh", "-c", reader], environment: environment.merging(["READ": read, "LOG": log]) { $1 },
-                                              timeout: 300)
-                lock.withLock { readerResults[read] = result }
-                group.leave()
-            }
-        }
-        let writersDone = DispatchGroup()
-        for number in 1...Self.writers {
-            writersDone.enter()
-            DispatchQueue.global().async {
-                let log = cli.folder.appendingPathComponent("writer-\(number).log").path
-                let result = try? CLI.execute(["/bin/sh", "-c", writer],
-                                              environment: environment.merging(["WRITER": "\(number)", "LOG": log]) { $1 },
-                                              timeout: 300)
-                lock.withLock { writerFailures.append(result.map { $0.stderr } ?? "writer \(number) did not run") }
-                writersDone.leave()
-            }
-        }
-        writersDone.wait()
-        FileManager.default.createFile(atPath: done, contents: nil)
-        group.wait()
+        let reads = ["list --format json", "score --format json"]
+        let run = WritersAndReaders.run(cli, writers: Self.writers, writerScript: writer, reads: reads, timeout: 300)
 
         // Nothing failed: no non-zero exit, and nothing on stderr but the note that a shared
         // question is already resolved.
-        #expect(writerFailures.count == Self.writers && writerFailures.allSatisfy(\.isEmpty), "\(writerFailures)")
         for number in 1...Self.writers {
-            let log = (try? String(contentsOfFile: cli.folder.appendingPathComponent("writer-\(number).log").path, encoding: .utf8)) ?? ""
+            let result = try #require(run.writers[number], "writer \(number) did not run")
+            #expect(result.stderr.isEmpty, "writer \(number): \(result.stderr)")
+            let log = WritersAndReaders.log(WritersAndReaders.writerLog(cli, number))
             let unexpected = log.split(separator: "\n").filter { !$0.hasPrefix("note: question ") }
             #expect(unexpected.isEmpty, "writer \(number): \(unexpected)")
         }
-        print("concurrency: \(Self.writers) writers; list ran \(readerResults["list"]?.stdout.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?") times, "
-              + "score \(readerResults["score"]?.stdout.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?") times meanwhile")
-        for read in ["list", "score"] {
-            let result = try #require(readerResults[read])
+        print("concurrency: \(Self.writers) writers; readers ran "
+              + reads.map { "\($0.split(separator: " ")[0]) \(run.readers[$0]?.stdout.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?")x" }.joined(separator: ", "))
+        for read in reads {
+            let result = try #require(run.readers[read], "\(read) did not run")
             #expect(result.stderr.isEmpty, "\(read) failed while writers wrote: \(result.stderr)")
             #expect((Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) >= 1, "\(read) never ran")
-            let log = (try? String(contentsOfFile: cli.folder.appendingPathComponent("reader-\(read).log").path, encoding: .utf8)) ?? ""
+            let log = WritersAndReaders.log(WritersAndReaders.readerLog(cli, read))
             #expect(log.isEmpty, "\(read): \(log)")
         }
 

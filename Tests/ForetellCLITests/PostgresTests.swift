@@ -52,6 +52,27 @@ struct PostgresTests {
             """)
     }
 
+    /// The two migration folders describe one schema: a new server ledger and a new file ledger
+    /// have the same tables with the same columns (read from each database's own catalogue).
+    @Test func theServerSchemaHasTheFileSchemasTablesAndColumns() throws {
+        let cli = try CLI()
+        #expect(try cli.run(["list"]).status == 0)
+        let onServer = try Self.psql("""
+            SELECT table_name || '.' || column_name FROM information_schema.columns
+            WHERE table_schema = current_schema() AND table_name != 'foretell_migrations'
+              AND table_name IN (SELECT table_name FROM information_schema.tables
+                                 WHERE table_schema = current_schema() AND table_type = 'BASE TABLE')
+            """, on: cli.ledger).stdout.split(separator: "\n").map(String.init)
+        let file = cli.folder.appendingPathComponent("schema.sqlite").path
+        #expect(try cli.run(["--db", file, "list"], ledgerFlag: false).status == 0)
+        let inFile = try CLI.execute(["/usr/bin/sqlite3", file, """
+            SELECT m.name || '.' || c.name FROM sqlite_master m, pragma_table_info(m.name) c
+            WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name != 'grdb_migrations'
+            """], environment: ["PATH": "/usr/bin:/bin"], timeout: 60).stdout.split(separator: "\n").map(String.init)
+        #expect(!inFile.isEmpty)
+        #expect(Set(onServer) == Set(inFile))
+    }
+
     @Test func aNewerSchemaAndAnotherProgramsDatabaseAreRefusedAndLeftAlone() throws {
         let newer = try CLI()
         try Self.seed(newer)
@@ -98,50 +119,13 @@ struct PostgresTests {
               if "$FORETELL" --db "$LEDGER" "$@" >/dev/null 2>>"$LOG"; then echo "$1 $i"; else echo "exit $? from: $*" >&2; fi
             done
             """
-        let reader = """
-            runs=0
-            while [ ! -e "$DONE" ] || [ $runs -lt 1 ]; do
-              "$FORETELL" --db "$LEDGER" $READ >/dev/null 2>>"$LOG" || echo "exit $? from $READ" >&2
-              runs=$((runs + 1))
-            done
-            echo $runs
-            """
-        let done = cli.folder.appendingPathComponent("writers-done").path
-        let environment = ["FORETELL": CLI.binary, "LEDGER": cli.ledger, "DONE": done, "PATH": "/usr/bin:/bin",
-                           "SWIFT_BACKTRACE": "enable=no"]
-        let lock = NSLock()
-        nonisolated(unsafe) var writerResults: [Int: CLI.Result] = [:]
-        nonisolated(unsafe) var readerResults: [String: CLI.Result] = [:]
-        let readers = DispatchGroup()
-        for read in ["list --format json", "score --format json", "verify"] {
-            readers.enter()
-            DispatchQueue.global().async {
-                let log = cli.folder.appendingPathComponent("reader-\(read.prefix(4)).log").path
-                let result = try? CLI.execute(["/bin/sh", "-c", reader], environment: environment.merging(["READ": read, "LOG": log]) { $1 },
-                                              timeout: 900)
-                lock.withLock { readerResults[read] = result }
-                readers.leave()
-            }
-        }
-        let writersDone = DispatchGroup()
-        for number in 1...Self.writers {
-            writersDone.enter()
-            DispatchQueue.global().async {
-                let log = cli.folder.appendingPathComponent("writer-\(number).log").path
-                let result = try? CLI.execute(["/bin/sh", "-c", writer], environment: environment.merging(["WRITER": "\(number)", "LOG": log]) { $1 },
-                                              timeout: 900)
-                lock.withLock { writerResults[number] = result }
-                writersDone.leave()
-            }
-        }
-        writersDone.wait()
-        FileManager.default.createFile(atPath: done, contents: nil)
-        readers.wait()
+        let reads = ["list --format json", "score --format json", "verify"]
+        let run = WritersAndReaders.run(cli, writers: Self.writers, writerScript: writer, reads: reads, timeout: 900)
 
         var succeeded: [Int: [String]] = [:]
         var adds = 0, forecastWrites = 0, resolves = 0
         for number in 1...Self.writers {
-            let result = try #require(writerResults[number], "writer \(number) did not run")
+            let result = try #require(run.writers[number], "writer \(number) did not run")
             #expect(result.stderr.isEmpty, "writer \(number): \(result.stderr)")
             succeeded[number] = result.stdout.split(separator: "\n").map(String.init)
             adds += succeeded[number]?.filter { $0.hasPrefix("add ") }.count ?? 0
@@ -149,13 +133,14 @@ struct PostgresTests {
             resolves += succeeded[number]?.filter { $0.hasPrefix("resolve ") }.count ?? 0
             #expect(succeeded[number]?.count == Self.writesPerWriter, "writer \(number): \(succeeded[number]?.count ?? 0) writes exited 0")
         }
-        for (read, result) in readerResults {
+        for read in reads {
+            let result = try #require(run.readers[read], "\(read) did not run")
             #expect(result.stderr.isEmpty, "\(read) failed while writers wrote: \(result.stderr)")
-            let log = (try? String(contentsOfFile: cli.folder.appendingPathComponent("reader-\(read.prefix(4)).log").path, encoding: .utf8)) ?? ""
+            let log = WritersAndReaders.log(WritersAndReaders.readerLog(cli, read))
             #expect(log.isEmpty, "\(read): \(log)")
         }
         print("postgres concurrency: \(Self.writers) writers x \(Self.writesPerWriter) writes; readers ran "
-              + readerResults.map { "\($0.key.prefix(6)) \($0.value.stdout.trimmingCharacters(in: .whitespacesAndNewlines))x" }.sorted().joined(separator: ", "))
+              + reads.map { "\($0.split(separator: " ")[0]) \(run.readers[$0]?.stdout.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?")x" }.joined(separator: ", "))
 
         // Every write that exited 0 is there, once.
         let list = try #require(try CLI.json(cli.run(["list", "--format", "json"]).stdout) as? [[String: Any]])

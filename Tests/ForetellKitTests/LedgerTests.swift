@@ -32,6 +32,23 @@ func temporaryLedgerPath(_ name: String = "ledger") -> String {
         #expect(PostgresMigrations.all.map(\.name) == Migrations.all.map(\.name))
     }
 
+    /// `migrate` copies the tables and columns `Ledger.copiedTables` lists; a migration that adds a
+    /// column without adding it there would make every copy lose it. The schema is read from SQLite.
+    @Test func migrateCopiesEveryTableAndColumnOfTheSchema() throws {
+        let ledger = try Ledger.open(path: temporaryLedgerPath())
+        let dbQueue = try DatabaseQueue(path: ledger.path)
+        let schema: [String: Set<String>] = try dbQueue.read { db in
+            let tables = try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'
+                """)
+            return try Dictionary(uniqueKeysWithValues: tables.map { table in
+                (table, Set(try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table])))
+            })
+        }
+        let copied = Dictionary(uniqueKeysWithValues: Ledger.copiedTables.map { ($0.table, Set($0.columns.map(\.name))) })
+        #expect(copied == schema)
+    }
+
     @Test func placeholdersAreNumberedOutsideQuotes() {
         #expect(PostgresConnection.numberedPlaceholders("SELECT ? , '?', \"a?\" FROM t WHERE x = ? AND y IN (?, ?)")
                 == "SELECT $1 , '?', \"a?\" FROM t WHERE x = $2 AND y IN ($3, $4)")
