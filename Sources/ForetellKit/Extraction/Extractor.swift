@@ -167,10 +167,11 @@ private struct Run {
         // Blocks are routed by their shape (`LayoutReaders`): lists, tables and quotations have
         // readers of their own; this pass reads the sentences of the rest.
         let lists = LayoutReaders(source: document.source, author: attribution.author, madeOn: authorDate).read(document.fullText)
-        for forecast in lists.forecasts { record(forecast) }
+        for forecast in lists.forecasts { _ = record(forecast) }
         for segment in attribution.segments {
             if document.paragraphs[segment.paragraph].lineStarts.contains(where: { lists.claimedLines.contains($0.line) }) { continue }
-            if turnSpeaker == nil || turnSpeaker! != segment.speaker {
+            // nil: no turn yet; .some(nil): a turn without a named speaker.
+            if turnSpeaker.map({ $0 != segment.speaker }) ?? true {
                 endTurn(reference: reference(for: segment))
                 turnSpeaker = .some(segment.speaker)
             }
