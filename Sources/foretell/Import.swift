@@ -82,6 +82,13 @@ extension Foretell {
                 try format.open(path, documentDate: documentDate, engines: engines)
             }
             let ledger = try ledger.open(.readWrite)
+            // The slow part (reading documents, waiting for a language model) before the write
+            // transaction, so that the ledger's other writers do not wait for it.
+            for index in inputs.indices {
+                let progress = ProgressBar(label: "reading \(inputs[index].source)", total: inputs[index].totalBytes)
+                try inputs[index].prepare(reading: ledger, progress: progress.update)
+                progress.finish()
+            }
             // A backup keeps each event's recorded time, which imports' batched statements cannot.
             let summaries = try ledger.write(commit: !dryRun, bulk: !formats.contains(.json)) { writer in
                 try inputs.indices.map { index in

@@ -235,4 +235,37 @@ struct LanguageModelEngineTests {
         #expect(sources.first?["engine"] as? String == "llm")
         #expect(sources.first?["model"] as? String == "good")
     }
+
+    /// The model's minutes are spent before the import's transaction: another forecaster's `add`
+    /// on the same ledger goes through while the import still waits for the model's answer.
+    @Test("import --engine llm does not keep other writers waiting while the model answers")
+    func importWaitsForTheModelOutsideTheTransaction() throws {
+        let server = try FakeModelServer()
+        defer { server.stop() }
+        let scratch = try CLI()
+        #expect(try scratch.run(["list"]).status == 0) // creates the ledger
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        // "slow" answers after 3 seconds.
+        process.arguments = ["--db", scratch.ledger, "import", "--engine", "llm", "--llm-url", server.url,
+                             "--llm-model", "slow", "--no-cache", Self.panel]
+        process.environment = ["HOME": scratch.folder.path, "SWIFT_BACKTRACE": "enable=no"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let started = Date()
+        while server.requests.isEmpty && process.isRunning && Date().timeIntervalSince(started) < 30 { usleep(20_000) }
+        #expect(!server.requests.isEmpty, "the import never asked the model")
+        let added = try scratch.run(["add", "Added while the model thinks", "--owner", "me", "-p", "40%", "--deadline", "2030"],
+                                    timeout: 60)
+        let importStillRunning = process.isRunning
+        process.waitUntilExit()
+        #expect(added.status == 0 && added.stdout.hasPrefix("Added question 1:"), "\(added.stdout)\(added.stderr)")
+        #expect(importStillRunning, "add returned only after the import had ended")
+        #expect(process.terminationStatus == 0)
+        // The import's three forecasts came after the add's question.
+        let list = try #require(try CLI.json(scratch.run(["list", "--format", "json"]).stdout) as? [[String: Any]])
+        #expect(list.compactMap { $0["question_id"] as? Int }.count == 4)
+        #expect(list.first { $0["question_id"] as? Int == 1 }?["claim"] as? String == "Added while the model thinks")
+    }
 }

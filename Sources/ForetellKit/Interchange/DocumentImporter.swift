@@ -36,6 +36,29 @@ public struct DocumentImporter: Importer {
     private let defaultDate: Day?
     private let engines: DocumentEngines
     private var known: [Known] = []
+    /// Each file as ``prepare(reading:progress:)`` read it, in order; nil before it ran.
+    private var prepared: [ReadDocument]?
+
+    /// A document's text, the hash it is known by, and what the engines found in it: nil when the
+    /// ledger already held a document with that text before the transaction (or an earlier file of
+    /// this import has it), so that a language model does not read it again, or when the import was
+    /// not prepared.
+    private struct ReadDocument {
+        var file: String
+        var text: String
+        var sha256: String
+        var extraction: ExtractionResult?
+
+        init(file: String) throws {
+            self.file = file
+            text = try DocumentReader.read(file)
+            sha256 = Array(SHA256.hash(data: Array(text.utf8))).hexString
+        }
+    }
+
+    private static func size(of file: String) -> Int {
+        (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+    }
 
     /// Lists the documents before the ledger is touched, so that a missing path fails first.
     public init(path: String, defaultDate: Day?, engines: DocumentEngines = .rules) throws {
@@ -50,6 +73,25 @@ public struct DocumentImporter: Importer {
         }
     }
 
+    /// Reads every document and finds its forecasts, outside the write transaction: a language
+    /// model may take minutes, and a team ledger's other writers would wait for all of them.
+    public mutating func prepare(reading ledger: Ledger, progress: (Int) -> Void) throws {
+        var documents: [ReadDocument] = []
+        var seen: Set<String> = []
+        var bytesDone = 0
+        for file in files {
+            var document = try ReadDocument(file: file)
+            if seen.insert(document.sha256).inserted, !(try ledger.documentExists(sha256: document.sha256)) {
+                // A language model that fails throws here, before the transaction: nothing is stored.
+                document.extraction = try engines.extract(Document(source: file, text: document.text), defaultDate: defaultDate)
+            }
+            documents.append(document)
+            bytesDone += Self.size(of: file)
+            progress(bytesDone)
+        }
+        prepared = documents
+    }
+
     public mutating func run(into writer: inout LedgerWriter, progress: (Int) -> Void) throws -> ImportSummary {
         var summary = ImportSummary(source: source)
         summary.notes = listingWarnings
@@ -59,25 +101,27 @@ public struct DocumentImporter: Importer {
         }
         let ownersBefore = try writer.ownerCount()
         var bytesDone = 0
-        for file in files {
-            try importDocument(file, into: &writer, summary: &summary)
-            bytesDone += (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        for document in try prepared ?? files.map(ReadDocument.init(file:)) {
+            try importDocument(document, into: &writer, summary: &summary)
+            bytesDone += Self.size(of: document.file)
             progress(bytesDone)
         }
         summary.ownersAdded = try writer.ownerCount() - ownersBefore
         return summary
     }
 
-    private mutating func importDocument(_ file: String, into writer: inout LedgerWriter, summary: inout ImportSummary) throws {
-        let text = try DocumentReader.read(file)
-        let sha256 = Array(SHA256.hash(data: Array(text.utf8))).hexString
+    private mutating func importDocument(_ document: ReadDocument, into writer: inout LedgerWriter, summary: inout ImportSummary) throws {
+        let file = document.file, sha256 = document.sha256
+        // Checked again inside the transaction: another foretell may have imported it meanwhile,
+        // and the second of two files with the same text finds the first here.
         if try writer.documentExists(sha256: sha256) {
             summary.notes.append("\(file) (or a document with the same text) was imported before: nothing to add")
             return
         }
-        // A language model that fails throws here, inside the import's transaction: nothing of
-        // this run is stored.
-        let result = try engines.extract(Document(source: file, text: text), defaultDate: defaultDate)
+        // Not read yet when the import was not prepared (or the ledger held the document then
+        // and no longer does, which only an edit behind foretell's back can do).
+        let result = try document.extraction
+            ?? engines.extract(Document(source: file, text: document.text), defaultDate: defaultDate)
         summary.notes.append(contentsOf: result.warnings)
         let skippedFile = files.count > 1 ? file : nil
         for forecast in result.forecasts {

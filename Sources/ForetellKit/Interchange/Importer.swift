@@ -55,8 +55,17 @@ public protocol Importer {
     var source: String { get }
     /// How many bytes it will read, for a progress bar.
     var totalBytes: Int { get }
+    /// Does the slow work that needs no write transaction (reading documents and finding their
+    /// forecasts, which may take a language model minutes) before the caller takes the ledger's
+    /// write lock, so that other writers are not kept waiting meanwhile. `ledger` may be read;
+    /// `progress` gets the bytes read so far. Most importers have nothing to prepare.
+    mutating func prepare(reading ledger: Ledger, progress: (Int) -> Void) throws
     /// Imports everything inside the caller's transaction; `progress` gets the bytes read so far.
     mutating func run(into writer: inout LedgerWriter, progress: (Int) -> Void) throws -> ImportSummary
+}
+
+extension Importer {
+    public mutating func prepare(reading ledger: Ledger, progress: (Int) -> Void) throws {}
 }
 
 /// A canonical CSV file as an ``Importer``.

@@ -169,3 +169,15 @@ extension Ledger {
         return questions
     }
 }
+
+extension Ledger {
+    /// Whether a document with this content hash has been imported: asked before an import's
+    /// transaction, so that a document already in the ledger is not read by a language model again.
+    public func documentExists(sha256: String) throws -> Bool {
+        try snapshot { db in try Self.documentExists(sha256: sha256, db) }
+    }
+
+    static func documentExists(sha256: String, _ db: any SQLSession) throws -> Bool {
+        try db.exists("SELECT 1 FROM documents WHERE sha256 = ?", sqlArguments(sha256))
+    }
+}

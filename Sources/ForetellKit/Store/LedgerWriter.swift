@@ -249,7 +249,7 @@ public struct LedgerWriter {
 
     /// Whether a document with this content hash has been imported.
     public func documentExists(sha256: String) throws -> Bool {
-        try db.exists("SELECT 1 FROM documents WHERE sha256 = ?", sqlArguments(sha256))
+        try Ledger.documentExists(sha256: sha256, db)
     }
 
     /// Every forecast read from a document, with its owner, probability, question claim and deadline,
