@@ -119,6 +119,12 @@ struct CLI {
         let head = try run(["verify", "--format", "json"])
         return export.stdout + head.stdout
     }
+
+    /// What "the ledger is exactly as it was" compares: the file's bytes on SQLite, ``state()``
+    /// (every row through export, and the journal head) on PostgreSQL.
+    func image() throws -> Data {
+        CLI.onPostgres ? Data(try state().utf8) : try Data(contentsOf: URL(fileURLWithPath: ledger))
+    }
 }
 
 extension Trait where Self == ConditionTrait {

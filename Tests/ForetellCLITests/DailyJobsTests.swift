@@ -6,7 +6,7 @@ import Testing
     /// `add` reads its everyday form (`add CLAIM --name value ...`) without ArgumentParser, for
     /// speed, and hands every other spelling to ArgumentParser. Both readings must agree: the same
     /// output for the same request, and the same refusal of a bad value.
-    @Test(.onLedgerFile) func addReadsEverySpellingOfTheSameRequestAlike() throws {
+    @Test func addReadsEverySpellingOfTheSameRequestAlike() throws {
         let cli = try CLI()
         let spellings: [[String]] = [
             ["add", "A claim", "--owner", "me", "-p", "20%", "--deadline", "2027", "--made-on", "2026-01-10", "--tag", "x", "--tag", "y"],
@@ -25,7 +25,7 @@ import Testing
         let shown = try #require(try CLI.json(cli.run(["list", "--format", "json"]).stdout) as? [[String: Any]])
         #expect(shown.map { $0["tags"] as? [String] ?? [] } == [["x", "y"], ["x", "y"]])
 
-        let before = try Data(contentsOf: URL(fileURLWithPath: cli.ledger))
+        let before = try cli.image()
         var refusals: [String] = []
         for arguments in [["add", "A claim", "--owner", "me", "-p", "20", "--deadline", "2027"],
                           ["add", "A claim", "--owner=me", "-p", "20", "--deadline", "2027"]] {
@@ -35,7 +35,7 @@ import Testing
             refusals.append(refused.stderr)
         }
         #expect(refusals.count == 2 && refusals[0] == refusals[1])
-        #expect(try Data(contentsOf: URL(fileURLWithPath: cli.ledger)) == before)
+        #expect(try cli.image() == before)
     }
 
     @Test func logUpdateResolveCorrectAndReadBack() throws {

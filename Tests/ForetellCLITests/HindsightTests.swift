@@ -51,7 +51,7 @@ import Testing
         #expect(try Self.snapshot(cli) == before)
     }
 
-    @Test(.onLedgerFile) func backfilledForecastIsShownAndLeftOutOfScores() throws {
+    @Test func backfilledForecastIsShownAndLeftOutOfScores() throws {
         let cli = try Self.resolvedLedger()
         let recorded = try cli.run(["forecast", "1", "--owner", "alice", "-p", "99%", "--made-on", "2026-01-14", "--backfill"])
         #expect(recorded.status == 0, "\(recorded.stderr)")
@@ -77,12 +77,6 @@ import Testing
         #expect(included.n == 1 && abs(included.brier - 0.0001) < 1e-12, "alice's latest is then the 99%: \(included)")
         #expect(try cli.run(["verify"]).status == 0)
 
-        // The mark is hashed: clearing it in the sqlite3 shell is caught.
-        let tampered = try TamperTests.copy(cli)
-        #expect(try TamperTests.sqlite("DROP TRIGGER forecasts_are_append_only_update; UPDATE forecasts SET backfilled = 0 WHERE id = 2;",
-                                       on: tampered.ledger).status == 0)
-        #expect(try tampered.run(["verify"]).stderr.hasPrefix("foretell: the ledger does not verify: journal entry 4 (forecast 2) does not match"))
-
         // The CSV export carries the mark, so importing it elsewhere does not make the forecast count.
         let csv = try cli.run(["export"]).stdout
         #expect(csv.hasPrefix("question_id,claim,owner,probability,made_on,deadline,outcome,resolved_on,tags,source,quote,backfilled\n"), "\(csv)")
@@ -91,6 +85,17 @@ import Testing
         let restored = Self.overall(try Self.scoreJSON(copy))
         #expect(restored.n == 1 && abs(restored.brier - 0.25) < 1e-12, "\(restored)")
         #expect(try copy.run(["export"]).stdout == csv)
+
+        // The mark is hashed: clearing it from a database shell, triggers off, is caught (on
+        // PostgreSQL in the ledger itself, last, as a file's copy cannot be taken).
+        let tampered = try CLI.onPostgres ? cli : TamperTests.copy(cli)
+        let clear = CLI.onPostgres
+            ? try PostgresTestServer.sql("ALTER TABLE forecasts DISABLE TRIGGER USER; UPDATE forecasts SET backfilled = 0 WHERE id = 2",
+                                         on: tampered.ledger)
+            : try TamperTests.sqlite("DROP TRIGGER forecasts_are_append_only_update; UPDATE forecasts SET backfilled = 0 WHERE id = 2;",
+                                     on: tampered.ledger)
+        #expect(clear.status == 0, "\(clear.stderr)")
+        #expect(try tampered.run(["verify"]).stderr.hasPrefix("foretell: the ledger does not verify: journal entry 4 (forecast 2) does not match"))
     }
 
     /// The note printed for a forecast on a resolved question must be true.

@@ -354,7 +354,7 @@ import Testing
         let fromDocument = try #require((list[2]["forecasts"] as? [[String: Any]])?.first)
         #expect((fromDocument["source"] as? String)?.hasSuffix("sql'; DROP TABLE documents;--.txt") == true, "\(fromDocument)")
         // Every table is still there and the journal vouches for every row.
-        #expect(try LedgerQueries.count(cli.ledger, CLI.onPostgres
+        #expect(try LedgerQueries.integer(cli.ledger, CLI.onPostgres
             ? "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename IN ('questions', 'forecasts', 'journal', 'documents')"
             : "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('questions', 'forecasts', 'journal', 'documents')") == 4)
         #expect(try cli.run(["verify"]).stdout.hasPrefix("ok: "))

@@ -27,7 +27,8 @@ enum LedgerQueries {
         }
     }
 
-    static func count(_ path: String, _ sql: String) throws -> Int {
+    /// The one whole number a query gives (a count, a stored instant), or -1 when it gives none.
+    static func integer(_ path: String, _ sql: String) throws -> Int {
         if LedgerLocation.isServerURL(path) {
             return Int(try PostgresTestServer.sql(sql, on: path).stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
         }
@@ -37,19 +38,48 @@ enum LedgerQueries {
     /// Every stored forecast as "owner|claim|probability|made_on|deadline|source|quote", sorted:
     /// what two ways of importing the same document must agree on.
     static func forecastRows(_ path: String) throws -> [String] {
-        try Ledger.open(path: path, access: .read).read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT o.name, q.claim, f.probability, f.made_on, q.deadline, d.path, s.quote
-                FROM forecasts f
-                JOIN questions q ON q.id = f.question_id
-                JOIN owners o ON o.id = f.owner_id
-                LEFT JOIN forecast_sources s ON s.forecast_id = f.id
-                LEFT JOIN documents d ON d.id = s.document_id
-                """).map { row in
-                let probability: Double = row[2]
-                let fields: [String] = [row[0], row[1], String(probability), row[3], row[4] ?? "", row[5] ?? "", row[6] ?? ""]
-                return fields.joined(separator: "|")
-            }.sorted()
+        try rows(path, """
+            SELECT o.name, q.claim, f.probability, f.made_on, q.deadline, d.path, s.quote
+            FROM forecasts f
+            JOIN questions q ON q.id = f.question_id
+            JOIN owners o ON o.id = f.owner_id
+            LEFT JOIN forecast_sources s ON s.forecast_id = f.id
+            LEFT JOIN documents d ON d.id = s.document_id
+            """).map { row in
+            var fields = row.map { $0 ?? "" }
+            // One spelling of the number on both backends (PostgreSQL writes 1.0 as "1").
+            if fields.count > 2, let probability = Double(fields[2]) { fields[2] = String(probability) }
+            return fields.joined(separator: "|")
+        }.sorted()
+    }
+
+    /// Every row of a query, each value as text (nil for NULL): through GRDB for a file, psql for
+    /// a PostgreSQL ledger.
+    static func rows(_ path: String, _ sql: String) throws -> [[String?]] {
+        if LedgerLocation.isServerURL(path) {
+            // Unit and record separators, which no test's text holds; NULL as a NUL-free marker.
+            let result = try CLI.execute([PostgresTestServer.psql, path, "-XqAt", "-v", "ON_ERROR_STOP=1", "-F", "\u{1F}",
+                                          "-R", "\u{1E}", "-P", "null=\u{1A}", "-c", sql],
+                                         environment: ["PATH": "/usr/bin:/bin"], timeout: 120)
+            guard result.status == 0 else { throw PostgresTestError(message: result.stderr) }
+            let text = result.stdout.hasSuffix("\n") ? String(result.stdout.dropLast()) : result.stdout
+            if text.isEmpty { return [] }
+            return text.split(separator: "\u{1E}", omittingEmptySubsequences: false).map { row in
+                row.split(separator: "\u{1F}", omittingEmptySubsequences: false).map { $0 == "\u{1A}" ? nil : String($0) }
+            }
+        }
+        return try Ledger.open(path: path, access: .read).read { db in
+            try Row.fetchAll(db, sql: sql).map { row in
+                row.databaseValues.map { value -> String? in
+                    switch value.storage {
+                    case .null: return nil
+                    case .int64(let number): return String(number)
+                    case .double(let number): return String(number)
+                    case .string(let text): return text
+                    case .blob(let data): return data.map { String(format: "%02x", $0) }.joined()
+                    }
+                }
+            }
         }
     }
 }

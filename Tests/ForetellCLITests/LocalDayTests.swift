@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 
 /// Issue 15, finding 12: the days a person types or sees ("today", `--due`, a bare `--on` or
@@ -24,7 +23,7 @@ import Testing
         return Int64((formatter.date(from: day)?.timeIntervalSince1970 ?? 0) * 1000)
     }
 
-    @Test(.onLedgerFile) func daysAreOnTheLocalCalendarAndInstantsInUTC() throws {
+    @Test func daysAreOnTheLocalCalendarAndInstantsInUTC() throws {
         var now = Date()
         // Not within two minutes of the hour the choice below flips at, nor of UTC midnight.
         let minuteOfDay = Int(now.timeIntervalSince1970) / 60 % 1440
@@ -70,10 +69,8 @@ import Testing
         #expect(next["deadline"] as? String == inThreeDays && next["days_left"] as? Int == 3, "\(next)")
 
         // Stored instants are UTC: the forecast's is now, the resolution's the end of the local day.
-        let stored = try DatabaseQueue(path: cli.ledger).read { db in
-            (try Int64.fetchOne(db, sql: "SELECT made_at_ms FROM forecasts WHERE id = 1") ?? 0,
-             try Int64.fetchOne(db, sql: "SELECT resolved_at_ms FROM resolutions WHERE id = 1") ?? 0)
-        }
+        let stored = (Int64(try LedgerQueries.integer(cli.ledger, "SELECT made_at_ms FROM forecasts WHERE id = 1")),
+                      Int64(try LedgerQueries.integer(cli.ledger, "SELECT resolved_at_ms FROM resolutions WHERE id = 1")))
         #expect(abs(stored.0 - Int64(now.timeIntervalSince1970 * 1000)) < 120_000, "\(stored.0)")
         #expect(stored.1 == Self.milliseconds(ofUTCDay: localToday) + 86_400_000 - 1 - offsetHours * 3_600_000)
     }

@@ -43,12 +43,12 @@ import Testing
 
         // What is stored, read from the tables: the counts, the outcomes, and every forecast made by
         // its question's resolution (those made after it excluded) with its Brier score.
-        #expect(try LedgerQueries.count(cli.ledger, "SELECT count(*) FROM forecasts") == oracle.forecasts)
-        #expect(try LedgerQueries.count(cli.ledger, "SELECT count(*) FROM owners") == oracle.owners)
+        #expect(try LedgerQueries.integer(cli.ledger, "SELECT count(*) FROM forecasts") == oracle.forecasts)
+        #expect(try LedgerQueries.integer(cli.ledger, "SELECT count(*) FROM owners") == oracle.owners)
         for (outcome, count) in oracle.questions_by_outcome where outcome != "open" {
-            #expect(try LedgerQueries.count(cli.ledger, "SELECT count(*) FROM current_resolutions WHERE outcome = '\(outcome)'") == count)
+            #expect(try LedgerQueries.integer(cli.ledger, "SELECT count(*) FROM current_resolutions WHERE outcome = '\(outcome)'") == count)
         }
-        #expect(try LedgerQueries.count(cli.ledger, """
+        #expect(try LedgerQueries.integer(cli.ledger, """
             SELECT count(*) FROM forecasts f JOIN current_resolutions r ON r.question_id = f.question_id
             WHERE r.outcome IN ('yes', 'no') AND f.made_at_ms > r.resolved_at_ms
             """) == oracle.every_forecast.made_after_resolution)

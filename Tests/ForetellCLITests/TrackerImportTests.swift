@@ -80,7 +80,7 @@ import Testing
                                               "--format", "json"]))
         #expect(Self.counts(newer) == ["rows": 12, "questions_added": 0, "forecasts_added": 1, "owners_added": 0,
                                        "resolutions_added": 0, "already_present": 9])
-        #expect(try LedgerQueries.count(cli.ledger, "SELECT count(*) FROM forecasts") == 10)
+        #expect(try LedgerQueries.integer(cli.ledger, "SELECT count(*) FROM forecasts") == 10)
         #expect(try cli.run(["verify"]).status == 0)
     }
 
