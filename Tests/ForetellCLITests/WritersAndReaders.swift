@@ -65,7 +65,7 @@ struct WritersAndReaders {
             }
         }
         writersDone.wait()
-        FileManager.default.createFile(atPath: done, contents: nil)
+        _ = FileManager.default.createFile(atPath: done, contents: nil)
         readersDone.wait()
         return lock.withLock { outcome }
     }

@@ -22,11 +22,11 @@ enum PostgresMigrations {
             let applied = try appliedMigrations(session, ledger: ledger)
             try refuseUnknown(applied, known: known, ledger: ledger)
             if applied.isEmpty {
-                try session.execute("CREATE TABLE foretell_migrations (identifier TEXT PRIMARY KEY)")
+                _ = try session.execute("CREATE TABLE foretell_migrations (identifier TEXT PRIMARY KEY)")
             }
             for migration in all where !applied.contains(migration.name) {
                 try connection.simpleQuery(String(decoding: migration.sql, as: UTF8.self))
-                try session.execute("INSERT INTO foretell_migrations (identifier) VALUES (?)", sqlArguments(migration.name))
+                _ = try session.execute("INSERT INTO foretell_migrations (identifier) VALUES (?)", sqlArguments(migration.name))
             }
             return ((), true)
         }
