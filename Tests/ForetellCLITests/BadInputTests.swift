@@ -47,6 +47,18 @@ import Testing
         #expect(try cli.state() == before)
     }
 
+    /// A server URL that cannot be used: one line, exit 1, and its password never printed,
+    /// even where libpq quotes the whole URL back.
+    @Test(arguments: ["postgres://ana:sekret-pw@[::1/forecasts", "postgres://ana:sekret-pw@127.0.0.1:1/forecasts",
+                      "postgres://127.0.0.1:1/forecasts?password=sekret-pw"])
+    func aServerURLsPasswordIsNeverPrinted(url: String) throws {
+        let result = try CLI().run(["--db", url, "list"], ledgerFlag: false)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("foretell: cannot open the ledger postgres://") && result.stderr.split(separator: "\n").count == 1,
+                "\(result.stderr)")
+        #expect(!result.stderr.contains("sekret") && !result.stdout.contains("sekret"), "\(result.stderr)")
+    }
+
     @Test func aLedgerInAFolderThatCannotBeCreated() throws {
         let cli = try CLI()
         let blocker = cli.folder.appendingPathComponent("a-file").path

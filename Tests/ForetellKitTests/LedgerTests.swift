@@ -49,6 +49,18 @@ func temporaryLedgerPath(_ name: String = "ledger") -> String {
         #expect(copied == schema)
     }
 
+    /// A server URL is printed in messages; its password never is, however malformed the rest.
+    @Test(arguments: [
+        ("postgres://ana:secret@db.example.org:5432/forecasts", "postgres://ana@db.example.org:5432/forecasts"),
+        ("postgres://ana@db.example.org/forecasts", "postgres://ana@db.example.org/forecasts"),
+        ("postgres://ana:secret@[::1/x", "postgres://ana@[::1/x"),
+        ("postgres://ana:se@cr:et@host/db", "postgres://ana@host/db"),
+        ("postgres://host/db?sslmode=require&password=x&user=ana", "postgres://host/db?sslmode=require&password=***&user=ana"),
+    ])
+    func serverURLsAreShownWithoutTheirPassword(url: String, shown: String) {
+        #expect(PostgresConnection.withoutPassword(url) == shown)
+    }
+
     @Test func placeholdersAreNumberedOutsideQuotes() {
         #expect(PostgresConnection.numberedPlaceholders("SELECT ? , '?', \"a?\" FROM t WHERE x = ? AND y IN (?, ?)")
                 == "SELECT $1 , '?', \"a?\" FROM t WHERE x = $2 AND y IN ($3, $4)")

@@ -21,7 +21,9 @@ final class PostgresConnection: @unchecked Sendable {
             throw LedgerError.cannotOpen(path: displayName, reason: "libpq could not allocate a connection")
         }
         if PQstatus(connection) != CONNECTION_OK {
+            // libpq quotes a URL it cannot parse, password and all.
             let reason = PostgresConnection.oneLine(String(cString: PQerrorMessage(connection)))
+                .replacingOccurrences(of: url, with: displayName)
             PQfinish(connection)
             throw LedgerError.cannotOpen(path: displayName, reason: reason)
         }
@@ -145,11 +147,22 @@ final class PostgresConnection: @unchecked Sendable {
             .filter { !$0.isEmpty }.joined(separator: "; ")
     }
 
-    /// `postgres://user:secret@host/db` shown as `postgres://user@host/db`.
+    /// `postgres://user:secret@host/db` shown as `postgres://user@host/db`, even when the rest of
+    /// the URL is malformed (the password is then whatever lies between the first ':' after the
+    /// scheme and the last '@'); a `password=` parameter is shown as `password=***`.
     static func withoutPassword(_ url: String) -> String {
-        guard var components = URLComponents(string: url), components.password != nil else { return url }
-        components.password = nil
-        return components.string ?? url
+        var shown = url
+        if var components = URLComponents(string: url) {
+            if components.password != nil {
+                components.password = nil
+                shown = components.string ?? url
+            }
+        } else if let scheme = url.range(of: "://"), let at = url.range(of: "@", options: .backwards),
+                  scheme.upperBound <= at.lowerBound,
+                  let colon = url[scheme.upperBound..<at.lowerBound].firstIndex(of: ":") {
+            shown = String(url[..<colon] + url[at.lowerBound...])
+        }
+        return shown.replacingOccurrences(of: "([?&]password=)[^&]*", with: "$1***", options: .regularExpression)
     }
 }
 
