@@ -19,7 +19,8 @@ struct EngineOptions: ParsableArguments {
     /// The engines, with the language model's settings resolved and checked before any document is
     /// read. The API key comes only from the environment ($FORETELL_LLM_API_KEY, $OPENAI_API_KEY):
     /// a flag would leave it in the shell's history and the process list.
-    func engines() throws -> DocumentEngines {
+    /// `status`, when given, shows on a terminal which chunk the model is reading.
+    func engines(status: ModelStatusLine? = nil) throws -> DocumentEngines {
         guard engine != .rules else {
             if llmURL != nil || llmModel != nil || noCache {
                 throw ValidationError("--llm-url, --llm-model and --no-cache need --engine llm or --engine both")
@@ -27,7 +28,13 @@ struct EngineOptions: ParsableArguments {
             return .rules
         }
         let settings = try LanguageModelSettings.resolve(url: llmURL, model: llmModel, noCache: noCache)
-        return DocumentEngines(engine: engine, languageModel: LanguageModelExtractor(settings: settings))
+        let model = LanguageModelExtractor(settings: settings)
+        if let status {
+            model.chunkStarted = { source, chunk, count in
+                status.show(model: settings.model, source: source, chunk: chunk, of: count)
+            }
+        }
+        return DocumentEngines(engine: engine, languageModel: model)
     }
 }
 

@@ -60,7 +60,8 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         let defaultDate = try date.map { try DateInput.moment($0).day }
-        let engines = try engineOptions.engines()
+        let status = ModelStatusLine()
+        let engines = try engineOptions.engines(status: status)
         let listing = try DocumentReader.list(paths)
         for warning in listing.warnings { Output.problem("warning: \(warning)") }
         let named = Set(paths)
@@ -84,7 +85,11 @@ struct Extract: ParsableCommand {
                 Output.problem("warning: skipped \(error)")
                 continue
             }
-            let result = try engines.extract(document, defaultDate: defaultDate)
+            let result: ExtractionResult
+            do {
+                defer { status.clear() }
+                result = try engines.extract(document, defaultDate: defaultDate)
+            }
             if showProgress { Output.err("\r\u{1B}[K") }
             for warning in result.warnings { Output.problem("warning: \(warning)") }
             if explain { Output.err(ExtractionRendering.droppedList(result.dropped)) }

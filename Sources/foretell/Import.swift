@@ -76,7 +76,8 @@ extension Foretell {
         func run() throws {
             let format = try format.require([.table, .json], command: "import")
             let documentDate = try date.map { text throws(InputError) in try DateInput.deadline(text) }
-            let engines = try engineOptions.engines()
+            let status = ModelStatusLine()
+            let engines = try engineOptions.engines(status: status)
             let formats = try paths.map { path in try from ?? ImportFormat.guess(path) }
             var inputs = try zip(paths, formats).map { path, format in
                 try format.open(path, documentDate: documentDate, engines: engines)
@@ -86,6 +87,7 @@ extension Foretell {
             // transaction, so that the ledger's other writers do not wait for it.
             for index in inputs.indices {
                 let progress = ProgressBar(label: "reading \(inputs[index].source)", total: inputs[index].totalBytes)
+                defer { status.clear() }
                 try inputs[index].prepare(reading: ledger, progress: progress.update)
                 progress.finish()
             }

@@ -39,3 +39,28 @@ final class ProgressBar {
         Output.err("\r\u{1B}[K")
     }
 }
+
+/// One line on stderr, on a terminal only, saying which chunk of which document the language
+/// model is reading: a local model may take a minute a chunk, and a command silent that long
+/// looks hung. `clear()` removes it before anything else is printed.
+final class ModelStatusLine {
+    private let enabled = isatty(STDERR_FILENO) == 1
+    private var drawn = false
+
+    func show(model: String, source: String, chunk: Int, of count: Int) {
+        guard enabled else { return }
+        drawn = true
+        Output.err("\r\u{1B}[K" + Self.line(model: model, source: source, chunk: chunk, of: count))
+    }
+
+    /// "asking llama3.2: chunk 2/5 of interview.md", at most 79 columns, names made safe to print.
+    static func line(model: String, source: String, chunk: Int, of count: Int) -> String {
+        truncate(TerminalText.safe("asking \(model): chunk \(chunk)/\(count) of \(source)"), toWidth: 79)
+    }
+
+    func clear() {
+        guard drawn else { return }
+        drawn = false
+        Output.err("\r\u{1B}[K")
+    }
+}

@@ -50,6 +50,14 @@ import Testing
         #expect(ProgressBar.line(label: "importing x.csv", fraction: 0.5).hasPrefix("importing x.csv ███████████████░"))
     }
 
+    @Test func theModelsStatusLineFitsAndPrintsNoControlCharacters() {
+        let line = ModelStatusLine.line(model: "llama3.2:70b-instruct-q4", source: "/home/someone/a/rather/deep/folder/of/interviews/2026/\u{1B}[2Jjanuary-panel.md",
+                                        chunk: 12, of: 40)
+        #expect(displayWidth(line) <= 79, "\(displayWidth(line)): \(line)")
+        #expect(line.hasPrefix("asking llama3.2:70b-instruct-q4: chunk 12/40 of /home/"))
+        #expect(!line.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, "\(line)")
+    }
+
     /// On a terminal (a pty from script(1), 80 columns when it has no size), every line of `show`
     /// fits; piped, the claim is whole on its line.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))

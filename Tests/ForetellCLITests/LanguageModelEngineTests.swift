@@ -268,4 +268,24 @@ struct LanguageModelEngineTests {
         #expect(list.compactMap { $0["question_id"] as? Int }.count == 4)
         #expect(list.first { $0["question_id"] as? Int == 1 }?["claim"] as? String == "Added while the model thinks")
     }
+
+    /// On a terminal (a pty from script(1)) the model's progress is one line that is cleared before
+    /// the output; piped, stderr has none of it.
+    @Test("extract --engine llm says which chunk the model reads, on a terminal only",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func chunkProgressOnATerminal() throws {
+        let server = try FakeModelServer()
+        defer { server.stop() }
+        let scratch = try CLI()
+        let command = "'\(CLI.binary)' extract --engine llm --llm-url \(server.url) --llm-model good --no-cache '\(Self.panel)'"
+        let onTerminal = try CLI.execute(["/usr/bin/script", "-qec", command, "/dev/null"],
+                                         environment: ["TERM": "xterm", "PATH": "/usr/bin:/bin", "HOME": scratch.folder.path],
+                                         timeout: 60)
+        // Drawn, then cleared ("\r" and erase to the end of the line) before the table is printed.
+        let drawn = try #require(onTerminal.stdout.range(of: "\u{1B}[Kasking good: chunk 1/1 of "), "\(onTerminal.stdout)")
+        #expect(onTerminal.stdout[drawn.upperBound...].contains("\r\u{1B}[K"), "\(onTerminal.stdout)")
+        let piped = try extract("good", server, scratch, extra: ["--no-cache"])
+        #expect(piped.status == 0)
+        #expect(!piped.stderr.contains("asking") && !piped.stderr.contains("\u{1B}"), "\(piped.stderr)")
+    }
 }

@@ -18,6 +18,10 @@ public final class LanguageModelExtractor {
     /// How many chunks were answered from the cache and by the server, for tests and `--explain`.
     public private(set) var cachedAnswers = 0
     public private(set) var askedAnswers = 0
+    /// Called before each chunk is read, with the document's name, the chunk's number (from 1)
+    /// and how many there are: a local model may take a minute a chunk, and the command line
+    /// says which one it waits for.
+    public var chunkStarted: ((_ source: String, _ number: Int, _ count: Int) -> Void)?
 
     public init(settings: LanguageModelSettings) {
         self.settings = settings
@@ -38,6 +42,7 @@ public final class LanguageModelExtractor {
         var lastFailure: LanguageModelError?
         var answered = 0
         for chunk in chunks {
+            chunkStarted?(document.source, chunk.index + 1, chunks.count)
             let answers: [ModelAnswer]
             do {
                 answers = try answer(chunk, of: chunks.count, facts: facts, documentHash: documentHash)
