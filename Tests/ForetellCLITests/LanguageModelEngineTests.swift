@@ -288,4 +288,23 @@ struct LanguageModelEngineTests {
         #expect(piped.status == 0)
         #expect(!piped.stderr.contains("asking") && !piped.stderr.contains("\u{1B}"), "\(piped.stderr)")
     }
+
+    /// Two files with the same text in one import: the model reads it once, even when it finds
+    /// nothing in it to store (so that no document row marks the text as imported).
+    @Test("import --engine llm asks the model once for two files with the same text")
+    func sameTextTwiceIsReadOnce() throws {
+        let server = try FakeModelServer()
+        defer { server.stop() }
+        let scratch = try CLI()
+        // The stand-in's answers quote the panel, not this text: the checks drop them all.
+        let text = "Minutes of the garden committee, 3 May 2026.\n\nThe hedge was trimmed. Tea was served.\n"
+        let folder = scratch.folder.appendingPathComponent("twice")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["a.md", "b.md"] { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let imported = try scratch.run(["import", "--engine", "llm", "--llm-url", server.url, "--llm-model", "good",
+                                        "--no-cache", folder.path], timeout: 60)
+        #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
+        #expect(imported.stdout.contains("added 0 questions"), "\(imported.stdout)")
+        #expect(server.requests == ["good json_schema"], "\(server.requests)")
+    }
 }

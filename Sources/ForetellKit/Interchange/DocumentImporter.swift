@@ -40,9 +40,8 @@ public struct DocumentImporter: Importer {
     private var prepared: [ReadDocument]?
 
     /// A document's text, the hash it is known by, and what the engines found in it: nil when the
-    /// ledger already held a document with that text before the transaction (or an earlier file of
-    /// this import has it), so that a language model does not read it again, or when the import was
-    /// not prepared.
+    /// ledger already held a document with that text before the transaction, so that a language
+    /// model does not read it again, or when the import was not prepared.
     private struct ReadDocument {
         var file: String
         var text: String
@@ -77,13 +76,17 @@ public struct DocumentImporter: Importer {
     /// model may take minutes, and a team ledger's other writers would wait for all of them.
     public mutating func prepare(reading ledger: Ledger, progress: (Int) -> Void) throws {
         var documents: [ReadDocument] = []
-        var seen: Set<String> = []
+        // What each text gave: a second file with the same text is not read again.
+        var extractions: [String: ExtractionResult] = [:]
         var bytesDone = 0
         for file in files {
             var document = try ReadDocument(file: file)
-            if seen.insert(document.sha256).inserted, !(try ledger.documentExists(sha256: document.sha256)) {
+            if let earlier = extractions[document.sha256] {
+                document.extraction = earlier
+            } else if !(try ledger.documentExists(sha256: document.sha256)) {
                 // A language model that fails throws here, before the transaction: nothing is stored.
                 document.extraction = try engines.extract(Document(source: file, text: document.text), defaultDate: defaultDate)
+                extractions[document.sha256] = document.extraction
             }
             documents.append(document)
             bytesDone += Self.size(of: file)
