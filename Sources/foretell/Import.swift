@@ -87,9 +87,9 @@ extension Foretell {
             // transaction, so that the ledger's other writers do not wait for it.
             for index in inputs.indices {
                 let progress = ProgressBar(label: "reading \(inputs[index].source)", total: inputs[index].totalBytes)
-                defer { status.clear() }
+                // Erased on failure too, so that the error starts its own line.
+                defer { progress.finish(); status.clear() }
                 try inputs[index].prepare(reading: ledger, progress: progress.update)
-                progress.finish()
             }
             // A backup keeps each event's recorded time, which imports' batched statements cannot.
             let summaries = try ledger.write(commit: !dryRun, bulk: !formats.contains(.json)) { writer in
