@@ -54,6 +54,19 @@ struct CLI {
                         timeout: timeout)
     }
 
+    /// Starts the binary on this ledger and returns at once, its output discarded: for a test that
+    /// kills a command, or does something else while one runs.
+    func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = ["--db", ledger] + arguments
+        process.environment = ["HOME": folder.path, "SWIFT_BACKTRACE": "enable=no"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// With a `timeout`, a command still running after that many seconds is killed (SIGKILL, status 9):
     /// a hang fails the test instead of stalling the suite.
     static func execute(_ command: [String], environment: [String: String], stdin: String? = nil,

@@ -82,14 +82,8 @@ import Testing
         var killedMidTransaction = 0
         var log: [String] = []
         for point in points {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CLI.binary)
-            process.arguments = ["--db", cli.ledger, "import", "--from", "csv", file]
-            process.environment = ["HOME": cli.folder.path, "SWIFT_BACKTRACE": "enable=no"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
             let started = Date()
-            try process.run()
+            let process = try cli.start(["import", "--from", "csv", file])
             var walAtKill = 0
             while process.isRunning && Date().timeIntervalSince(started) < 120 {
                 let wal = (try? FileManager.default.attributesOfItem(atPath: cli.ledger + "-wal")[.size] as? Int) ?? 0

@@ -244,15 +244,9 @@ struct LanguageModelEngineTests {
         defer { server.stop() }
         let scratch = try CLI()
         #expect(try scratch.run(["list"]).status == 0) // creates the ledger
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLI.binary)
         // "slow" answers after 3 seconds.
-        process.arguments = ["--db", scratch.ledger, "import", "--engine", "llm", "--llm-url", server.url,
-                             "--llm-model", "slow", "--no-cache", Self.panel]
-        process.environment = ["HOME": scratch.folder.path, "SWIFT_BACKTRACE": "enable=no"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try scratch.start(["import", "--engine", "llm", "--llm-url", server.url, "--llm-model", "slow",
+                                         "--no-cache", Self.panel])
         let started = Date()
         while server.requests.isEmpty && process.isRunning && Date().timeIntervalSince(started) < 30 { usleep(20_000) }
         #expect(!server.requests.isEmpty, "the import never asked the model")

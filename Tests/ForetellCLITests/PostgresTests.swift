@@ -184,14 +184,8 @@ struct PostgresTests {
         var log: [String] = []
         var killedWhileWriting = 0
         for seconds in [Double.random(in: 0.2...1), Double.random(in: 1...3), Double.random(in: 3...6)] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CLI.binary)
-            process.arguments = ["--db", cli.ledger, "import", "--from", "csv", file]
-            process.environment = ["HOME": cli.folder.path, "SWIFT_BACKTRACE": "enable=no"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
             let started = Date()
-            try process.run()
+            let process = try cli.start(["import", "--from", "csv", file])
             while process.isRunning && Date().timeIntervalSince(started) < seconds { usleep(5_000) }
             // Whether the import's transaction has written rows yet: a transaction gets an id
             // (backend_xid) with its first insert.
